@@ -1,0 +1,90 @@
+"""The command line: `annotator [PROJECT]` opens the window; subcommands work on the core.
+
+Each subcommand lives in annotator/commands/<name>.py with `register(subparsers)`; user
+errors become one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+COMMANDS = ["new", "import_", "export", "validate", "stats", "show"]
+OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Arabic news text: quotes, sources, cues and dates. "
+        "Run with no command (or with a project file) to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS + OPTIONAL_COMMANDS:
+        try:
+            module = importlib.import_module(f"annotator.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if name in OPTIONAL_COMMANDS and exc.name == f"annotator.commands.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _is_command(argv: list[str]) -> bool:
+    if not argv:
+        return False
+    first = argv[0]
+    return first.startswith("-") or first in _command_names()
+
+
+def _command_names() -> set[str]:
+    names = set()
+    for name in COMMANDS + OPTIONAL_COMMANDS:
+        names.add(name.rstrip("_"))
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not _is_command(argv):
+        return gui_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args) or 0
+    except AnnotatorError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) > 1:
+        print("annotator: give at most one project file to open (or a command; see annotator --help)", file=sys.stderr)
+        return 2
+    try:
+        from annotator.gui.app import run
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("annotator.gui"):
+            print("annotator: the window is not built yet; use the commands (annotator --help)", file=sys.stderr)
+            return 2
+        raise
+    try:
+        return run(argv[0] if argv else None)
+    except AnnotatorError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,41 @@
+"""Helpers shared by the subcommands: opening projects, progress on a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from annotator.core.project import Project
+
+
+def open_project(path: str, readonly: bool = False) -> Project:
+    return Project.open(path, readonly=readonly)
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, label: str, stream=None):
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or not total:
+            return
+        t = time.monotonic()
+        if t - self._last < 0.1 and done < total:
+            return
+        self._last = t
+        frac = min(1.0, done / total)
+        bar = "#" * int(frac * 30)
+        self.stream.write(f"\r{self.label} [{bar:<30}] {frac * 100:5.1f}%")
+        self.stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self.stream.write("\r" + " " * (len(self.label) + 42) + "\r")
+            self.stream.flush()

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import sys
+
+from annotator.commands.common import TerminalProgress, open_project
+from annotator.core.importer import import_paths
+
+FORMATS = ["text", "native", "prodigy", "doccano", "label-studio", "brat"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "import", help="import documents (and their annotations) into a project",
+        description="Import .txt files, folders of them, or JSONL into a project. All-or-nothing: "
+        "bad input changes nothing and names the file and line. Documents already in the project "
+        "(same text) are reported and skipped.")
+    p.add_argument("project")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--format", choices=FORMATS, help="input format (default: from the extension: .txt text, .jsonl native)")
+    p.add_argument("--annotator", default="import", help="annotator name for spans that name none (default: import)")
+    p.add_argument("--offsets", choices=["codepoints", "utf16", "graphemes", "auto"], default="auto",
+                   help="how the source tool counted offsets (formats other than native; default: auto-detect)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    progress = TerminalProgress("importing")
+    with open_project(args.project) as project:
+        options = {} if args.format in (None, "text", "native") else {"offsets": args.offsets}
+        try:
+            report = import_paths(project, args.inputs, args.format, args.annotator, progress, **options)
+        finally:
+            progress.finish()
+    for where, why in report.skipped:
+        print(f"skipped {where}: {why}", file=sys.stderr)
+    print(report.summary())
+    return 0

@@ -1,0 +1,29 @@
+"""Errors a user can cause. Each carries one line that names the file, line or offset."""
+
+
+class AnnotatorError(Exception):
+    """Base for errors that are shown to the user as one line, never as a traceback."""
+
+
+class ProjectError(AnnotatorError):
+    """The project file cannot be opened or used (not ours, too new, damaged)."""
+
+
+class ProjectInUse(ProjectError):
+    """Another process holds the project open for writing."""
+
+
+class ReadOnlyProject(ProjectError):
+    """A write was attempted on a project opened read-only."""
+
+
+class ImportFailed(AnnotatorError):
+    """An import was refused; nothing was written."""
+
+
+class SchemeError(AnnotatorError):
+    """An annotation scheme file is invalid."""
+
+
+class SpanError(AnnotatorError):
+    """A span or relation breaks the offset rule or the scheme."""

@@ -1,0 +1,247 @@
+"""Importing documents into a project: plain text files and folders, native JSONL.
+
+All-or-nothing: one transaction per call; any bad input raises ImportFailed naming the
+file and line (or byte offset) and leaves the project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import orjson
+
+from annotator.core.errors import AnnotatorError, ImportFailed
+from annotator.core.model import now
+from annotator.core.native import ParsedRecord, content_hash, parse_record
+
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # one document; larger is refused with this limit named
+BATCH = 2000
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+
+
+@dataclass
+class ImportReport:
+    documents: int = 0
+    spans: int = 0
+    relations: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+    def summary(self) -> str:
+        s = f"imported {self.documents} documents, {self.spans} spans, {self.relations} relations"
+        if self.skipped:
+            s += f"; skipped {len(self.skipped)} duplicate documents"
+        return s
+
+
+def normalize_plain_text(raw: bytes, where: str) -> str:
+    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{where}: not UTF-8 (bad byte at offset {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise ImportFailed(f"{where}: contains a NUL byte at character {text.index(chr(0))}; not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+        if not files:
+            raise ImportFailed(f"{path}: folder holds no .txt files")
+        return files
+    return [path]
+
+
+def iter_plain(paths: Iterable[Path]) -> Iterator[tuple[str, ParsedRecord, int]]:
+    for top in paths:
+        for f in _text_files(top):
+            size = f.stat().st_size
+            if size > MAX_TEXT_BYTES:
+                raise ImportFailed(f"{f}: {size} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit for one document")
+            text = normalize_plain_text(f.read_bytes(), str(f))
+            base = top if top.is_dir() else f.parent
+            doc_id = f.relative_to(base).with_suffix("").as_posix()
+            yield str(f), ParsedRecord(doc_id, text, {"source": f.name}, {}, [], []), size
+
+
+def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
+    """(where, parsed JSON, bytes) for each non-blank line; errors name the line and byte."""
+    offset = 0
+    with open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            size = len(line)
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+                offset += 3
+            if len(line) > MAX_TEXT_BYTES:
+                raise ImportFailed(f"{where}: line of {len(line)} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit")
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{where}: not UTF-8 (bad byte at file offset {offset + exc.start})") from None
+            offset += len(line)
+            if not line.strip():
+                continue
+            try:
+                obj = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise ImportFailed(f"{where}: invalid JSON: {exc}") from None
+            yield where, obj, size
+
+
+def iter_native(paths: Iterable[Path], scheme, default_annotator: str) -> Iterator[tuple[str, ParsedRecord, int]]:
+    for path in paths:
+        for where, obj, size in iter_jsonl_objects(path):
+            yield where, parse_record(obj, where, scheme, default_annotator), size
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "text"
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return "text"
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "native"
+    raise ImportFailed(f"{path}: unknown input type {suffix or '(no extension)'}; give --format")
+
+
+class _Writer:
+    """Buffers rows and writes them with executemany; ids are allocated here so relations
+    can point at spans before they reach the database."""
+
+    def __init__(self, project):
+        c = project.conn
+        self.c = c
+        self.project = project
+        self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
+        self.next_span = (c.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
+        self.next_rel = (c.execute("SELECT max(id) FROM relations").fetchone()[0] or 0) + 1
+        self.hashes = {h: i for h, i in c.execute("SELECT hash, id FROM documents")}
+        self.ids = {i for (i,) in c.execute("SELECT id FROM documents")}
+        self.annotators = set(project.annotators())
+        self.docs: list = []
+        self.spans: list = []
+        self.rels: list = []
+        self.states: list = []
+        self.stamp = now()
+
+    def annotator(self, name: str) -> None:
+        if name not in self.annotators:
+            self.project.ensure_annotator(name)
+            self.annotators.add(name)
+
+    def add(self, where: str, rec: ParsedRecord, report: ImportReport) -> None:
+        digest = content_hash(rec.text)
+        if digest in self.hashes:
+            report.skipped.append((where, f"same text as document {self.hashes[digest]!r}"))
+            return
+        doc_id = rec.id or digest[:16]
+        if doc_id in self.ids:
+            raise ImportFailed(f"{where}: document id {doc_id!r} is already in the project with a different text")
+        num = self.next_num
+        self.next_num += 1
+        self.hashes[digest] = doc_id
+        self.ids.add(doc_id)
+        self.docs.append((num, doc_id, rec.text, orjson.dumps(rec.meta).decode(), digest, self.stamp))
+        ids = {}
+        for s in rec.spans:
+            self.annotator(s.annotator)
+            sid = self.next_span
+            self.next_span += 1
+            ids[s.ref] = sid
+            self.spans.append((sid, num, s.start, s.end, s.label, s.annotator, s.status,
+                               orjson.dumps(s.attrs).decode(), s.rule, orjson.dumps(s.origin).decode(),
+                               self.stamp, self.stamp))
+        for r in rec.relations:
+            self.annotator(r.annotator)
+            self.rels.append((self.next_rel, num, r.label, ids[r.from_ref], ids[r.to_ref], r.annotator, r.status,
+                              orjson.dumps(r.attrs).decode(), r.rule, "{}", self.stamp, self.stamp))
+            self.next_rel += 1
+        for ann, state in rec.status.items():
+            self.annotator(ann)
+            if state != "todo":
+                self.states.append((num, ann, state, self.stamp))
+        report.documents += 1
+        report.spans += len(rec.spans)
+        report.relations += len(rec.relations)
+        if len(self.docs) >= BATCH or len(self.spans) >= BATCH * 10:
+            self.flush()
+
+    def flush(self) -> None:
+        c = self.c
+        if self.docs:
+            c.executemany("INSERT INTO documents(num, id, text, meta, hash, created) VALUES (?, ?, ?, ?, ?, ?)", self.docs)
+        if self.spans:
+            c.executemany(
+                'INSERT INTO spans(id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.spans)
+        if self.rels:
+            c.executemany(
+                "INSERT INTO relations(id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.rels)
+        if self.states:
+            c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", self.states)
+        self.docs, self.spans, self.rels, self.states = [], [], [], []
+
+
+def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], total_bytes: int = 0,
+                   progress: Progress | None = None) -> ImportReport:
+    """Write parsed records in one transaction. `records` yields (where, record, bytes)."""
+    report = ImportReport()
+    done = 0
+    try:
+        with project.transaction():
+            w = _Writer(project)
+            for where, rec, size in records:
+                w.add(where, rec, report)
+                done += size
+                if progress:
+                    progress(done, total_bytes)
+            w.flush()
+    except ImportFailed:
+        raise
+    except AnnotatorError as exc:
+        raise ImportFailed(str(exc)) from None
+    except OSError as exc:
+        raise ImportFailed(f"{getattr(exc, 'filename', '') or 'input'}: {exc.strerror or exc}") from None
+    return report
+
+
+def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
+                 progress: Progress | None = None, **options) -> ImportReport:
+    """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats."""
+    paths = [Path(p) for p in paths]
+    for p in paths:
+        if not p.exists():
+            raise ImportFailed(f"{p}: no such file or folder")
+    fmts = {p: (fmt or detect_format(p)) for p in paths}
+    total = sum(_size(p) for p in paths)
+
+    def records():
+        for p in paths:
+            f = fmts[p]
+            if f == "text":
+                yield from iter_plain([p])
+            elif f == "native":
+                yield from iter_native([p], project.scheme, annotator)
+            else:
+                from annotator.core.formats import reader_for
+
+                yield from reader_for(f)(p, project.scheme, annotator, **options)
+
+    return import_records(project, records(), total, progress)
+
+
+def _size(p: Path) -> int:
+    if p.is_dir():
+        return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+    return p.stat().st_size

@@ -1,0 +1,146 @@
+"""Offsets: Python code points, end-exclusive, over the stored text.
+
+Qt counts UTF-16 code units, JavaScript tools too; doccano's grapheme mode counts
+grapheme clusters. All conversions live here so there is exactly one of each.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+
+from annotator.core.errors import SpanError
+
+
+class Utf16Map:
+    """Maps code-point offsets to UTF-16 offsets and back for one text.
+
+    Built once per text in O(n); each lookup is O(1) (code point -> UTF-16) or
+    O(log n) (UTF-16 -> code point). For text without astral characters both are identity.
+    """
+
+    __slots__ = ("_astral", "_len")
+
+    def __init__(self, text: str):
+        self._len = len(text)
+        # Code-point positions of the astral characters, sorted: enough for both ways.
+        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+
+    @property
+    def utf16_length(self) -> int:
+        return self._len + len(self._astral)
+
+    def to_utf16(self, cp: int) -> int:
+        if not 0 <= cp <= self._len:
+            raise ValueError(f"code-point offset {cp} outside 0..{self._len}")
+        if not self._astral:
+            return cp
+        return cp + bisect_right(self._astral, cp - 1)
+
+    def from_utf16(self, u16: int) -> int:
+        """UTF-16 offset to code point. An offset inside a surrogate pair rounds down."""
+        if not 0 <= u16 <= self.utf16_length:
+            raise ValueError(f"UTF-16 offset {u16} outside 0..{self.utf16_length}")
+        if not self._astral:
+            return u16
+        # The k-th astral char (0-based) at cp a starts at UTF-16 position a + k.
+        lo, hi = 0, len(self._astral)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._astral[mid] + mid < u16:
+                lo = mid + 1
+            else:
+                hi = mid
+        # lo astral chars start strictly before u16; if u16 is the second half of the
+        # last of them, round down onto that character.
+        if lo and self._astral[lo - 1] + (lo - 1) + 1 == u16:
+            return self._astral[lo - 1]
+        return u16 - lo
+
+
+def utf16_to_cp(text: str, u16: int) -> int:
+    return Utf16Map(text).from_utf16(u16)
+
+
+def cp_to_utf16(text: str, cp: int) -> int:
+    return Utf16Map(text).to_utf16(cp)
+
+
+def _is_cluster_extender(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    # Combining marks (harakat, shadda), ZWJ, variation selectors, emoji modifiers.
+    return (
+        cat in ("Mn", "Me", "Mc")
+        or ch == "\u200d"
+        or "\ufe00" <= ch <= "\ufe0f"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        or "\U000e0020" <= ch <= "\U000e007f"
+    )
+
+
+def grapheme_starts(text: str) -> list[int]:
+    """Code-point offsets where a grapheme cluster begins (a simplified UAX #29).
+
+    Enough for what we annotate: a base letter with its combining marks, emoji with
+    modifiers, ZWJ sequences and regional-indicator pairs stay whole.
+    """
+    starts = []
+    i, n = 0, len(text)
+    while i < n:
+        starts.append(i)
+        ch = text[i]
+        i += 1
+        if ch == "\r" and i < n and text[i] == "\n":
+            i += 1
+            continue
+        if "\U0001f1e6" <= ch <= "\U0001f1ff" and i < n and "\U0001f1e6" <= text[i] <= "\U0001f1ff":
+            i += 1
+        while i < n:
+            c = text[i]
+            if _is_cluster_extender(c):
+                i += 1
+                if c == "\u200d" and i < n:
+                    i += 1  # the character joined by ZWJ belongs to this cluster
+            else:
+                break
+    return starts
+
+
+def is_grapheme_boundary(text: str, offset: int, starts: list[int] | None = None) -> bool:
+    if offset in (0, len(text)):
+        return True
+    starts = grapheme_starts(text) if starts is None else starts
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and starts[i] == offset
+
+
+def grapheme_to_cp(text: str, g: int) -> int:
+    starts = grapheme_starts(text)
+    if g == len(starts):
+        return len(text)
+    if not 0 <= g < len(starts):
+        raise ValueError(f"grapheme offset {g} outside 0..{len(starts)}")
+    return starts[g]
+
+
+def cp_to_grapheme(text: str, cp: int) -> int:
+    starts = grapheme_starts(text)
+    if cp == len(text):
+        return len(starts)
+    return bisect_right(starts, cp) - 1
+
+
+def check_span(text: str, start: int, end: int, span_text: str | None = None, where: str = "") -> None:
+    """Raise SpanError unless [start, end) is a valid span of text (and matches span_text)."""
+    prefix = f"{where}: " if where else ""
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise SpanError(f"{prefix}span offsets must be integers, got start={start!r} end={end!r}")
+    if start < 0 or end > len(text):
+        raise SpanError(f"{prefix}span {start}..{end} is outside the text (length {len(text)})")
+    if start >= end:
+        raise SpanError(f"{prefix}span start {start} must be less than end {end}")
+    if span_text is not None and text[start:end] != span_text:
+        raise SpanError(
+            f"{prefix}span {start}..{end} text {span_text!r} does not match the document text {text[start:end]!r}"
+        )
+

@@ -1,0 +1,521 @@
+"""The project store: one SQLite file holding documents, scheme, spans, relations, statuses.
+
+Every mutator is one short transaction, committed before it returns, so an edit the
+user saw as done survives a crash. Mutators return what an undo needs to reverse them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import sqlite_utils
+
+from annotator.core.errors import ProjectError, ReadOnlyProject, SpanError
+from annotator.core.lock import ProjectLock
+from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
+from annotator.core.offsets import check_span
+from annotator.core.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.scheme import Scheme, default_scheme
+
+BUSY_TIMEOUT_MS = 5000
+_SPAN_COLS = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
+_REL_COLS = "id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified"
+
+
+def _span(row) -> Span:
+    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+                json.loads(row[7]), row[8], json.loads(row[9]), row[10], row[11])
+
+
+def _relation(row) -> Relation:
+    return Relation(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+                    json.loads(row[7]), row[8], json.loads(row[9]), row[10], row[11])
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+def _check_header(path: Path) -> int | None:
+    """Return the file's user_version if it looks like ours; raise ProjectError otherwise.
+
+    Reads the 100-byte SQLite header directly so that a foreign or damaged file is
+    refused before SQLite is asked to touch it (and before a WAL file is created for it).
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot open: {exc.strerror}") from None
+    if len(head) == 0:
+        return None  # an empty file: treat as new
+    if not head.startswith(b"SQLite format 3\x00") or len(head) < 100:
+        raise ProjectError(f"{path}: not an annotator project (not an SQLite file)")
+    app_id = int.from_bytes(head[68:72], "big")
+    version = int.from_bytes(head[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise ProjectError(f"{path}: not an annotator project (an SQLite file of another application)")
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{path}: made by a newer annotator (file schema {version}, this version reads up to {SCHEMA_VERSION}); please upgrade"
+        )
+    return version
+
+
+class Project:
+    """An open project file. Use Project.create() or Project.open(); close() when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool, lock: ProjectLock | None,
+                 readonly_reason: str = ""):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
+        self.readonly_reason = readonly_reason
+        self._lock = lock
+        self.scheme = self._load_scheme()
+        self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
+
+    # ----- opening -----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | os.PathLike, scheme: Scheme | None = None, overwrite: bool = False) -> "Project":
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0 and not overwrite:
+            raise ProjectError(f"{path}: already exists; choose another name")
+        if overwrite and path.exists():
+            path.unlink()
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        except OSError as exc:
+            raise ProjectError(f"{path}: cannot create: {exc.strerror}") from None
+        project = cls.open(path)
+        scheme = scheme or default_scheme()
+        with project._tx():
+            project.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scheme', ?)", (scheme.to_json(),))
+            project.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('created', ?)", (now(),))
+        project.scheme = scheme
+        return project
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, readonly: bool = False) -> "Project":
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(f"{path}: no such project file")
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder, not a project file")
+        version = _check_header(path)
+        reason = ""
+        if not readonly and not os.access(path, os.W_OK):
+            readonly, reason = True, "the file is not writable"
+        if not readonly and not os.access(path.parent, os.W_OK):
+            readonly, reason = True, "its folder is not writable"
+        if readonly and version is None:
+            raise ProjectError(f"{path}: empty file cannot be opened read-only")
+        if readonly and version is not None and version < SCHEMA_VERSION:
+            raise ProjectError(f"{path}: schema {version} needs an upgrade, which a read-only file cannot take")
+        lock = None
+        if not readonly:
+            lock = ProjectLock(path)
+            lock.acquire()  # raises ProjectInUse
+        try:
+            conn = cls._connect(path, readonly)
+            if not readonly:
+                cls._migrate(conn, path)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(path, conn, readonly, lock, reason or ("opened read-only" if readonly else ""))
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        try:
+            if readonly:
+                try:
+                    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                           isolation_level=None, check_same_thread=False)
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                except sqlite3.OperationalError:
+                    # A WAL file in a folder we cannot write: read it as an immutable snapshot.
+                    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True,
+                                           isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise ProjectError(f"{path}: cannot switch to WAL journal (got {mode})")
+                conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path}: cannot open project: {exc}") from None
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ProjectError(f"{path}: made by a newer annotator (schema {version}); please upgrade")
+        while version < SCHEMA_VERSION:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                for statement in _split_sql(MIGRATIONS[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                conn.execute("ROLLBACK")
+                raise ProjectError(f"{path}: migration from schema {version} failed: {exc}") from None
+            version += 1
+
+    def _load_scheme(self) -> Scheme:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
+        if row is None:
+            return default_scheme()
+        return Scheme.from_dict(json.loads(row[0]), where=f"{self.path} (stored scheme)")
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                if not self.readonly:
+                    self.conn.execute("PRAGMA optimize")
+            except sqlite3.DatabaseError:
+                pass
+            self.conn.close()
+            self.conn = None
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ----- transactions ------------------------------------------------------------------
+    @contextmanager
+    def _tx(self):
+        if self.readonly:
+            raise ReadOnlyProject(f"{self.path}: project is read-only ({self.readonly_reason})")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.edits += 1
+
+    def transaction(self):
+        """A transaction for callers that make several changes as one (imports, merges)."""
+        return self._tx()
+
+    # ----- scheme and annotators -------------------------------------------------------------
+    def set_scheme(self, scheme: Scheme) -> None:
+        with self._tx() as c:
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scheme', ?)", (scheme.to_json(),))
+        self.scheme = scheme
+
+    def ensure_annotator(self, name: str, kind: str | None = None) -> None:
+        if not name or not isinstance(name, str) or len(name) > 200:
+            raise SpanError(f"annotator name must be 1 to 200 characters, got {name!r}")
+        kind = kind or ("gold" if name == GOLD else "human")
+        self.conn.execute("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, ?, ?)", (name, kind, now()))
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # ----- documents ---------------------------------------------------------------------
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document(self, key: int | str) -> Document:
+        """A document by its row number (int) or its id (str)."""
+        col = "num" if isinstance(key, int) else "id"
+        row = self.conn.execute(f"SELECT num, id, text, meta, hash FROM documents WHERE {col} = ?", (key,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no document {key!r}")
+        return Document(row[0], row[1], row[2], json.loads(row[3]), row[4])
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.conn.execute("SELECT num, id, text, meta, hash FROM documents ORDER BY num"):
+            yield Document(row[0], row[1], row[2], json.loads(row[3]), row[4])
+
+    def document_nums(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT num FROM documents ORDER BY num")]
+
+    def doc_num_by_hash(self, digest: str) -> int | None:
+        row = self.conn.execute("SELECT num FROM documents WHERE hash = ? ORDER BY num LIMIT 1", (digest,)).fetchone()
+        return row[0] if row else None
+
+    def set_doc_meta(self, doc: int, key: str, value) -> object:
+        """Set (or, with None, remove) one metadata key. Returns the previous value."""
+        if key == "dct" and value is not None:
+            from annotator.core.dates_iso import check_dct
+
+            check_dct(value)
+        with self._tx() as c:
+            row = c.execute("SELECT meta FROM documents WHERE num = ?", (doc,)).fetchone()
+            if row is None:
+                raise ProjectError(f"no document {doc}")
+            meta = json.loads(row[0])
+            old = meta.get(key)
+            if value is None:
+                meta.pop(key, None)
+            else:
+                meta[key] = value
+            c.execute("UPDATE documents SET meta = ? WHERE num = ?", (_dumps(meta), doc))
+        return old
+
+    # ----- statuses ------------------------------------------------------------------------
+    def doc_status(self, doc: int, annotator: str) -> str:
+        row = self.conn.execute("SELECT state FROM doc_status WHERE doc = ? AND annotator = ?", (doc, annotator)).fetchone()
+        return row[0] if row else "todo"
+
+    def set_doc_status(self, doc: int, annotator: str, state: str) -> str:
+        """Set one annotator's state for a document. Returns the previous state."""
+        if state not in DOC_STATES:
+            raise SpanError(f"status must be one of {', '.join(DOC_STATES)}, got {state!r}")
+        with self._tx() as c:
+            old = self.doc_status(doc, annotator)
+            self.ensure_annotator(annotator)
+            if state == "todo":
+                c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (doc, annotator))
+            else:
+                c.execute(
+                    "INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(doc, annotator) DO UPDATE SET state = excluded.state, modified = excluded.modified",
+                    (doc, annotator, state, now()),
+                )
+        return old
+
+    def statuses(self, doc: int) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT annotator, state FROM doc_status WHERE doc = ? ORDER BY annotator", (doc,)))
+
+    # ----- spans ---------------------------------------------------------------------------
+    def spans(self, doc: int, annotator: str | None = None, statuses: Iterable[str] | None = None) -> list[Span]:
+        sql = f"SELECT {_SPAN_COLS} FROM spans WHERE doc = ?"
+        args: list = [doc]
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            args.append(annotator)
+        if statuses is not None:
+            statuses = list(statuses)
+            sql += f" AND status IN ({','.join('?' * len(statuses))})"
+            args += statuses
+        sql += ' ORDER BY start, "end" DESC, id'
+        return [_span(r) for r in self.conn.execute(sql, args)]
+
+    def span(self, span_id: int) -> Span:
+        row = self.conn.execute(f"SELECT {_SPAN_COLS} FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise SpanError(f"no span {span_id}")
+        return _span(row)
+
+    def _doc_text(self, doc: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE num = ?", (doc,)).fetchone()
+        if row is None:
+            raise SpanError(f"no document {doc}")
+        return row[0]
+
+    def _check_span(self, doc: int, start: int, end: int, label: str, attrs: dict) -> None:
+        check_span(self._doc_text(doc), start, end, where=f"document {doc}")
+        self.scheme.check_attrs(self.scheme.label(label), attrs, where=f"{label} span {start}..{end}")
+
+    def add_span(self, doc: int, start: int, end: int, label: str, annotator: str, attrs: dict | None = None,
+                 status: str = "accepted", rule: str | None = None, origin: dict | None = None) -> Span:
+        attrs = dict(attrs or {})
+        if status not in SPAN_STATUSES:
+            raise SpanError(f"span status must be one of {', '.join(SPAN_STATUSES)}")
+        self._check_span(doc, start, end, label, attrs)
+        stamp = now()
+        with self._tx() as c:
+            self.ensure_annotator(annotator, "suggester" if status == "suggested" and rule else None)
+            cur = c.execute(
+                'INSERT INTO spans(doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc, start, end, label, annotator, status, _dumps(attrs), rule, _dumps(origin or {}), stamp, stamp),
+            )
+        return Span(cur.lastrowid, doc, start, end, label, annotator, status, attrs, rule, origin or {}, stamp, stamp)
+
+    def update_span(self, span_id: int, **changes) -> Span:
+        """Change start, end, label, attrs, status or origin of a span. Returns the span as it was."""
+        old = self.span(span_id)
+        allowed = {"start", "end", "label", "attrs", "status", "origin"}
+        bad = set(changes) - allowed
+        if bad:
+            raise SpanError(f"cannot change {', '.join(sorted(bad))} of a span")
+        new = {k: changes.get(k, getattr(old, k)) for k in allowed}
+        if new["status"] not in SPAN_STATUSES:
+            raise SpanError(f"span status must be one of {', '.join(SPAN_STATUSES)}")
+        if new["label"] != old.label:
+            # Attributes belong to a label: keep only those the new label also has.
+            label = self.scheme.label(new["label"])
+            if "attrs" not in changes:
+                new["attrs"] = {k: v for k, v in old.attrs.items() if label.attribute(k)}
+        self._check_span(old.doc, new["start"], new["end"], new["label"], new["attrs"])
+        with self._tx() as c:
+            if new["label"] != old.label:
+                self._check_links_still_valid(span_id, new["label"])
+            c.execute(
+                'UPDATE spans SET start = ?, "end" = ?, label = ?, attrs = ?, status = ?, origin = ?, modified = ? WHERE id = ?',
+                (new["start"], new["end"], new["label"], _dumps(new["attrs"]), new["status"], _dumps(new["origin"]),
+                 now(), span_id),
+            )
+        return old
+
+    def set_span_attr(self, span_id: int, name: str, value) -> object:
+        """Set (None removes) one attribute. Returns the previous value."""
+        span = self.span(span_id)
+        attrs = dict(span.attrs)
+        old = attrs.get(name)
+        if value is None:
+            attrs.pop(name, None)
+        else:
+            attrs[name] = value
+        self.update_span(span_id, attrs=attrs)
+        return old
+
+    def _check_links_still_valid(self, span_id: int, new_label: str) -> None:
+        for rel_label, other_label, outgoing in self.conn.execute(
+            "SELECT r.label, s.label, 1 FROM relations r JOIN spans s ON s.id = r.to_span WHERE r.from_span = ? "
+            "UNION ALL SELECT r.label, s.label, 0 FROM relations r JOIN spans s ON s.id = r.from_span WHERE r.to_span = ?",
+            (span_id, span_id),
+        ):
+            pair = (new_label, other_label) if outgoing else (other_label, new_label)
+            self.scheme.check_relation(rel_label, *pair, where="relabel would break a link")
+
+    def delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
+        """Delete a span and the relations that use it. Returns both, for restore_span()."""
+        span = self.span(span_id)
+        rels = self.relations_of(span_id)
+        with self._tx() as c:
+            c.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        return span, rels
+
+    def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
+        """Put back a deleted span (same id) and its relations: the undo of delete_span()."""
+        with self._tx() as c:
+            self.ensure_annotator(span.annotator)
+            c.execute(
+                f"INSERT INTO spans({_SPAN_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (span.id, span.doc, span.start, span.end, span.label, span.annotator, span.status,
+                 _dumps(span.attrs), span.rule, _dumps(span.origin), span.created, now()),
+            )
+            for r in relations:
+                self._insert_relation_row(c, r)
+
+    # ----- relations ---------------------------------------------------------------------------
+    def relations(self, doc: int, annotator: str | None = None) -> list[Relation]:
+        sql = f"SELECT {_REL_COLS} FROM relations WHERE doc = ?"
+        args: list = [doc]
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            args.append(annotator)
+        return [_relation(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def relations_of(self, span_id: int) -> list[Relation]:
+        return [
+            _relation(r)
+            for r in self.conn.execute(
+                f"SELECT {_REL_COLS} FROM relations WHERE from_span = ? OR to_span = ? ORDER BY id", (span_id, span_id)
+            )
+        ]
+
+    def relation(self, rel_id: int) -> Relation:
+        row = self.conn.execute(f"SELECT {_REL_COLS} FROM relations WHERE id = ?", (rel_id,)).fetchone()
+        if row is None:
+            raise SpanError(f"no relation {rel_id}")
+        return _relation(row)
+
+    def add_relation(self, label: str, from_span: int, to_span: int, annotator: str, status: str = "accepted",
+                     attrs: dict | None = None, rule: str | None = None) -> Relation:
+        a, b = self.span(from_span), self.span(to_span)
+        if a.doc != b.doc:
+            raise SpanError("a relation must link two spans of the same document")
+        if from_span == to_span:
+            raise SpanError("a relation cannot link a span to itself")
+        rel_type = self.scheme.check_relation(label, a.label, b.label)
+        attrs = dict(attrs or {})
+        self.scheme.check_attrs(rel_type, attrs, where=f"relation {label}")
+        existing = self.conn.execute(
+            f"SELECT {_REL_COLS} FROM relations WHERE label = ? AND from_span = ? AND to_span = ? AND annotator = ?",
+            (label, from_span, to_span, annotator),
+        ).fetchone()
+        if existing:
+            raise SpanError(f"these spans are already linked by {label}")
+        stamp = now()
+        rel = Relation(0, a.doc, label, from_span, to_span, annotator, status, attrs, rule, {}, stamp, stamp)
+        with self._tx() as c:
+            self.ensure_annotator(annotator)
+            rel.id = self._insert_relation_row(c, rel, with_id=False)
+        return rel
+
+    @staticmethod
+    def _insert_relation_row(c, r: Relation, with_id: bool = True) -> int:
+        cols = _REL_COLS if with_id else _REL_COLS.split(", ", 1)[1]
+        values = (r.doc, r.label, r.from_span, r.to_span, r.annotator, r.status, _dumps(r.attrs), r.rule,
+                  _dumps(r.origin), r.created, r.modified)
+        if with_id:
+            values = (r.id, *values)
+        cur = c.execute(f"INSERT INTO relations({cols}) VALUES ({', '.join('?' * len(values))})", values)
+        return cur.lastrowid
+
+    def delete_relation(self, rel_id: int) -> Relation:
+        rel = self.relation(rel_id)
+        with self._tx() as c:
+            c.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+        return rel
+
+    def restore_relation(self, rel: Relation) -> None:
+        with self._tx() as c:
+            self._insert_relation_row(c, rel)
+
+    # ----- summaries ---------------------------------------------------------------------------
+    def stats(self) -> dict:
+        c = self.conn
+        return {
+            "documents": self.document_count(),
+            "spans": c.execute("SELECT count(*) FROM spans").fetchone()[0],
+            "relations": c.execute("SELECT count(*) FROM relations").fetchone()[0],
+            "spans_by_label": dict(c.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")),
+            "spans_by_annotator": dict(
+                c.execute("SELECT annotator, count(*) FROM spans GROUP BY annotator ORDER BY annotator")
+            ),
+            "spans_by_status": dict(c.execute("SELECT status, count(*) FROM spans GROUP BY status ORDER BY status")),
+            "status_by_annotator": {
+                a: dict(rows)
+                for a, rows in _group(
+                    c.execute("SELECT annotator, state, count(*) FROM doc_status GROUP BY annotator, state ORDER BY 1, 2")
+                )
+            },
+        }
+
+
+def _group(rows):
+    out: dict[str, list] = {}
+    for a, state, n in rows:
+        out.setdefault(a, []).append((state, n))
+    return out.items()
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

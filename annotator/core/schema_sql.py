@@ -1,0 +1,71 @@
+"""The project file's tables, and the forward migrations between schema versions."""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
+SCHEMA_VERSION = 1
+EXTENSION = ".annot"
+
+V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    hash TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX documents_hash ON documents(hash);
+CREATE TABLE annotators (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'gold', 'suggester')),
+    created TEXT NOT NULL
+);
+CREATE TABLE spans (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    annotator TEXT NOT NULL REFERENCES annotators(name),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'suggested', 'rejected')),
+    attrs TEXT NOT NULL DEFAULT '{}',
+    rule TEXT,
+    origin TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    CHECK (start >= 0 AND start < "end")
+);
+CREATE INDEX spans_doc ON spans(doc, annotator);
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    from_span INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    to_span INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL REFERENCES annotators(name),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'suggested', 'rejected')),
+    attrs TEXT NOT NULL DEFAULT '{}',
+    rule TEXT,
+    origin TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+CREATE INDEX relations_doc ON relations(doc, annotator);
+CREATE INDEX relations_from ON relations(from_span);
+CREATE INDEX relations_to ON relations(to_span);
+CREATE TABLE doc_status (
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    annotator TEXT NOT NULL REFERENCES annotators(name),
+    state TEXT NOT NULL CHECK (state IN ('todo', 'in_progress', 'done')),
+    modified TEXT NOT NULL,
+    PRIMARY KEY (doc, annotator)
+);
+"""
+
+# MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
+MIGRATIONS: dict[int, str] = {0: V1}

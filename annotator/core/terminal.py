@@ -1,0 +1,102 @@
+"""Showing Arabic in a terminal, which neither shapes letters nor runs the bidi algorithm.
+
+This is the one place arabic-reshaper and python-bidi belong: Qt does both itself, so
+nothing shown in the GUI may pass through here.
+"""
+
+from __future__ import annotations
+
+import arabic_reshaper
+from bidi import algorithm as _bidi
+
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "support_ligatures": False, "shift_harakat_position": False}
+)
+
+# Lam-alef ligatures, applied after 1:1 reshaping so every glyph still maps to one source index.
+_LAM = {"\ufedf": "isolated", "\ufee0": "final"}
+_ALEF_FINAL = {"\ufe8e": ("\ufefb", "\ufefc"), "\ufe82": ("\ufef5", "\ufef6"),
+               "\ufe84": ("\ufef7", "\ufef8"), "\ufe88": ("\ufef9", "\ufefa")}
+
+PALETTE = [31, 34, 32, 35, 33, 36, 91, 94, 92, 95]  # ANSI colours, one per label in scheme order
+RESET = "\x1b[0m"
+
+
+def reshape(line: str) -> list[tuple[str, int]]:
+    """Presentation-form glyphs of a line, each with the index of the source character."""
+    shaped = _RESHAPER.reshape(line)
+    if len(shaped) != len(line):  # the reshaper changed the length: show unshaped letters
+        shaped = line
+    glyphs = []
+    i = 0
+    while i < len(shaped):
+        g = shaped[i]
+        if g in _LAM and i + 1 < len(shaped) and shaped[i + 1] in _ALEF_FINAL:
+            iso, fin = _ALEF_FINAL[shaped[i + 1]]
+            glyphs.append((iso if _LAM[g] == "isolated" else fin, i))
+            i += 2
+            continue
+        glyphs.append((g, i))
+        i += 1
+    return glyphs
+
+
+def visual_order(glyphs: list[tuple[str, int]], base_dir: str | None = None) -> list[tuple[str, int]]:
+    """Reorder (glyph, source index) pairs into display order by the Unicode bidi algorithm."""
+    text = "".join(g for g, _ in glyphs)
+    if not text:
+        return []
+    storage = _bidi.get_empty_storage()
+    level = _bidi.PARAGRAPH_LEVELS[base_dir] if base_dir else _bidi.get_base_level(text)
+    storage["base_level"] = level
+    storage["base_dir"] = ("L", "R")[level]
+    _bidi.get_embedding_levels(text, storage)
+    for ch, (_, src) in zip(storage["chars"], glyphs):
+        ch["src"] = src
+    _bidi.explicit_embed_and_overrides(storage)
+    _bidi.resolve_weak_types(storage)
+    _bidi.resolve_neutral_types(storage, False)
+    _bidi.resolve_implicit_levels(storage, False)
+    _bidi.reorder_resolved_levels(storage, False)
+    _bidi.apply_mirroring(storage, False)
+    return [(ch["ch"], ch["src"]) for ch in storage["chars"]]
+
+
+def display_line(line: str, styles: list[str | None] | None = None, logical: bool = False) -> str:
+    """One line for a terminal; styles[i] is an ANSI SGR code for source character i."""
+    if logical:
+        pairs = [(c, i) for i, c in enumerate(line)]
+    else:
+        pairs = visual_order(reshape(line))
+    out = []
+    current = None
+    for glyph, src in pairs:
+        style = styles[src] if styles else None
+        if style != current:
+            out.append(RESET if style is None else f"\x1b[{style}m")
+            current = style
+        out.append(glyph)
+    if current is not None:
+        out.append(RESET)
+    return "".join(out)
+
+
+def display(text: str, logical: bool = False) -> str:
+    """Any Arabic the CLI prints (labels, span texts, messages), made readable in a terminal."""
+    return "\n".join(display_line(line, None, logical) for line in text.split("\n"))
+
+
+def render_document(text: str, spans, label_colours: dict[str, int], logical: bool = False,
+                    colour: bool = True) -> str:
+    """The document with each span's characters coloured by its label (innermost span wins)."""
+    styles: list[str | None] = [None] * len(text)
+    for s in sorted(spans, key=lambda s: (s.end - s.start), reverse=True):
+        code = label_colours.get(s.label, 37)
+        for i in range(s.start, s.end):
+            styles[i] = f"4;{code}" if colour else None
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append(display_line(line, styles[pos:pos + len(line)] if colour else None, logical))
+        pos += len(line) + 1
+    return "\n".join(lines)
