@@ -41,11 +41,11 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
-def _check_header(path: Path) -> int | None:
-    """Return the file's user_version if it looks like ours; raise ProjectError otherwise.
+def _check_magic(path: Path) -> bool:
+    """True for an empty file (a new project); raise ProjectError unless it is SQLite.
 
-    Reads the 100-byte SQLite header directly so that a foreign or damaged file is
-    refused before SQLite is asked to touch it (and before a WAL file is created for it).
+    Only the magic is read from the header: application_id and user_version are asked
+    of SQLite, because in WAL mode the newest header may still be in the -wal file.
     """
     try:
         with open(path, "rb") as fh:
@@ -53,13 +53,21 @@ def _check_header(path: Path) -> int | None:
     except OSError as exc:
         raise ProjectError(f"{path}: cannot open: {exc.strerror}") from None
     if len(head) == 0:
-        return None  # an empty file: treat as new
+        return True
     if not head.startswith(b"SQLite format 3\x00") or len(head) < 100:
         raise ProjectError(f"{path}: not an annotator project (not an SQLite file)")
-    app_id = int.from_bytes(head[68:72], "big")
-    version = int.from_bytes(head[60:64], "big")
+    return False
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; raise ProjectError for a foreign or newer file."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
-        raise ProjectError(f"{path}: not an annotator project (an SQLite file of another application)")
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != 0 or tables:
+            raise ProjectError(f"{path}: not an annotator project (an SQLite file of another application)")
+        return 0
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{path}: made by a newer annotator (file schema {version}, this version reads up to {SCHEMA_VERSION}); please upgrade"
@@ -111,16 +119,14 @@ class Project:
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        version = _check_header(path)
+        empty = _check_magic(path)
         reason = ""
         if not readonly and not os.access(path, os.W_OK):
             readonly, reason = True, "the file is not writable"
         if not readonly and not os.access(path.parent, os.W_OK):
             readonly, reason = True, "its folder is not writable"
-        if readonly and version is None:
+        if readonly and empty:
             raise ProjectError(f"{path}: empty file cannot be opened read-only")
-        if readonly and version is not None and version < SCHEMA_VERSION:
-            raise ProjectError(f"{path}: schema {version} needs an upgrade, which a read-only file cannot take")
         lock = None
         if not readonly:
             lock = ProjectLock(path)
@@ -129,6 +135,9 @@ class Project:
             conn = cls._connect(path, readonly)
             if not readonly:
                 cls._migrate(conn, path)
+            elif _check_identity(conn, path) < SCHEMA_VERSION:
+                conn.close()
+                raise ProjectError(f"{path}: needs an upgrade to this version's schema, which a read-only file cannot take")
         except BaseException:
             if lock:
                 lock.release()
@@ -152,6 +161,11 @@ class Project:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
+                try:
+                    _check_identity(conn, path)  # before WAL: never alter a file that is not ours
+                except ProjectError:
+                    conn.close()
+                    raise
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if mode.lower() != "wal":
                     raise ProjectError(f"{path}: cannot switch to WAL journal (got {mode})")
@@ -163,9 +177,7 @@ class Project:
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise ProjectError(f"{path}: made by a newer annotator (schema {version}); please upgrade")
+        version = _check_identity(conn, path)
         while version < SCHEMA_VERSION:
             try:
                 conn.execute("BEGIN IMMEDIATE")
