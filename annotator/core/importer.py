@@ -93,7 +93,7 @@ def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
             try:
                 obj = orjson.loads(line)
             except orjson.JSONDecodeError as exc:
-                raise ImportFailed(f"{where}: invalid JSON: {exc}") from None
+                raise ImportFailed(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
             yield where, obj, size
 
 
