@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 from annotator.commands.common import open_project
@@ -31,7 +32,8 @@ def run(args) -> int:
         rels = project.relations(doc.num, args.annotator)
         colours = {l.name: PALETTE[i % len(PALETTE)] for i, l in enumerate(project.scheme.labels)}
     print(f"# {doc.id}" + (f"  (dct {doc.dct})" if doc.dct else ""))
-    print(render_document(doc.text, spans, colours, logical=args.logical, colour=colour))
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 0
+    print(render_document(doc.text, spans, colours, logical=args.logical, colour=colour, width=width))
     print()
     print(f"{len(spans)} spans, {len(rels)} relations")
     by_id = {s.id: s for s in spans}

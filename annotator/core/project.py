@@ -137,7 +137,10 @@ class Project:
                 cls._migrate(conn, path)
             elif _check_identity(conn, path) < SCHEMA_VERSION:
                 conn.close()
-                raise ProjectError(f"{path}: needs an upgrade to this version's schema, which a read-only file cannot take")
+                if reason:  # the file itself cannot be written
+                    raise ProjectError(f"{path}: needs an upgrade to this version's schema, which a read-only file cannot take")
+                cls.open(path).close()  # upgrade under the writer lock, then read
+                return cls.open(path, readonly=True)
         except BaseException:
             if lock:
                 lock.release()

@@ -64,10 +64,65 @@ def visual_order(glyphs: list[tuple[str, int]], base_dir: str | None = None) -> 
 
 def display_line(line: str, styles: list[str | None] | None = None, logical: bool = False) -> str:
     """One line for a terminal; styles[i] is an ANSI SGR code for source character i."""
-    if logical:
-        pairs = [(c, i) for i, c in enumerate(line)]
-    else:
-        pairs = visual_order(reshape(line))
+    pairs = [(c, i) for i, c in enumerate(line)] if logical else visual_order(reshape(line))
+    return _paint(pairs, styles)
+
+
+def display(text: str, logical: bool = False) -> str:
+    """Any Arabic the CLI prints (labels, span texts, messages), made readable in a terminal."""
+    return "\n".join(display_line(line, None, logical) for line in text.split("\n"))
+
+
+def wrap_logical(line: str, width: int) -> list[tuple[int, int]]:
+    """Split a logical line into (start, end) pieces of at most `width` characters at spaces.
+
+    Wrapping must happen before reordering: a terminal wraps the visual string from the
+    left, which would put the end of a right-to-left sentence on its first row.
+    """
+    if width <= 0 or len(line) <= width:
+        return [(0, len(line))]
+    pieces = []
+    start = 0
+    while len(line) - start > width:
+        cut = line.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            cut = start + width
+        pieces.append((start, cut))
+        start = cut + 1 if line[cut:cut + 1] == " " else cut
+    pieces.append((start, len(line)))
+    return pieces
+
+
+def render_document(text: str, spans, label_colours: dict[str, int], logical: bool = False,
+                    colour: bool = True, width: int = 0) -> str:
+    """The document with each span's characters coloured by its label (innermost span wins)."""
+    styles: list[str | None] = [None] * len(text)
+    if colour:
+        for s in sorted(spans, key=lambda s: (s.end - s.start), reverse=True):
+            code = label_colours.get(s.label, 37)
+            for i in range(s.start, s.end):
+                styles[i] = f"4;{code}"
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        base = None if logical else ("R" if _bidi.get_base_level(line or "a") else "L")
+        for a, b in wrap_logical(line, width):
+            piece = line[a:b]
+            st = styles[pos + a:pos + b] if colour else None
+            if logical:
+                lines.append(display_line(piece, st, True))
+            else:
+                # Every row keeps its paragraph's direction, and RTL rows are right-aligned.
+                pairs = visual_order(reshape(piece), base)
+                row = _paint(pairs, st)
+                if base == "R" and width:
+                    row = " " * max(0, width - len(pairs)) + row
+                lines.append(row)
+        pos += len(line) + 1
+    return "\n".join(lines)
+
+
+def _paint(pairs, styles) -> str:
     out = []
     current = None
     for glyph, src in pairs:
@@ -79,24 +134,3 @@ def display_line(line: str, styles: list[str | None] | None = None, logical: boo
     if current is not None:
         out.append(RESET)
     return "".join(out)
-
-
-def display(text: str, logical: bool = False) -> str:
-    """Any Arabic the CLI prints (labels, span texts, messages), made readable in a terminal."""
-    return "\n".join(display_line(line, None, logical) for line in text.split("\n"))
-
-
-def render_document(text: str, spans, label_colours: dict[str, int], logical: bool = False,
-                    colour: bool = True) -> str:
-    """The document with each span's characters coloured by its label (innermost span wins)."""
-    styles: list[str | None] = [None] * len(text)
-    for s in sorted(spans, key=lambda s: (s.end - s.start), reverse=True):
-        code = label_colours.get(s.label, 37)
-        for i in range(s.start, s.end):
-            styles[i] = f"4;{code}" if colour else None
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append(display_line(line, styles[pos:pos + len(line)] if colour else None, logical))
-        pos += len(line) + 1
-    return "\n".join(lines)
