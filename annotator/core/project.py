@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import sqlite_utils
-
 from annotator.core.errors import ProjectError, ReadOnlyProject, SpanError
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
@@ -82,12 +80,22 @@ class Project:
                  readonly_reason: str = ""):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         self.readonly_reason = readonly_reason
         self._lock = lock
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
+
+    @property
+    def db(self):
+        """A sqlite-utils view of the same connection, for ad-hoc queries and tools.
+
+        Imported on first use: sqlite-utils pulls in pandas when present, which would
+        cost every CLI command a third of a second.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # ----- opening -----------------------------------------------------------------------
     @classmethod
