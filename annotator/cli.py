@@ -14,7 +14,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
 COMMANDS = ["new", "import_", "export", "validate", "stats", "show"]
-OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest"]
+OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,25 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _is_command(argv: list[str]) -> bool:
-    if not argv:
-        return False
-    first = argv[0]
-    return first.startswith("-") or first in _command_names()
-
-
-def _command_names() -> set[str]:
-    names = set()
-    for name in COMMANDS + OPTIONAL_COMMANDS:
-        names.add(name.rstrip("_"))
-    return names
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not _is_command(argv):
-        return gui_main(argv)
     parser = build_parser()
+    if not argv or not (argv[0].startswith("-") or argv[0] in _subcommands(parser)):
+        return gui_main(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
