@@ -27,3 +27,19 @@ class SchemeError(AnnotatorError):
 
 class SpanError(AnnotatorError):
     """A span or relation breaks the offset rule or the scheme."""
+
+
+class DamagedProject(ProjectError):
+    """The project file failed SQLite's check; it is never opened as if it were sound."""
+
+
+class WriteFailed(ProjectError):
+    """A save failed (disk full, file turned read-only, I/O error); nothing was changed.
+
+    `reason` is one of "full", "readonly", "io", "busy", "damaged", so a caller (the GUI)
+    can keep the user's action and offer to retry.
+    """
+
+    def __init__(self, message: str, reason: str = "io"):
+        super().__init__(message)
+        self.reason = reason

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from annotator.core.errors import ProjectError, ReadOnlyProject, SpanError
+from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
@@ -85,6 +85,7 @@ class Project:
         self._lock = lock
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
+        self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
 
     @property
     def db(self):
@@ -121,13 +122,21 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike, readonly: bool = False) -> "Project":
+    def open(cls, path: str | os.PathLike, readonly: bool = False, backup: bool = True) -> "Project":
+        """Open a project. Raises ProjectInUse, DamagedProject (failed quick_check) or ProjectError.
+
+        A writable open takes a rolling backup when the file changed since the last one
+        (backup=False skips it) and fills `warnings` (network folder, backup failure).
+        """
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        empty = _check_magic(path)
+        try:
+            empty = _check_magic(path)
+        except ProjectError as exc:
+            raise _damaged_if_backed_up(path, exc) from None
         reason = ""
         if not readonly and not os.access(path, os.W_OK):
             readonly, reason = True, "the file is not writable"
@@ -139,24 +148,46 @@ class Project:
         if not readonly:
             lock = ProjectLock(path)
             lock.acquire()  # raises ProjectInUse
+        conn = None
         try:
             conn = cls._connect(path, readonly)
             if not readonly:
                 cls._migrate(conn, path)
             elif _check_identity(conn, path) < SCHEMA_VERSION:
                 conn.close()
+                conn = None
                 if reason:  # the file itself cannot be written
                     raise ProjectError(f"{path}: needs an upgrade to this version's schema, which a read-only file cannot take")
-                cls.open(path).close()  # upgrade under the writer lock, then read
+                cls.open(path, backup=backup).close()  # upgrade under the writer lock, then read
                 return cls.open(path, readonly=True)
-        except BaseException:
+            project = cls(path, conn, readonly, lock, reason or ("opened read-only" if readonly else ""))
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             if lock:
                 lock.release()
+            if isinstance(exc, (ValueError, sqlite3.DatabaseError)):
+                # Rows that do not parse (the stored scheme) in a file that passed quick_check.
+                raise DamagedProject(f"{path}: damaged project: {exc}{_restore_hint(path)}") from None
             raise
-        return cls(path, conn, readonly, lock, reason or ("opened read-only" if readonly else ""))
+        if not readonly:
+            from annotator.core.storage_check import storage_warning
+
+            warning = storage_warning(path)
+            if warning:
+                project.warnings.append(warning)
+            if backup and not empty:
+                from annotator.core.backup import backup_if_changed
+
+                try:
+                    backup_if_changed(project)
+                except Exception as exc:  # a failed backup must not stop the user from working
+                    project.warnings.append(f"{path}: could not make a backup: {exc}")
+        return project
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        conn = None
         try:
             if readonly:
                 try:
@@ -164,6 +195,8 @@ class Project:
                                            isolation_level=None, check_same_thread=False)
                     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 except sqlite3.OperationalError:
+                    if conn is not None:
+                        conn.close()
                     # A WAL file in a folder we cannot write: read it as an immutable snapshot.
                     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True,
                                            isolation_level=None, check_same_thread=False)
@@ -172,19 +205,26 @@ class Project:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                try:
-                    _check_identity(conn, path)  # before WAL: never alter a file that is not ours
-                except ProjectError:
-                    conn.close()
-                    raise
+                _check_identity(conn, path)  # before WAL: never alter a file that is not ours
+            # Before anything writes: a damaged file is refused, never opened as if sound.
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
+            if not readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if mode.lower() != "wal":
                     raise ProjectError(f"{path}: cannot switch to WAL journal (got {mode})")
                 conn.execute("PRAGMA synchronous = FULL")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: cannot open project: {exc}") from None
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                if _error_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                    raise DamagedProject(f"{path}: the project file is damaged ({exc}){_restore_hint(path)}") from None
+                raise ProjectError(f"{path}: cannot open project: {exc}") from None
+            raise
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -232,20 +272,32 @@ class Project:
     def _tx(self):
         if self.readonly:
             raise ReadOnlyProject(f"{self.path}: project is read-only ({self.readonly_reason})")
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise _write_failed(self.path, exc) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.DatabaseError) and _error_code(exc) in _WRITE_ERRORS:
+                raise _write_failed(self.path, exc) from exc
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+            except sqlite3.DatabaseError as exc:
+                self._rollback()
+                raise _write_failed(self.path, exc) from exc
             self.edits += 1
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (disk full, I/O error).
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
 
     def transaction(self):
         """A transaction for callers that make several changes as one (imports, merges)."""
@@ -531,6 +583,55 @@ class Project:
                 )
             },
         }
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 5, 6, 8, 10, 11
+_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
+_WRITE_ERRORS = {_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL,
+                 _SQLITE_CANTOPEN, _SQLITE_NOTADB}
+
+
+def _error_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of an exception (0 when unknown)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def _write_failed(path: Path, exc: sqlite3.Error) -> Exception:
+    """Turn a failed write into a one-line WriteFailed the GUI can show with a retry."""
+    code = _error_code(exc)
+    if code == _SQLITE_FULL:
+        return WriteFailed(f"{path}: could not save: the disk is full; nothing was changed. "
+                           "Free some space and try again", "full")
+    if code == _SQLITE_READONLY:
+        return WriteFailed(f"{path}: could not save: the file or its folder became read-only; nothing was changed",
+                           "readonly")
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return WriteFailed(f"{path}: could not save: another program holds the project file locked; "
+                           "nothing was changed. Try again", "busy")
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return WriteFailed(f"{path}: could not save: the project file is damaged ({exc}); nothing was changed"
+                           f"{_restore_hint(path)}", "damaged")
+    if code in _WRITE_ERRORS:
+        return WriteFailed(f"{path}: could not save: disk error ({exc}); nothing was changed. "
+                           "Check the disk and try again", "io")
+    return exc
+
+
+def _restore_hint(path: Path) -> str:
+    from annotator.core.backup import restore_hint
+
+    try:
+        return restore_hint(path)
+    except Exception:
+        return ""
+
+
+def _damaged_if_backed_up(path: Path, exc: ProjectError) -> ProjectError:
+    """A file that has backups was a project: if it no longer looks like one, it is damaged."""
+    hint = _restore_hint(path) if "not an annotator project" in str(exc) else ""
+    if hint and "annotator restore" in hint:
+        return DamagedProject(f"{path}: the project file is damaged (no valid SQLite header){hint}")
+    return exc
 
 
 def _group(rows):

@@ -1,0 +1,401 @@
+"""Rolling backups of a project file, made with SQLite's backup API (never a file copy).
+
+Where: a folder beside the project, `<project file>.backups/` (work.annot -> work.annot.backups/),
+so backups move with the project, are easy to find, and need no per-user state. When the
+environment variable ANNOTATOR_BACKUP_DIR is set, they go to
+`$ANNOTATOR_BACKUP_DIR/<stem>-<hash of the absolute path>/` instead (tests, or a second disk).
+
+Names: `<stem>-<UTC time>Z[.<kind>].annot`, kind "before-restore" (the file a restore replaced,
+still sound) or "damaged" (a file that failed its check, moved aside with its -wal). The
+newest KEEP plain backups are kept. A backup is written as `.partial`, checked, synced and
+renamed, so a crash mid-backup never leaves a half backup that looks whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+import weakref
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.lock import ProjectLock
+
+KEEP = 5
+PERIOD_MINUTES = 10
+ENV_DIR = "ANNOTATOR_BACKUP_DIR"
+_STATE = "state.json"
+_NAME = re.compile(r"^(?P<stem>.*)-(?P<ts>\d{8}-\d{6}-\d{3})Z(?:\.(?P<kind>before-restore|damaged))?\.annot$")
+
+
+class BackupFailed(AnnotatorError):
+    """A backup could not be written or checked."""
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    time: datetime  # UTC, from the name
+    size: int
+    kind: str  # "auto", "before-restore" or "damaged"
+
+    def describe(self) -> str:
+        return f"{self.time:%Y-%m-%d %H:%M:%S} UTC"
+
+
+@dataclass
+class RestoreReport:
+    project: Path
+    restored_from: BackupInfo
+    kept: Path | None  # where the replaced file went (None: there was no file)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # newer backups that failed their check
+
+    def summary(self) -> str:
+        s = f"restored {self.project} from {self.restored_from.path} ({self.restored_from.describe()})"
+        if self.kept:
+            s += f"; the replaced file was kept as {self.kept}"
+        for path, why in self.skipped:
+            s += f"; skipped {path.name}: {why}"
+        return s
+
+
+# ----- where --------------------------------------------------------------------------------------
+def backup_dir(project_path: str | os.PathLike) -> Path:
+    project_path = Path(project_path).absolute()
+    root = os.environ.get(ENV_DIR)
+    if root:
+        digest = hashlib.sha256(str(project_path).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+        return Path(root) / f"{project_path.stem}-{digest}"
+    return project_path.with_name(project_path.name + ".backups")
+
+
+def list_backups(project_path: str | os.PathLike, kinds: tuple[str, ...] = ("auto", "before-restore", "damaged")
+                 ) -> list[BackupInfo]:
+    """Backups of a project, newest first."""
+    folder = backup_dir(project_path)
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for p in entries:
+        m = _NAME.match(p.name)
+        if not m or not p.is_file():
+            continue
+        kind = m["kind"] or "auto"
+        if kind not in kinds:
+            continue
+        stamp = datetime.strptime(m["ts"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+        try:
+            size = p.stat().st_size
+        except OSError:
+            continue
+        out.append(BackupInfo(p, stamp, size, kind))
+    out.sort(key=lambda b: (b.time, b.path.name), reverse=True)
+    return out
+
+
+def restorable(project_path) -> list[BackupInfo]:
+    return list_backups(project_path, ("auto", "before-restore"))
+
+
+def restore_hint(project_path: str | os.PathLike) -> str:
+    """The end of a 'damaged' message: how to get the work back."""
+    found = restorable(project_path)
+    if not found:
+        return f"; no backup of it was found in {backup_dir(project_path)}"
+    return f"; run 'annotator restore {project_path}' to restore the latest backup (from {found[0].describe()})"
+
+
+# ----- checking ------------------------------------------------------------------------------------
+def check_file(path: str | os.PathLike, content: bool = True) -> str | None:
+    """None if the file is a sound project, else the problem (one line).
+
+    quick_check covers the file's structure; `content` adds what SQLite cannot see: each
+    document's text against its stored hash, span offsets inside their text, JSON columns.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    if not head.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite file"
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if result != "ok":
+            return f"quick_check: {result}"
+        if content:
+            return content_problem(conn)
+        return None
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def content_problem(conn: sqlite3.Connection) -> str | None:
+    """Damage inside rows, which quick_check does not read: None when all is well."""
+    from annotator.core.native import content_hash
+
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "documents" not in tables:
+        return None  # an empty (new) project
+    for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
+        if not isinstance(text, str) or content_hash(text) != digest:
+            return f"document {num}: its text does not match its stored hash"
+    row = conn.execute(
+        'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
+        'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()
+    if row:
+        return f"span {row[0]}: offsets outside its document"
+    for table, cols in (("spans", ("attrs", "origin")), ("relations", ("attrs", "origin")), ("documents", ("meta",))):
+        for col in cols:
+            row = conn.execute(f"SELECT rowid FROM {table} WHERE json_valid({col}) = 0 LIMIT 1").fetchone()
+            if row:
+                return f"{table} row {row[0]}: {col} is not valid JSON"
+    row = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if row:
+        return f"{row[0]} row {row[1]}: points at a missing {row[2]} row"
+    return None
+
+
+# ----- making ------------------------------------------------------------------------------------------
+def _stamp() -> str:
+    t = datetime.now(timezone.utc)
+    return t.strftime("%Y%m%d-%H%M%S-") + f"{t.microsecond // 1000:03d}"
+
+
+def _new_name(folder: Path, stem: str, kind: str = "auto") -> Path:
+    suffix = "" if kind == "auto" else f".{kind}"
+    while True:
+        p = folder / f"{stem}-{_stamp()}Z{suffix}.annot"
+        if not p.exists():
+            return p
+        time.sleep(0.002)
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # folders cannot be synced on some systems
+    finally:
+        os.close(fd)
+
+
+def _copy_db(source: Path, dest: Path) -> None:
+    """SQLite's backup API from `source` (read-only, a consistent snapshot) into a new file."""
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+            result = dst.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if result != "ok":
+                raise BackupFailed(f"{dest}: the copy failed its check ({result})")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    _fsync(dest)
+
+
+def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int = KEEP) -> Path:
+    """Back up a project file now (it may be open: the copy is a consistent snapshot).
+
+    Safe to call from a worker thread: it uses its own connections.
+    """
+    project_path = Path(project_path)
+    folder = backup_dir(project_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.partial"):
+            stale.unlink(missing_ok=True)  # left by a crash mid-backup
+        dest = _new_name(folder, project_path.stem, kind)
+        tmp = dest.with_name(dest.name + ".partial")
+        try:
+            _copy_db(project_path, tmp)
+            os.replace(tmp, dest)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync(folder)
+        prune(project_path, keep)
+    except sqlite3.Error as exc:
+        raise BackupFailed(f"{folder}: backup failed: {exc}") from None
+    except OSError as exc:
+        raise BackupFailed(f"{folder}: backup failed: {exc.strerror or exc}") from None
+    return dest
+
+
+def prune(project_path: str | os.PathLike, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups of each kind. Returns what was deleted."""
+    gone = []
+    for kind in ("auto", "before-restore", "damaged"):
+        for b in list_backups(project_path, (kind,))[max(keep, 1):]:
+            for p in (b.path, Path(str(b.path) + "-wal")):
+                try:
+                    p.unlink()
+                    gone.append(p)
+                except FileNotFoundError:
+                    pass
+    return gone
+
+
+# ----- when ---------------------------------------------------------------------------------------------
+def fingerprint(project) -> str:
+    """Changes whenever the file's content may have changed since it was last backed up.
+
+    SQLite rewrites the main file when a session's log is checkpointed (at the latest when
+    the last connection closes) and a crashed session leaves its log behind, so size and
+    modification time of both, plus row counts, move with every saved edit. A false
+    'changed' only costs one extra backup.
+    """
+    parts = []
+    for p in (project.path, Path(str(project.path) + "-wal")):
+        try:
+            st = p.stat()
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}" if p == project.path else str(st.st_size))
+        except FileNotFoundError:
+            parts.append("-")
+    counts = project.conn.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT max(num) FROM documents), (SELECT count(*) FROM spans), "
+        "(SELECT max(id) FROM spans), (SELECT count(*) FROM relations), (SELECT max(id) FROM relations), "
+        "(SELECT count(*) FROM doc_status)").fetchone()
+    parts.append(",".join(str(c) for c in counts))
+    return "|".join(parts)
+
+
+def _read_state(project_path: Path) -> dict:
+    try:
+        return json.loads((backup_dir(project_path) / _STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(project_path: Path, state: dict) -> None:
+    path = backup_dir(project_path) / _STATE
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+_session: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # project -> (monotonic time, edits)
+
+
+def backup_if_changed(project, keep: int = KEEP) -> Path | None:
+    """At open: back the file up if it changed since its last backup. Returns the new backup."""
+    _session[project] = (time.monotonic(), project.edits)
+    if project.readonly:
+        return None
+    fp = fingerprint(project)
+    state = _read_state(project.path)
+    if state.get("fingerprint") == fp and restorable(project.path):
+        return None
+    dest = make_backup(project.path, keep=keep)
+    _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fp})
+    return dest
+
+
+def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = KEEP) -> Path | None:
+    """Call on a timer: backs up when there were edits and `minutes` passed since the last backup."""
+    if project.readonly or project.conn is None:
+        return None
+    last_time, last_edits = _session.get(project, (time.monotonic(), 0))
+    _session.setdefault(project, (last_time, last_edits))
+    if project.edits == last_edits or time.monotonic() - last_time < minutes * 60:
+        return None
+    dest = make_backup(project.path, keep=keep)
+    _session[project] = (time.monotonic(), project.edits)
+    try:
+        _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fingerprint(project)})
+    except OSError:
+        pass
+    return dest
+
+
+# ----- restoring ----------------------------------------------------------------------------------------
+def _keep_current(project_path: Path) -> Path:
+    """Save the file a restore is about to replace: a backup if sound, else moved aside as is."""
+    if check_file(project_path, content=True) is None:
+        return make_backup(project_path, kind="before-restore")
+    folder = backup_dir(project_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = _new_name(folder, project_path.stem, "damaged")
+    os.replace(project_path, dest)
+    wal = Path(str(project_path) + "-wal")
+    if wal.exists():
+        os.replace(wal, Path(str(dest) + "-wal"))  # the log belongs to that file, never to the restored one
+    return dest
+
+
+def restore_backup(project_path: str | os.PathLike, backup_path: str | os.PathLike | None = None) -> RestoreReport:
+    """Replace a project with a backup: the given one, or the newest that passes its check.
+
+    Refuses (ProjectInUse) while any window or process has the project open for writing.
+    The replaced file is kept (see _keep_current); nothing is ever deleted.
+    """
+    project_path = Path(project_path)
+    if project_path.is_dir():
+        raise ProjectError(f"{project_path}: is a folder, not a project file")
+    if backup_path is not None:
+        bp = Path(backup_path)
+        if not bp.is_file():
+            raise ProjectError(f"{bp}: no such backup file")
+        m = _NAME.match(bp.name)
+        stamp = (datetime.strptime(m["ts"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc) if m
+                 else datetime.fromtimestamp(bp.stat().st_mtime, timezone.utc))
+        candidates = [BackupInfo(bp, stamp, bp.stat().st_size, (m and m["kind"]) or "auto")]
+    else:
+        candidates = restorable(project_path)
+        if not candidates:
+            raise ProjectError(f"{project_path}: no backups found in {backup_dir(project_path)}")
+    lock = ProjectLock(project_path)
+    lock.acquire()  # raises ProjectInUse
+    try:
+        chosen, skipped = None, []
+        for b in candidates:
+            problem = check_file(b.path)
+            if problem is None:
+                chosen = b
+                break
+            skipped.append((b.path, problem))
+        if chosen is None:
+            raise ProjectError(f"{project_path}: no backup passed its check ({skipped[0][0].name}: {skipped[0][1]})")
+        tmp = project_path.with_name(project_path.name + ".restoring")
+        tmp.unlink(missing_ok=True)
+        try:
+            _copy_db(chosen.path, tmp)
+            kept = _keep_current(project_path) if project_path.exists() else None
+            for suffix in ("-wal", "-shm"):
+                Path(str(project_path) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, project_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync(project_path.parent)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{project_path}: restore failed: {exc}") from None
+    except OSError as exc:
+        raise ProjectError(f"{project_path}: restore failed: {exc.strerror or exc}") from None
+    finally:
+        lock.release()
+    return RestoreReport(project_path, chosen, kept, skipped)
