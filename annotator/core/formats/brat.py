@@ -1,0 +1,449 @@
+"""brat standoff: a folder of .txt + .ann pairs, one pair per (document, annotator).
+
+Layout written by the export (brat reads annotation.conf and visual.conf from the folder
+or any parent, so every subfolder shows with our labels and colours):
+
+    OUT/annotation.conf, OUT/visual.conf
+    OUT/documents.jsonl       one line per pair: {"file", "id", "annotator", "meta", "status"}
+    OUT/<annotator>/<name>.txt + .ann   (documents nobody annotated: OUT/_unannotated/)
+
+<name> is the document id with characters that are unsafe in file names replaced by "_"
+(and "~2", "~3" ... added on a clash); documents.jsonl keeps the real id.
+
+.ann lines:
+    T1<TAB>LABEL START END<TAB>text            a span (code points of the .txt as brat reads it)
+    T2<TAB>LABEL 0 12;13 20<TAB>text text     a span across a line break: brat's fragments,
+                                               one per line; text joined by one space
+    A1<TAB>attr T1 value                       choice/boolean attributes (declared in annotation.conf)
+    #1<TAB>AnnotatorNotes T1<TAB>value=2021-12-09   free-text attributes (brat attributes take
+                                               only declared values) and status=suggested
+    R1<TAB>source Arg1:T1 Arg2:T2              relations (Arg1 = from, Arg2 = to)
+
+Line breaks: brat reads the .txt with universal newlines, so CRLF counts as ONE character
+(brat #853). The export writes offsets that way; a span edge between CR and LF cannot be
+written and is reported. The import reads the .txt, turns CRLF/CR into LF as every text
+import does, and accepts offsets counted either way (brat's one-per-break, or two for CRLF
+as other tools write), choosing per document the reading under which every T line's text
+matches. A span that begins or ends with a line break loses that break in brat (fragments
+hold no line breaks); the export reports each such span.
+
+Import of fragments: fragments separated only by white space become one span; a truly
+discontinuous span (text between fragments) becomes one span per fragment, each with the
+T line's attributes and relations. N (normalization) and E (event) lines are refused with
+their line number; AnnotatorNotes that are not "attribute=value" are comments and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import ImportFailed, SpanError
+from annotator.core.formats.common import OffsetConverter, merge_lines, text_matches, units
+from annotator.core.native import parse_record
+
+FORMAT = "brat"
+UNANNOTATED = "_unannotated"
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+
+
+def safe_name(name: str) -> str:
+    s = _UNSAFE.sub("_", name).strip(" .")
+    if s in ("", ".", ".."):
+        s = "_"
+    if s.lower() in ("annotation", "visual", "tools", "kb_shortcuts") or s == UNANNOTATED:
+        s = "_" + s  # would shadow brat's configuration files or our folder
+    return s[:120]
+
+
+def annotation_conf(scheme) -> str:
+    out = ["# Written by annotator: the labels, relations and attributes of this export.", "[entities]"]
+    out += [l.name for l in scheme.labels]
+    out += ["", "[relations]"]
+    for r in scheme.relations:
+        out.append(f"{r.name}\tArg1:{'|'.join(r.from_labels)}, Arg2:{'|'.join(r.to_labels)}")
+    out.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
+    out += ["", "[events]", "", "[attributes]"]
+    attrs: dict[str, tuple[list[str], list[str]]] = {}
+    for owner in (*scheme.labels, *scheme.relations):
+        for a in owner.attributes:
+            if a.type == "text":
+                continue
+            args, values = attrs.setdefault(a.name, ([], []))
+            args.append(owner.name)
+            for v in (a.choices if a.type == "choice" else ("true", "false")):
+                if v not in values:
+                    values.append(v)
+    for name, (args, values) in attrs.items():
+        out.append(f"{name}\tArg:{'|'.join(args)}, Value:{'|'.join(values)}")
+    return "\n".join(out) + "\n"
+
+
+def visual_conf(scheme) -> str:
+    out = ["[labels]"]
+    out += [f"{l.name} | {l.name}" for l in scheme.labels]
+    out += [f"{r.name} | {r.name}" for r in scheme.relations]
+    out += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+            "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5"]
+    out += [f"{l.name}\tbgColor:{l.colour}" for l in scheme.labels]
+    return "\n".join(out) + "\n"
+
+
+class _CrlfMap:
+    """Code point in the stored text -> offset as brat counts it (each CRLF one character)."""
+
+    def __init__(self, text: str):
+        self.pairs = [m.start() for m in re.finditer("\r\n", text)]
+
+    def __call__(self, cp: int) -> int | None:
+        if not self.pairs:
+            return cp
+        i = bisect_left(self.pairs, cp - 1)  # pairs wholly before cp
+        if i < len(self.pairs) and self.pairs[i] == cp - 1:
+            return None  # between CR and LF
+        return cp - i
+
+
+def _fragments(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\r\n]+", text[s:e])]
+
+
+def write(project, records, output: str, report):
+    if output == "-":
+        raise ImportFailed("brat writes a folder of files: give a folder with -o, not '-'")
+    scheme = project.scheme
+    root = Path(output)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "annotation.conf").write_text(annotation_conf(scheme), encoding="utf-8")
+        (root / "visual.conf").write_text(visual_conf(scheme), encoding="utf-8")
+        index = open(root / "documents.jsonl", "wb")
+    except OSError as exc:
+        raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
+    used: set[str] = set()
+    folders: set[str] = set()
+    with index:
+        for rec in records:
+            base = safe_name(str(rec["id"]))
+            name, k = base, 1
+            while name.lower() in used:
+                k += 1
+                name = f"{base}~{k}"
+            used.add(name.lower())
+            text = rec["text"]
+            raw = text.encode("utf-8", "surrogatepass")
+            to_brat = _CrlfMap(text)
+            for unit in units(rec, report, FORMAT):
+                folder = safe_name(unit.annotator) if unit.annotator is not None else UNANNOTATED
+                if folder not in folders:
+                    (root / folder).mkdir(exist_ok=True)
+                    folders.add(folder)
+                rel = f"{folder}/{name}"
+                (root / f"{rel}.txt").write_bytes(raw)
+                lines = _ann_lines(rec, unit, text, to_brat, scheme, report)
+                (root / f"{rel}.ann").write_bytes(("".join(lines)).encode("utf-8", "surrogatepass"))
+                index.write(orjson.dumps({"file": rel, "id": rec["id"], "annotator": unit.annotator,
+                                          "meta": rec["meta"], "status": unit.state}))
+                index.write(b"\n")
+            report.documents += 1
+    report.files.append(output)
+    return report
+
+
+def _ann_lines(rec, unit, text, to_brat, scheme, report) -> list[str]:
+    lines = []
+    tid = {}
+    n_attr = n_note = 0
+    where = f"{FORMAT}: document {rec['id']}"
+
+    def attr_lines(target: str, owner_label: str, attrs: dict, is_rel: bool) -> None:
+        nonlocal n_attr, n_note
+        owner = None
+        try:
+            owner = scheme.relation(owner_label) if is_rel else scheme.label(owner_label)
+        except SpanError:
+            pass
+        for k, v in attrs.items():
+            a = next((x for x in owner.attributes if x.name == k), None) if owner else None
+            if a is not None and a.type == "text" or isinstance(v, str) and re.search(r"\s", v):
+                if isinstance(v, str) and ("\n" in v or "\t" in v or "\r" in v):
+                    report.problems.append(f"{where}: {target} attribute {k} holds a line break or tab; "
+                                           "brat notes cannot carry it; not exported")
+                    continue
+                n_note += 1
+                lines.append(f"#{n_note}\tAnnotatorNotes {target}\t{k}={v}\n")
+            else:
+                n_attr += 1
+                value = ("true" if v else "false") if isinstance(v, bool) else v
+                lines.append(f"A{n_attr}\t{k} {target} {value}\n")
+
+    for i, s in enumerate(unit.spans, 1):
+        frags = _fragments(text, s["start"], s["end"])
+        if not frags:
+            report.problems.append(f"{where}: span {s['start']}..{s['end']} ({s['label']}) is only line breaks; "
+                                   "brat cannot show it; not exported")
+            continue
+        if frags[0][0] != s["start"] or frags[-1][1] != s["end"]:
+            report.problems.append(f"{where}: span {s['start']}..{s['end']} ({s['label']}) begins or ends with a "
+                                   "line break, which brat fragments cannot hold; exported without it")
+        pos = []
+        for a, b in frags:
+            ba, bb = to_brat(a), to_brat(b)
+            if ba is None or bb is None:
+                break
+            pos.append(f"{ba} {bb}")
+        if len(pos) != len(frags):
+            report.problems.append(f"{where}: span {s['start']}..{s['end']} ({s['label']}) has an edge between CR "
+                                   "and LF, which brat cannot count; not exported")
+            continue
+        t = f"T{i}"
+        tid[s["id"]] = t
+        shown = " ".join(text[a:b] for a, b in frags)
+        lines.append(f"{t}\t{s['label']} {';'.join(pos)}\t{shown}\n")
+        attr_lines(t, s["label"], s["attrs"], False)
+        if s["status"] != "accepted":
+            n_note += 1
+            lines.append(f"#{n_note}\tAnnotatorNotes {t}\tstatus={s['status']}\n")
+    for j, r in enumerate(unit.relations, 1):
+        if r["from"] not in tid or r["to"] not in tid:
+            report.problems.append(f"{where}: relation {r['id']} ({r['label']}) links a span that was not exported")
+            continue
+        rid = f"R{j}"
+        lines.append(f"{rid}\t{r['label']} Arg1:{tid[r['from']]} Arg2:{tid[r['to']]}\n")
+        attr_lines(rid, r["label"], r.get("attrs") or {}, True)
+        if r["status"] != "accepted":
+            n_note += 1
+            lines.append(f"#{n_note}\tAnnotatorNotes {rid}\tstatus={r['status']}\n")
+    return lines
+
+
+# ----- import -----------------------------------------------------------------------------------
+_T = re.compile(r"^T\S*\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", re.S)
+_R = re.compile(r"^R\S*\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$")
+_A = re.compile(r"^[AM]\S*\t(\S+) (\S+)(?: (.+))?$")
+_NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
+
+
+def _read_text(path: Path) -> tuple[str, str]:
+    """(stored text with LF line breaks, text as read byte for byte)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        s = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
+    if s.startswith("\ufeff"):
+        s = s[1:]
+    if "\x00" in s:
+        raise ImportFailed(f"{path}: contains a NUL character; not a text file")
+    return s.replace("\r\n", "\n").replace("\r", "\n"), s
+
+
+def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, mode: str) -> tuple[list, list, dict]:
+    """Spans and relations (native-shaped) of one .ann file against its stored text."""
+    try:
+        content = ann_path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ImportFailed(f"{ann_path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{ann_path}: not UTF-8 (bad byte at offset {exc.start})") from None
+    if content.startswith("\ufeff"):
+        content = content[1:]
+    tlines, rlines, alines, notes = [], [], [], []
+    for lineno, line in enumerate(content.split("\n"), 1):
+        line = line.rstrip("\r")
+        where = f"{ann_path}:{lineno}"
+        if not line.strip():
+            continue
+        kind = line[0]
+        if kind == "T":
+            m = _T.match(line)
+            if not m:
+                raise SpanError(f"{where}: bad T line (want T1<TAB>LABEL START END<TAB>text): {line[:80]!r}")
+            frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+            tlines.append((where, line.split("\t", 1)[0], m.group(1), frags, m.group(3)))
+        elif kind == "R":
+            m = _R.match(line)
+            if not m:
+                raise SpanError(f"{where}: bad R line (want R1<TAB>TYPE Arg1:T1 Arg2:T2): {line[:80]!r}")
+            rlines.append((where, line.split("\t", 1)[0], m.group(1), m.group(2), m.group(3)))
+        elif kind in "AM":
+            m = _A.match(line)
+            if not m:
+                raise SpanError(f"{where}: bad attribute line (want A1<TAB>NAME T1 [VALUE]): {line[:80]!r}")
+            alines.append((where, m.group(1), m.group(2), m.group(3)))
+        elif kind == "#":
+            m = _NOTE.match(line)
+            if not m:
+                raise SpanError(f"{where}: bad note line (want #1<TAB>AnnotatorNotes T1<TAB>note): {line[:80]!r}")
+            notes.append((where, m.group(2), m.group(3)))
+        elif kind in "EN*":
+            what = {"E": "events", "N": "normalizations", "*": "equivalence sets"}[kind]
+            raise SpanError(f"{where}: brat {what} are not supported (no place for them in a span annotation)")
+        else:
+            raise SpanError(f"{where}: unknown brat line type {kind!r}")
+
+    # How were line breaks counted? Only matters when the file on disk has CRLF.
+    interp = "lf"
+    if "\r\n" in raw_text and mode in ("auto", "codepoints"):
+        def fits(kind):
+            for _, _, _, frags, shown in tlines:
+                pieces = []
+                for a, b in frags:
+                    sa, sb = (a, b) if kind == "lf" else (_raw_to_lf(raw_text, a), _raw_to_lf(raw_text, b))
+                    if sa is None or sb is None or not 0 <= sa < sb <= len(text):
+                        return False
+                    pieces.append(text[sa:sb])
+                if not text_matches(" ".join(pieces), shown):
+                    return False
+            return True
+
+        interp = "lf" if fits("lf") else ("raw" if fits("raw") else "lf")
+    conv = OffsetConverter(text, mode if mode in ("utf16", "graphemes") else "codepoints")
+    chosen = conv.choose([])
+
+    spans, ids = [], {}
+    for where, tid, label, frags, shown in tlines:
+        cps = []
+        for a, b in frags:
+            if interp == "raw":
+                a, b = _raw_to_lf(raw_text, a), _raw_to_lf(raw_text, b)
+                if a is None or b is None:
+                    raise SpanError(f"{where}: offset falls between CR and LF")
+            try:
+                a, b = conv.convert(a, b, chosen)
+            except ValueError as exc:
+                raise SpanError(f"{where}: offsets counted as {chosen}: {exc}") from None
+            if not 0 <= a < b <= len(text):
+                raise SpanError(f"{where}: fragment {a}..{b} is outside the text (length {len(text)})")
+            cps.append((a, b))
+        cps.sort()
+        got = " ".join(text[a:b] for a, b in cps)
+        if not text_matches(got, shown):
+            raise SpanError(f"{where}: T text {shown!r} does not match the document text {got!r}")
+        if tid in ids:
+            raise SpanError(f"{where}: id {tid} is used twice")
+        pieces = [list(cps[0])]
+        for a, b in cps[1:]:
+            if text[pieces[-1][1]:a].strip() == "":
+                pieces[-1][1] = max(pieces[-1][1], b)
+            else:
+                pieces.append([a, b])
+        ids[tid] = []
+        for k, (a, b) in enumerate(pieces):
+            ref = tid if len(pieces) == 1 else f"{tid}.{k}"
+            spans.append({"id": ref, "start": a, "end": b, "label": label, "text": text[a:b],
+                          "annotator": annotator, "status": "accepted", "attrs": {}})
+            ids[tid].append(spans[-1])
+    rels, rel_ids = [], {}
+    for where, rid, label, a, b in rlines:
+        if a not in ids or b not in ids:
+            raise SpanError(f"{where}: relation {rid} points at {a if a not in ids else b}, which is not a T line")
+        group = []
+        for sa in ids[a]:
+            for sb in ids[b]:
+                rels.append({"label": label, "from": sa["id"], "to": sb["id"], "annotator": annotator,
+                             "status": "accepted"})
+                group.append(rels[-1])
+        rel_ids[rid] = group
+
+    def targets(where, target):
+        if target in ids:
+            return ids[target], scheme.label(ids[target][0]["label"]) if scheme.has_label(ids[target][0]["label"]) else None
+        if target in rel_ids:
+            lab = rel_ids[target][0]["label"] if rel_ids[target] else None
+            try:
+                return rel_ids[target], scheme.relation(lab) if lab else None
+            except SpanError:
+                return rel_ids[target], None
+        raise SpanError(f"{where}: {target} is not a T or R line of this file")
+
+    for where, name, target, value in alines:
+        objs, owner = targets(where, target)
+        attr = owner.attribute(name) if owner is not None and hasattr(owner, "attribute") else (
+            next((x for x in owner.attributes if x.name == name), None) if owner is not None else None)
+        if attr is None:
+            raise SpanError(f"{where}: {owner.name if owner else target} has no attribute {name!r}")
+        if attr.type == "boolean":
+            v = True if value is None else value.strip().lower() in ("true", "yes", "1")
+        else:
+            v = (value or "").strip()
+        for o in objs:
+            o.setdefault("attrs", {})[name] = v
+    for where, target, note in notes:
+        objs, owner = targets(where, target)
+        key, sep, value = note.partition("=")
+        if not sep:
+            continue  # a free comment
+        if key == "status" and value in ("accepted", "suggested", "rejected"):
+            for o in objs:
+                o["status"] = value
+            continue
+        attrs = owner.attributes if owner is not None else ()
+        if any(a.name == key for a in attrs):
+            for o in objs:
+                o.setdefault("attrs", {})[key] = value
+    state = {}
+    return spans, rels, state
+
+
+def _raw_to_lf(raw_text: str, off: int) -> int | None:
+    """An offset counted with CRLF as two characters -> offset in the LF text."""
+    if not 0 <= off <= len(raw_text):
+        return None
+    if off and raw_text[off - 1] == "\r" and off < len(raw_text) and raw_text[off] == "\n":
+        return None
+    return off - raw_text.count("\r\n", 0, off)
+
+
+def read(path, scheme, annotator: str, offsets: str = "auto", **_):
+    root = Path(path)
+    if root.is_file() and root.suffix == ".ann":
+        entries = [(root.with_suffix(""), {"id": root.stem})]
+        base = root.parent
+    elif root.is_dir():
+        base = root
+        index = root / "documents.jsonl"
+        if index.exists():
+            entries = _index_entries(index, root)
+        else:
+            anns = sorted(root.rglob("*.ann"))
+            if not anns:
+                raise ImportFailed(f"{root}: no .ann files in this folder")
+            entries = ((p.with_suffix(""), {"id": p.relative_to(root).with_suffix("").as_posix()}) for p in anns)
+    else:
+        raise ImportFailed(f"{root}: give a brat folder or an .ann file")
+
+    def natives():
+        for stem, entry in entries:
+            txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
+            if not txt.exists():
+                raise ImportFailed(f"{ann}: no matching {txt.name}")
+            text, raw_text = _read_text(txt)
+            who = entry.get("annotator") or annotator
+            spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
+            status = {who: entry["status"]} if entry.get("status") else {}
+            meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
+            size = txt.stat().st_size + (ann.stat().st_size if ann.exists() else 0)
+            yield f"{ann}:1", {"id": entry.get("id"), "text": text, "meta": dict(meta), "status": status,
+                               "spans": spans, "relations": rels}, size
+
+    for where, obj, size in merge_lines(natives()):
+        yield where, parse_record(obj, where, scheme, annotator), size
+
+
+def _index_entries(index: Path, root: Path):
+    from annotator.core.importer import iter_jsonl_objects
+
+    for where, obj, _ in iter_jsonl_objects(index):
+        if not isinstance(obj, dict) or not isinstance(obj.get("file"), str):
+            raise ImportFailed(f"{where}: expected {{\"file\", \"id\", ...}}")
+        rel = Path(obj["file"])
+        if rel.is_absolute() or ".." in rel.parts:
+            raise ImportFailed(f"{where}: file {obj['file']!r} must stay inside {root}")
+        yield root / rel, obj

@@ -1,0 +1,336 @@
+"""Pieces every format shares: per-annotator units, offset conversion with text checks,
+a streaming JSON-array reader with line numbers, and merging of per-annotator lines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator
+
+from annotator.core.errors import ImportFailed
+from annotator.core.offsets import Utf16Map, grapheme_starts
+from annotator.core.tokenize import segments
+
+MODES = ("codepoints", "utf16", "graphemes")
+
+
+# ----- export side ---------------------------------------------------------------------------
+@dataclass
+class Unit:
+    """One annotator's view of one document: what one line of a per-annotator format holds."""
+
+    annotator: str | None
+    spans: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    state: str | None = None
+
+
+def units(rec: dict, report=None, fmt: str = "") -> list[Unit]:
+    """Split a native record by annotator, in name order. A document nobody annotated (in the
+    exported layers) is one unit with annotator None, so it still goes out as a negative example.
+
+    A relation goes with the annotator of the spans it links. A relation between spans of two
+    different annotators cannot live in one line; it is reported, never dropped silently.
+    """
+    by: dict[str, Unit] = {}
+
+    def get(name: str) -> Unit:
+        u = by.get(name)
+        if u is None:
+            u = by[name] = Unit(name)
+        return u
+
+    owner = {}
+    for s in rec["spans"]:
+        get(s["annotator"]).spans.append(s)
+        owner[s["id"]] = s["annotator"]
+    for r in rec["relations"]:
+        a, b = owner.get(r["from"]), owner.get(r["to"])
+        if a is None or b is None:
+            continue
+        if a != b:
+            if report is not None:
+                report.problems.append(
+                    f"{fmt}: document {rec['id']}: relation {r['id']} ({r['label']}) links spans of {a} and {b}; "
+                    f"one {fmt} line holds one annotator, so it is not exported")
+            continue
+        get(a).relations.append(r)
+    for name, state in rec.get("status", {}).items():
+        get(name).state = state
+    if not by:
+        return [Unit(None)]
+    return [by[k] for k in sorted(by)]
+
+
+def int_hash(*parts: str) -> int:
+    """A stable signed 32-bit hash (Prodigy's _input_hash/_task_hash are such ints)."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def sibling(output: str, suffix: str) -> Path:
+    """A file next to `output` sharing its stem: out.json -> out<suffix>."""
+    p = Path(output)
+    return p.with_name(p.name[: -len(p.suffix)] + suffix if p.suffix else p.name + suffix)
+
+
+def open_output(output: str) -> IO[bytes]:
+    if output == "-":
+        import sys
+
+        return _NoClose(sys.stdout.buffer)
+    try:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        return open(output, "wb")
+    except OSError as exc:
+        raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
+
+
+class _NoClose:
+    def __init__(self, fh):
+        self._fh = fh
+
+    def write(self, b):
+        return self._fh.write(b)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._fh.flush()
+
+    def close(self):
+        self._fh.flush()
+
+
+# ----- import side: offsets -------------------------------------------------------------------
+def _ws_fold(s: str) -> str:
+    # Label Studio stores region text with runs of spaces collapsed (LS #3078).
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def text_matches(doc_slice: str, given: str) -> bool:
+    return doc_slice == given or _ws_fold(doc_slice) == _ws_fold(given)
+
+
+class OffsetConverter:
+    """Turns one document's foreign offsets into code points.
+
+    `mode` is codepoints | utf16 | graphemes, or auto. For auto, every mode in `order` is
+    tried for the whole document and the first one under which every span lies inside the
+    text, is not empty, and (where the file gives the span's text) covers exactly that text,
+    wins. Without any span text, auto keeps `order[0]` unless that puts span edges inside
+    words where another mode puts them all on word edges (doccano's grapheme mode after
+    harakat shows exactly that pattern).
+    """
+
+    def __init__(self, text: str, mode: str, order: tuple[str, ...] = MODES):
+        self.text = text
+        self.mode = mode
+        self.order = order
+        self._u16: Utf16Map | None = None
+        self._g: list[int] | None = None
+
+    def convert(self, start: int, end: int, mode: str) -> tuple[int, int]:
+        if mode == "codepoints":
+            return start, end
+        if mode == "utf16":
+            m = self._u16 or Utf16Map(self.text)
+            self._u16 = m
+            s, e = m.from_utf16(start), m.from_utf16(end)
+            if m.to_utf16(s) != start or m.to_utf16(e) != end:
+                raise ValueError("inside a surrogate pair")
+            return s, e
+        if mode == "graphemes":
+            g = self._g if self._g is not None else grapheme_starts(self.text)
+            self._g = g
+            n = len(g)
+            if not (0 <= start <= n and 0 <= end <= n):
+                raise ValueError("outside the text")
+            return (g[start] if start < n else len(self.text)), (g[end] if end < n else len(self.text))
+        raise ValueError(f"unknown offset mode {mode!r}")
+
+    def _fits(self, spans, mode: str) -> bool:
+        n = len(self.text)
+        for start, end, given in spans:
+            if not isinstance(start, int) or not isinstance(end, int):
+                return False
+            try:
+                s, e = self.convert(start, end, mode)
+            except ValueError:
+                return False
+            if not (0 <= s < e <= n):
+                return False
+            if given is not None and not text_matches(self.text[s:e], given):
+                return False
+        return True
+
+    def choose(self, spans: list[tuple[int, int, str | None]]) -> str:
+        """The mode for this document. spans: (start, end, text or None) as the file gives them."""
+        if self.mode != "auto":
+            return self.mode
+        if not spans:
+            return self.order[0]
+        fitting = [m for m in self.order if self._fits(spans, m)]
+        if not fitting:
+            return self.order[0]  # the caller's checks then name the first bad span
+        if any(t is not None for _, _, t in spans) or len(fitting) == 1:
+            return fitting[0]
+        edges = {s for s, e, _ in segments(self.text)} | {e for s, e, _ in segments(self.text)}
+
+        def score(mode):
+            ok = 0
+            for start, end, _ in spans:
+                s, e = self.convert(start, end, mode)
+                ok += (s in edges) + (e in edges)
+            return ok
+
+        scores = {m: score(m) for m in fitting}
+        best = max(scores.values())
+        return next(m for m in fitting if scores[m] == best)
+
+
+# ----- import side: reading -------------------------------------------------------------------
+def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, object, int]]:
+    """(where, element, bytes) for each element of a top-level JSON array, streaming.
+
+    Also accepts a single object or JSON Lines. `where` is path:line of the element's start.
+    """
+    decoder = json.JSONDecoder()
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        raw = fh.read(chunk)
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        buf, pending = _decode_some(raw, path)
+        line = 1
+        pos = 0
+        eof = not raw
+        state = "start"  # start -> (array | lines) ; in array: expect value or ','/']'
+
+        def more() -> bool:
+            nonlocal buf, pending, eof, pos, line
+            data = fh.read(chunk)
+            if not data:
+                eof = True
+                if pending:
+                    raise ImportFailed(f"{path}:{line}: not UTF-8 (truncated character at end of file)")
+                return False
+            text, pending = _decode_some(pending + data, path)
+            line += buf.count("\n", 0, pos)
+            buf = buf[pos:] + text
+            pos = 0
+            return True
+
+        def skip_ws():
+            nonlocal pos
+            while True:
+                m = _WS.match(buf, pos)
+                pos = m.end()
+                if pos < len(buf) or not more():
+                    return
+
+        skip_ws()
+        if pos >= len(buf):
+            raise ImportFailed(f"{path}: empty file")
+        if buf[pos] == "[":
+            state = "array"
+            pos += 1
+        else:
+            state = "lines"
+        first = True
+        while True:
+            skip_ws()
+            if pos >= len(buf):
+                if state == "array":
+                    raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: the JSON array is not closed (missing ']')")
+                return
+            if state == "array":
+                if buf[pos] == "]":
+                    pos += 1
+                    skip_ws()
+                    if pos < len(buf):
+                        raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: text after the closing ']'")
+                    return
+                if not first:
+                    if buf[pos] != ",":
+                        raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: expected ',' or ']' between tasks")
+                    pos += 1
+                    skip_ws()
+            while True:
+                try:
+                    obj, end = decoder.raw_decode(buf, pos)
+                    if end >= len(buf) and not eof and isinstance(obj, (int, float)):
+                        raise json.JSONDecodeError("number may continue", buf, end)
+                    break
+                except json.JSONDecodeError as exc:
+                    if eof or not more():
+                        where_line = line + buf.count("\n", 0, exc.pos)
+                        raise ImportFailed(f"{path}:{where_line}: invalid JSON: {exc.msg}") from None
+            where = f"{path}:{line + buf.count(chr(10), 0, pos)}"
+            size = len(buf[pos:end].encode("utf-8", "surrogatepass"))
+            pos = end
+            first = False
+            yield where, obj, size
+            if pos > chunk:
+                line += buf.count("\n", 0, pos)
+                buf = buf[pos:]
+                pos = 0
+
+
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def _decode_some(data: bytes, path) -> tuple[str, bytes]:
+    """Decode UTF-8, holding back an incomplete character at the end of a chunk."""
+    try:
+        return data.decode("utf-8"), b""
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            try:
+                return data[: exc.start].decode("utf-8"), data[exc.start:]
+            except UnicodeDecodeError as inner:
+                exc = inner
+        raise ImportFailed(f"{path}: not UTF-8 (bad byte near offset {exc.start} of a chunk)") from None
+
+
+def merge_lines(items: Iterator[tuple[str, dict, int]]) -> Iterator[tuple[str, dict, int]]:
+    """Join consecutive native-shaped dicts of the same document (one line per annotator in
+    the per-annotator formats) into one: spans, relations and statuses of all annotators."""
+    current = None
+    cur_where = ""
+    cur_size = 0
+    for where, obj, size in items:
+        if current is not None and obj["text"] == current["text"] and obj.get("id") == current.get("id"):
+            _absorb(current, obj, where)
+            cur_size += size
+            continue
+        if current is not None:
+            yield cur_where, current, cur_size
+        current, cur_where, cur_size = obj, where, size
+    if current is not None:
+        yield cur_where, current, cur_size
+
+
+def _absorb(into: dict, obj: dict, where: str) -> None:
+    taken = {s["id"] for s in into["spans"]}
+    remap = {}
+    for s in obj["spans"]:
+        ref = s["id"]
+        if ref in taken:
+            new = f"{where}#{ref}"
+            remap[ref] = new
+            s = dict(s, id=new)
+        taken.add(s["id"])
+        into["spans"].append(s)
+    for r in obj["relations"]:
+        into["relations"].append(dict(r, **{"from": remap.get(r["from"], r["from"]), "to": remap.get(r["to"], r["to"])}))
+    into["status"].update(obj.get("status", {}))
+    for k, v in obj.get("meta", {}).items():
+        into["meta"].setdefault(k, v)

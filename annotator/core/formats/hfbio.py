@@ -1,0 +1,117 @@
+"""Token classification for Hugging Face `datasets`: JSONL rows plus labels.json.
+
+Row (one per document and annotator): {"id", "annotator", "tokens": [...],
+"tags_<group>": ["O", "B-QUOTE", "I-QUOTE", ...], ...}: one BIO column per label group.
+White-space tokens are left out (they would all be "O"); tokens are split at span edges
+exactly as for prodigy (annotator.core.tokenize), so every span starts on a B- tag.
+
+Spans overlap (a QUOTE contains its SOURCE and DATE), and one BIO column can hold only
+non-overlapping spans, so labels are grouped: labels whose spans overlap anywhere in the
+project (any annotator) go to different groups; the rest share one (greedy, in scheme
+order, so the grouping is the same for every file of one export, splits included).
+Spans of one label that overlap each other (a quote nested in a quote) cannot share a
+column either: the outermost (then the earliest) is kept and every other one is reported
+in the export's problems by document and offsets, never dropped silently.
+
+labels.json, next to the file: {"tokenizer", "columns": {"tags_quote": {"labels": [...],
+"tags": ["O", "B-QUOTE", "I-QUOTE"]}}}: tag names per column, for ClassLabel features.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+
+from annotator.core.formats.common import open_output, units
+from annotator.core.tokenize import VERSION, tokens_for
+
+FORMAT = "hf-bio"
+SIDECAR = "labels.json"
+
+
+def overlapping_pairs(project) -> set[tuple[str, str]]:
+    rows = project.conn.execute(
+        'SELECT DISTINCT a.label, b.label FROM spans a JOIN spans b ON b.doc = a.doc AND b.annotator = a.annotator '
+        'AND b.id != a.id AND b.start < a."end" AND a.start < b."end" AND a.label < b.label '
+        "WHERE a.status != 'rejected' AND b.status != 'rejected'")
+    return {(a, b) for a, b in rows}
+
+
+def label_groups(project) -> list[list[str]]:
+    names = [l.name for l in project.scheme.labels]
+    extra = [r[0] for r in project.conn.execute("SELECT DISTINCT label FROM spans ORDER BY label") if r[0] not in names]
+    clash = overlapping_pairs(project)
+    groups: list[list[str]] = []
+    for name in names + extra:
+        for g in groups:
+            if all((min(name, o), max(name, o)) not in clash for o in g):
+                g.append(name)
+                break
+        else:
+            groups.append([name])
+    return groups
+
+
+def column_name(group: list[str]) -> str:
+    return "tags_" + "_".join(l.lower() for l in group)
+
+
+def sidecar(groups: list[list[str]]) -> dict:
+    return {"format": FORMAT, "tokenizer": VERSION,
+            "columns": {column_name(g): {"labels": g, "tags": ["O"] + [f"{p}-{l}" for l in g for p in "BI"]}
+                        for g in groups}}
+
+
+def write(project, records, output: str, report):
+    groups = label_groups(project)
+    column_of = {l: column_name(g) for g in groups for l in g}
+    columns = [column_name(g) for g in groups]
+    dumps = orjson.dumps
+    with open_output(output) as fh:
+        for rec in records:
+            text = rec["text"]
+            tokens = tokens_for(text, ((s["start"], s["end"]) for s in rec["spans"]))
+            keep = [i for i, t in enumerate(tokens) if not t.space]
+            pos = {full: k for k, full in enumerate(keep)}  # full token index -> row position
+            by_start = {t.start: i for i, t in enumerate(tokens)}
+            words = [text[tokens[i].start:tokens[i].end] for i in keep]
+            for unit in units(rec, None, FORMAT):
+                row = {"id": rec["id"], "annotator": unit.annotator, "tokens": words}
+                tags = {c: ["O"] * len(words) for c in columns}
+                kept_end: dict[str, tuple[int, int, str]] = {}
+                for s in sorted(unit.spans, key=lambda s: (s["start"], -s["end"], s["label"])):
+                    col = column_of[s["label"]]
+                    prev = kept_end.get(col)
+                    if prev is not None and s["start"] < prev[1]:
+                        report.problems.append(
+                            f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                            f"{s['label']} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
+                        continue
+                    i = by_start[s["start"]]
+                    idx = []
+                    while i < len(tokens) and tokens[i].end <= s["end"]:
+                        if i in pos:
+                            idx.append(pos[i])
+                        i += 1
+                    if not idx:
+                        report.problems.append(
+                            f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                            f"{s['label']} covers only white space, which has no token here; not exported")
+                        continue
+                    kept_end[col] = (s["start"], s["end"], s["label"])
+                    t = tags[col]
+                    t[idx[0]] = f"B-{s['label']}"
+                    for k in idx[1:]:
+                        t[k] = f"I-{s['label']}"
+                row.update(tags)
+                fh.write(dumps(row))
+                fh.write(b"\n")
+            report.documents += 1
+    report.files.append(output)
+    if output != "-":
+        side = Path(output).parent / SIDECAR
+        side.write_text(json.dumps(sidecar(groups), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        report.files.append(str(side))
+    return report

@@ -1,0 +1,197 @@
+"""Prodigy / spaCy JSONL: one line per (document, annotator).
+
+Line: {"text", "meta": {"id", ...document meta}, "_input_hash", "_task_hash", "tokens":
+[{"text", "start", "end", "id", "ws"}], "spans": [{"start", "end", "text", "label",
+"token_start", "token_end"}] (token_end inclusive), "relations": [{"head", "child",
+"head_span", "child_span", "label"}], "answer": "accept", "_annotator_id", "_view_id"}.
+
+Tokens come from annotator.core.tokenize, split at span edges, so a spaCy Doc built from
+words=[t.text], spaces=[t.ws] has the exact text and doc.char_span(start, end) finds every
+span. A relation's head/child is the token_end of its span (Prodigy's convention); our
+relation goes head = from, child = to. Extra keys Prodigy keeps and ignores: span "attrs"
+and "status" (suggested), line "status" (the annotator's document state).
+
+Import: answer accept -> spans accepted (or their "status"), reject -> spans rejected,
+ignore -> the document without spans. Offsets are code points (Prodigy is Python); every
+token's and span's text is checked against the document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import SpanError
+from annotator.core.formats.common import OffsetConverter, int_hash, merge_lines, open_output, units
+from annotator.core.importer import iter_jsonl_objects
+from annotator.core.native import parse_record
+from annotator.core.tokenize import tokens_for
+
+FORMAT = "prodigy"
+
+
+def token_rows(text: str, tokens) -> list[dict]:
+    return [{"text": text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
+            for i, t in enumerate(tokens)]
+
+
+def write(project, records, output: str, report):
+    dumps = orjson.dumps
+    with open_output(output) as fh:
+        for rec in records:
+            text = rec["text"]
+            tokens = tokens_for(text, ((s["start"], s["end"]) for s in rec["spans"]))
+            by_start = {t.start: i for i, t in enumerate(tokens)}
+            by_end = {t.end: i for i, t in enumerate(tokens)}
+            tok_rows = token_rows(text, tokens)
+            input_hash = int_hash(text)
+            meta = dict(rec["meta"])
+            meta["id"] = rec["id"]
+            for unit in units(rec, report, FORMAT):
+                spans = []
+                span_of = {}
+                for s in unit.spans:
+                    row = {"start": s["start"], "end": s["end"], "text": s["text"], "label": s["label"],
+                           "token_start": by_start[s["start"]], "token_end": by_end[s["end"]]}
+                    if s["attrs"]:
+                        row["attrs"] = s["attrs"]
+                    if s["status"] != "accepted":
+                        row["status"] = s["status"]
+                    spans.append(row)
+                    span_of[s["id"]] = row
+                rels = []
+                for r in unit.relations:
+                    h, c = span_of[r["from"]], span_of[r["to"]]
+                    row = {"head": h["token_end"], "child": c["token_end"],
+                           "head_span": {k: h[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                           "child_span": {k: c[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                           "label": r["label"]}
+                    if r.get("attrs"):
+                        row["attrs"] = r["attrs"]
+                    if r["status"] != "accepted":
+                        row["status"] = r["status"]
+                    rels.append(row)
+                line = {"text": text, "meta": meta, "_input_hash": input_hash,
+                        "_task_hash": int_hash(str(input_hash), unit.annotator or "",
+                                               *(f"{s['start']}:{s['end']}:{s['label']}" for s in spans)),
+                        "tokens": tok_rows, "spans": spans, "relations": rels, "answer": "accept",
+                        "_view_id": "relations" if rels else "spans_manual"}
+                if unit.annotator is not None:
+                    line["_annotator_id"] = unit.annotator
+                if unit.state:
+                    line["status"] = unit.state
+                fh.write(dumps(line))
+                fh.write(b"\n")
+            report.documents += 1
+    report.files.append(output)
+    return report
+
+
+# ----- import -----------------------------------------------------------------------------------
+def _annotator(obj: dict, default: str) -> str:
+    for key in ("_annotator_id", "_session_id"):
+        v = obj.get(key)
+        if isinstance(v, str) and v:
+            return v
+    v = obj.get("meta", {}).get("annotator") if isinstance(obj.get("meta"), dict) else None
+    return v if isinstance(v, str) and v else default
+
+
+def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
+    if not isinstance(obj, dict):
+        raise SpanError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise SpanError(f"{where}: missing \"text\" (a string)")
+    meta = obj.get("meta", {})
+    if not isinstance(meta, dict):
+        raise SpanError(f"{where}: meta must be an object")
+    meta = dict(meta)
+    doc_id = meta.pop("id", None)
+    if doc_id is None:
+        doc_id = obj.get("id")
+    meta.pop("annotator", None)
+    ann = _annotator(obj, default_annotator)
+    answer = obj.get("answer", "accept")
+    if answer not in ("accept", "reject", "ignore"):
+        raise SpanError(f"{where}: answer must be accept, reject or ignore, got {answer!r}")
+    raw_spans = obj.get("spans") or []
+    raw_rels = obj.get("relations") or []
+    if not isinstance(raw_spans, list) or not isinstance(raw_rels, list):
+        raise SpanError(f"{where}: spans and relations must be lists")
+    tokens = obj.get("tokens") or []
+    if not isinstance(tokens, list):
+        raise SpanError(f"{where}: tokens must be a list")
+    conv = OffsetConverter(text, mode, ("codepoints", "utf16", "graphemes"))
+    checks = [(t.get("start"), t.get("end"), t.get("text")) for t in tokens if isinstance(t, dict)]
+    checks += [(s.get("start"), s.get("end"), s.get("text")) for s in raw_spans if isinstance(s, dict)]
+    chosen = conv.choose(checks)
+    for i, t in enumerate(tokens):
+        tw = f"{where}: token {i}"
+        if not isinstance(t, dict) or not isinstance(t.get("text"), str):
+            raise SpanError(f"{tw}: expected an object with \"text\", \"start\", \"end\"")
+        s, e = _conv(conv, t.get("start"), t.get("end"), chosen, tw)
+        if text[s:e] != t["text"]:
+            raise SpanError(f"{tw}: token text {t['text']!r} does not match the document text {text[s:e]!r} "
+                            f"at {t.get('start')}..{t.get('end')} ({chosen})")
+    status = {}
+    if isinstance(obj.get("status"), str):
+        status[ann] = obj["status"]
+    spans, rels = [], []
+    key_of = {}
+    if answer != "ignore":
+        for i, sp in enumerate(raw_spans):
+            sw = f"{where}: span {i + 1}"
+            if not isinstance(sp, dict):
+                raise SpanError(f"{sw}: expected an object")
+            s, e = _conv(conv, sp.get("start"), sp.get("end"), chosen, sw)
+            st = sp.get("status", "accepted") if answer == "accept" else "rejected"
+            row = {"id": i, "start": s, "end": e, "label": sp.get("label"), "annotator": ann, "status": st,
+                   "attrs": sp.get("attrs") or {}}
+            if isinstance(sp.get("text"), str):
+                row["text"] = sp["text"]  # parse_record refuses the line if it does not match
+            spans.append(row)
+            key_of.setdefault((sp.get("start"), sp.get("end"), sp.get("label")), i)
+            key_of.setdefault((sp.get("start"), sp.get("end"), None), i)
+        for i, r in enumerate(raw_rels):
+            rw = f"{where}: relation {i + 1}"
+            if not isinstance(r, dict):
+                raise SpanError(f"{rw}: expected an object")
+            ends = []
+            for side in ("head_span", "child_span"):
+                sp = r.get(side)
+                if not isinstance(sp, dict):
+                    raise SpanError(f"{rw}: missing {side}; token-to-token relations have no span to attach to")
+                ref = key_of.get((sp.get("start"), sp.get("end"), sp.get("label")))
+                if ref is None:
+                    ref = key_of.get((sp.get("start"), sp.get("end"), None))
+                if ref is None:
+                    raise SpanError(f"{rw}: {side} {sp.get('start')}..{sp.get('end')} is not one of the line's spans")
+                ends.append(ref)
+            row = {"label": r.get("label"), "from": ends[0], "to": ends[1], "annotator": ann,
+                   "status": r.get("status", "accepted") if answer == "accept" else "rejected"}
+            if r.get("attrs"):
+                row["attrs"] = r["attrs"]
+            rels.append(row)
+    return {"id": doc_id, "text": text, "meta": meta, "status": status, "spans": spans, "relations": rels}
+
+
+def _conv(conv: OffsetConverter, start, end, mode: str, where: str) -> tuple[int, int]:
+    if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
+        raise SpanError(f"{where}: offsets must be integers, got start={start!r} end={end!r}")
+    try:
+        return conv.convert(start, end, mode)
+    except ValueError as exc:
+        raise SpanError(f"{where}: offsets {start}..{end} counted as {mode}: {exc}") from None
+
+
+def read(path, scheme, annotator: str, offsets: str = "auto", **_):
+    path = Path(path)
+
+    def natives():
+        for where, obj, size in iter_jsonl_objects(path):
+            yield where, to_native(obj, where, annotator, offsets), size
+
+    for where, obj, size in merge_lines(natives()):
+        yield where, parse_record(obj, where, scheme, annotator), size
