@@ -11,7 +11,9 @@ def register(sub) -> None:
                        description="Check a file against its JSON Schema and the offset rule; "
                        "print each problem with its line number.")
     p.add_argument("file")
-    p.add_argument("--format", default="native", help="the file's format (default: native)")
+    p.add_argument("--format", default="native",
+                   choices=["native", "prodigy", "doccano", "label-studio", "brat", "hf-bio"],
+                   help="the file's format (default: native); brat: a folder or an .ann file")
     p.add_argument("--scheme", help="scheme JSON for label checks (default: the news scheme)")
     p.set_defaults(run=run)
 
@@ -23,7 +25,7 @@ def run(args) -> int:
     else:
         from annotator.core.formats import validate_file
 
-        problems = list(validate_file(args.file, args.format))
+        problems = list(validate_file(args.file, args.format, scheme))
     for p in problems:
         print(p)
     if problems:

@@ -26,9 +26,12 @@ class ExportReport:
     documents: int = 0
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    splits: dict[str, int] = field(default_factory=dict)  # split name -> documents
 
     def summary(self) -> str:
         s = f"exported {self.documents} documents to {', '.join(self.files)}"
+        if self.splits:
+            s += " (" + ", ".join(f"{k}: {v}" for k, v in self.splits.items()) + ")"
         if self.problems:
             s += f"; {len(self.problems)} problems reported above"
         return s

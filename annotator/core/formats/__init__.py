@@ -39,10 +39,10 @@ def reader_for(fmt: str) -> Callable:
         raise AnnotatorError(f"cannot import format {fmt!r} (importable: {', '.join(READERS)})") from None
 
 
-def validate_file(path, fmt: str):
+def validate_file(path, fmt: str, scheme=None):
     from annotator.core.formats.checks import validate_file as _validate
 
-    return _validate(path, fmt)
+    return _validate(path, fmt, scheme)
 
 
 __all__ = ["WRITERS", "READERS", "reader_for", "validate_file"]
