@@ -9,7 +9,10 @@ from annotator.core.project import Project
 
 
 def open_project(path: str, readonly: bool = False) -> Project:
-    return Project.open(path, readonly=readonly)
+    project = Project.open(path, readonly=readonly)
+    for warning in project.warnings:  # network/cloud folder, failed backup
+        print(f"annotator: warning: {warning}", file=sys.stderr)
+    return project
 
 
 class TerminalProgress:

@@ -227,7 +227,7 @@ def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int =
     folder = backup_dir(project_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("*.partial"):
+        for stale in folder.glob("*.partial*"):
             stale.unlink(missing_ok=True)  # left by a crash mid-backup
         dest = _new_name(folder, project_path.stem, kind)
         tmp = dest.with_name(dest.name + ".partial")

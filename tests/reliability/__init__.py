@@ -1,0 +1,1 @@
+"""Reliability harnesses shared by the tests and benchmarks/: kill, fuzz, damage."""
