@@ -1,0 +1,107 @@
+"""A folded view of Arabic text for matching, with exact offsets back to the original.
+
+Rules match on a folded copy: harakat and tatweel removed, alef forms (أ إ آ ٱ) folded to
+ا, ى to ي, ة to ه, Arabic-Indic and Persian digits to ASCII, Persian ک/ی to ك/ي. Every
+offset a rule reports is mapped back to the original text, which is never changed: a span
+starts on the original letter and ends after the letter's own harakat.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Marks that are removed: harakat (tanween, shadda, sukun, dagger alef ...), Quranic marks, tatweel.
+_REMOVED = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+REMOVED_RE = re.compile(f"[{_REMOVED}]+")
+_MARK_RE = REMOVED_RE  # a span's end takes the harakat and tatweel that follow its last letter (هـ)
+
+_FOLD = {ord(c): "ا" for c in "أإآٱٲٳ"}
+_FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("ی"): "ي", ord("ې"): "ي", ord("ک"): "ك", ord("ٶ"): "ؤ"})
+for _i in range(10):
+    _FOLD[0x0660 + _i] = str(_i)
+    _FOLD[0x06F0 + _i] = str(_i)
+# Quotation marks and dashes keep their length (one code point each): fold the look-alikes.
+_FOLD.update({ord(c): '"' for c in "“”„‟″"})
+_FOLD.update({ord(c): "-" for c in "‐‑‒–—"})
+_FOLD.update({ord("٫"): ".", ord("٬"): ",", ord("\u00a0"): " ", ord("\u202f"): " "})
+_TABLE = str.maketrans(_FOLD)
+
+
+def fold(s: str) -> str:
+    """Fold a pattern or a word the way texts are folded (for writing rules in plain Arabic)."""
+    return REMOVED_RE.sub("", s).translate(_TABLE)
+
+
+class Folded:
+    """The folded text and the map from folded offsets to original offsets."""
+
+    __slots__ = ("original", "text", "_keys", "_shift")
+
+    def __init__(self, original: str):
+        self.original = original
+        keys: list[int] = []
+        shift: list[int] = []
+        removed = 0
+        pieces = []
+        last = 0
+        for m in REMOVED_RE.finditer(original):
+            pieces.append(original[last:m.start()])
+            removed += m.end() - m.start()
+            # Folded position of the first character after this run.
+            keys.append(m.end() - removed)
+            shift.append(removed)
+            last = m.end()
+        if keys:
+            pieces.append(original[last:])
+            self.text = "".join(pieces).translate(_TABLE)
+        else:
+            self.text = original.translate(_TABLE)
+        self._keys = keys
+        self._shift = shift
+
+    def orig(self, i: int) -> int:
+        """Original offset of the folded character at i (i may be len: the text's end)."""
+        if not self._keys:
+            return i
+        k = bisect_right(self._keys, i) - 1
+        return i + (self._shift[k] if k >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of a folded [start, end): the end takes the last letter's harakat."""
+        s = self.orig(start)
+        if end <= start:
+            return s, s
+        e = self.orig(end - 1) + 1
+        if self._keys:
+            m = _MARK_RE.match(self.original, e)
+            if m:
+                e = m.end()
+        return s, e
+
+
+def to_int(digits: str) -> int:
+    """int() of a run of Latin, Arabic-Indic or Persian digits."""
+    return int(digits.translate(_TABLE))
+
+
+WORD_CHARS = re.compile(r"\w")
+PROCLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "س", "وس", "فس"}
+
+
+def word_start_ok(folded: str, i: int, clitics: frozenset[str] | set[str] = PROCLITICS) -> bool:
+    """True when i begins a word, or only proclitics (و ف ب ل ك) stand between the word start and i."""
+    if i == 0 or not folded[i - 1].isalnum():
+        return True
+    j = i
+    while j > 0 and folded[j - 1].isalpha():
+        j -= 1
+        if i - j > 2:
+            return False
+    if j > 0 and folded[j - 1].isdigit():
+        return False
+    return folded[j:i] in clitics
+
+
+def word_end_ok(folded: str, i: int) -> bool:
+    return i >= len(folded) or not folded[i].isalnum()

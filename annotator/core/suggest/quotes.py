@@ -1,0 +1,577 @@
+"""Quote attribution suggestions for Arabic news: content, source and cue.
+
+find_quotes(text) returns Attribution records with offsets into the text as given.
+
+What is found (PARC-style, simplified to one content span per attribution):
+- a cue (قال، أكد، أضاف ... with inflections, مشيرا/مؤكدا ... adverbials) followed, after the
+  speaker and adjuncts, by a colon, a quotation mark, or إن/أن/بأن: the content is the quoted
+  text (direct), the clause after the complementizer (indirect, or mixed when it holds a
+  quotation), or the text after the colon (direct);
+- the conduit "نقلت X عن SOURCE قوله/القول إن ..." (cue: قوله/القول);
+- "..., بحسب/وفقا لـ SOURCE" with a source noun (بيان، مصادر، وكالة ...);
+- a quote that follows its text: '"..."، قال الوزير';
+- a headline "SPEAKER: statement";
+- any other quotation of four words or more, without source or cue.
+A short quotation (a name or term: تنظيم "داعش") is never a quote.
+
+Span decisions: a proclitic و/ف stays outside the cue (وقال -> قال); the complementizer
+(إن، أنه) and quotation marks stay outside the content; the source is the speaker's noun
+phrase with titles and an apposition after a comma (المتحدث ...، اللواء يحيى رسول), cut
+before adjuncts (في، على، عبر ...). For an elided subject (وأضاف) and for adverbial cues
+the source is the last explicit source before the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.suggest.arabic import Folded, fold
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[int, int]
+    type: str  # direct, indirect or mixed
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_explicit: bool  # False when the source was carried over from an earlier mention
+    source_kind: str | None
+    rule: str
+
+
+def _words(ws) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in ws}, key=len, reverse=True))
+
+
+_VERB_CUES = [
+    "قال", "قالت", "قالوا", "يقول", "تقول", "يقولون",
+    "أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون",
+    "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف",
+    "أشار", "أشارت", "أشاروا", "يشير", "تشير",
+    "لفت", "لفتت", "لفتوا", "يلفت", "تلفت",
+    "أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح",
+    "تابع", "تابعت", "تابعوا",
+    "أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن",
+    "كتب", "كتبت",
+    "صرح", "صرحت", "يصرح", "تصرح",
+    "نفى", "نفت", "نفوا", "ينفي", "تنفي",
+    "رأى", "رأت", "رأوا", "يرى", "ترى",
+    "اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر",
+    "شدد", "شددت", "شددوا", "يشدد", "تشدد",
+    "بين", "بينت", "يبين", "تبين",
+    "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر",
+    "حذر", "حذرت", "حذروا", "يحذر", "تحذر",
+    "جدد", "جددت", "أفاد", "أفادت", "أردف", "أردفت", "استطرد", "زعم", "زعمت", "أعرب", "أعربت",
+]
+_ADVERB_CUES = ["قائلا", "قائلة", "قائلين", "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "لافتا", "لافتة",
+                "موضحا", "موضحة", "مبينا", "مبينة", "معتبرا", "معتبرة", "مشددا", "مشددة", "محذرا", "محذرة",
+                "معلنا", "معلنة", "نافيا", "نافية", "ذاكرا", "مردفا", "متابعا"]
+_ADVERBS = {fold(w) for w in _ADVERB_CUES}
+CUE_RE = re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?P<cue>{_words(_VERB_CUES + _ADVERB_CUES)})(?!\w)")
+COMP_RE = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?:ب)?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)")
+_PREPS = {fold(w) for w in ("في", "على", "عبر", "خلال", "عن", "مع", "أمام", "لدى", "أثناء", "عقب", "ضمن", "حول", "إلى",
+                            "الى", "بعد", "قبل", "منذ", "من", "اليوم", "أمس", "غدا", "خلال", "بدوره", "بدورها",
+                            "لوسائل", "لوكالة", "للصحفيين", "لقناة", "لصحيفة", "للتلفزيون", "لموقع", "للوكالة",
+                            "حينها", "أيضا", "كذلك", "بدوره", "مجددا", "رسميا", "قد", "ان", "أن", "إن", "بأن",
+                            "يوم", "مساء", "صباح", "ليلة", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                            "الجمعة", "السبت", "هذا", "هذه", "كما", "الذي", "التي", "وفي", "ان", "إنه", "أنه")}
+_TITLES = {fold(w) for w in (
+    "اللواء", "العميد", "الفريق", "العقيد", "المقدم", "الرائد", "الدكتور", "د", "السيد", "السيدة", "الشيخ", "الوزير",
+    "وزير", "وزيرة", "الرئيس", "رئيس", "رئيسة", "النائب", "نائب", "المتحدث", "متحدث", "الناطق", "ناطق", "المستشار",
+    "مستشار", "مدير", "المدير", "قائد", "القائد", "السفير", "سفير", "الأمين", "أمين", "عضو", "المبعوث", "مبعوث",
+    "الجنرال", "الأميرال", "المحلل", "الخبير", "الكاتب", "الصحفي", "مراسل", "زعيم", "الزعيم", "المسؤول", "مسؤول",
+    "الملك", "الأمير", "رئيس", "المرشد", "البابا", "الإمام", "المفوض", "الممثل", "ممثل", "المندوب", "مندوب")}
+_ORGS = {fold(w) for w in (
+    "وزارة", "الوزارة", "وكالة", "الوكالة", "قيادة", "القيادة", "الجيش", "الحكومة", "حكومة", "التحالف", "المكتب", "مكتب",
+    "بعثة", "البعثة", "خلية", "الرئاسة", "الشرطة", "المرصد", "منظمة", "المنظمة", "الأمم", "حركة", "الحركة", "حزب",
+    "الحزب", "هيئة", "الهيئة", "مجلس", "المجلس", "البرلمان", "السفارة", "سفارة", "القوات", "الخارجية", "الداخلية",
+    "البيت", "الكرملين", "البنتاغون", "المفوضية", "لجنة", "اللجنة", "شركة", "الشركة", "جماعة", "تنظيم", "قوات",
+    "الناتو", "حلف", "الاتحاد", "جامعة", "الجامعة", "المحكمة", "محكمة", "الدفاع", "الأركان")}
+_DOCS = {fold(w) for w in ("بيان", "البيان", "تقرير", "التقرير", "صحيفة", "الصحيفة", "موقع", "رسالة", "وثيقة",
+                           "تغريدة", "منشور", "قناة", "القناة", "دراسة", "استطلاع")}
+_ANON = {fold(w) for w in ("مصدر", "مصادر", "المصدر", "المصادر", "مسؤولون", "شهود", "مراقبون", "خبراء", "ناشطون")}
+_ACCORDING_SOURCES = _DOCS | _ANON | _ORGS | _TITLES | {fold(w) for w in ("وسائل", "الإعلام", "إعلام", "المتحدث",
+                                                                           "مسؤولين", "وكالات", "مصادر")}
+_TERM_NOUNS = {fold(w) for w in ("تنظيم", "حركة", "جماعة", "هيئة", "فيلق", "عملية", "حزب", "قناة", "صحيفة", "وكالة",
+                                 "موقع", "شبكة", "كتائب", "مجموعة", "مبادرة", "اتفاق", "اتفاقية", "مشروع", "برنامج",
+                                 "مؤتمر", "منتدى", "شعار", "وسم", "هاشتاغ", "كتاب", "فيلم", "مسلسل", "قانون",
+                                 "مسمى", "اسم", "لقب", "عبارة", "كلمة", "مصطلح", "حملة", "ائتلاف", "تحالف", "قوات")}
+_KAN = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا")}
+_PERIODS = {fold(w) for w in ("الشهر", "الأسبوع", "العام", "السنة")}
+_RELS = {fold(w) for w in ("الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "القادم", "المنصرم", "الفائت")}
+_MASDAR = re.compile(r"(?:ان\w\wا\w|است\w\wا\w|ا\w\wا\w|ت\w\wي\w)ه?")
+_OPEN = '"«'
+_CLOSE_FOR = {'"': '"', "«": "»"}
+_SENT_END = re.compile(r"[.!?؟](?=\s|$|[\"»)])|\n")
+_WORD = re.compile(r"\w+|[^\w\s]")
+_CONDUIT = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))نقل(?:ت|ا|وا)?(?!\w)[^.\n]{0,120}?(?<!\w)عن\s+(?P<src>[^.\n]{2,160}?)\s+"
+                      r"(?P<cue>قوله|قولها|قولهم|القول|تاكيده|تاكيدها)(?!\w)")
+_ACCORDING = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?P<cue>بحسب|حسب|وفقا|وفق|نقلا)(?!\w)\s*(?:ل|عن\s+)?(?P<src>\w+)")
+
+
+@dataclass
+class _Region:
+    start: int  # folded offsets of the content inside the marks
+    end: int
+    open_at: int
+    close_at: int | None  # None when the mark is never closed
+    used: bool = False
+
+    def words(self, t: str) -> int:
+        return len(t[self.start:self.end].split())
+
+
+def _quote_regions(t: str) -> list[_Region]:
+    """Text inside quotation marks, paragraph by paragraph; an unclosed mark runs to the paragraph end."""
+    out: list[_Region] = []
+    pos = 0
+    for para in t.split("\n"):
+        base = pos
+        pos += len(para) + 1
+        i = 0
+        while i < len(para):
+            ch = para[i]
+            if ch in _OPEN:
+                close = para.find(_CLOSE_FOR[ch], i + 1)
+                if close < 0:
+                    end = len(para)
+                    while end > i + 1 and (para[end - 1].isspace() or para[end - 1] in ".،,؛"):
+                        end -= 1
+                    out.append(_trim(t, base + i + 1, base + end, base + i, None))
+                    break
+                out.append(_trim(t, base + i + 1, base + close, base + i, base + close))
+                i = close + 1
+            else:
+                i += 1
+    return [r for r in out if r.end > r.start]
+
+
+def _trim(t: str, s: int, e: int, o: int, c: int | None) -> _Region:
+    while s < e and (t[s].isspace() or t[s] in "،,"):
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in "،,"):
+        e -= 1
+    return _Region(s, e, o, c)
+
+
+def _region_at(regions: list[_Region], i: int) -> _Region | None:
+    for r in regions:
+        if r.open_at <= i < (r.close_at if r.close_at is not None else r.end + 1):
+            return r
+    return None
+
+
+def _is_term(t: str, r: _Region) -> bool:
+    """A quoted name or term (تنظيم "داعش"), not speech."""
+    n = r.words(t)
+    if n <= 2:
+        return True
+    before = t[max(0, r.open_at - 20):r.open_at].split()
+    if n <= 4 and before and before[-1].lstrip("و").lstrip("ب").lstrip("ل") in _TERM_NOUNS:
+        return True
+    return False
+
+
+def _sentence_end(t: str, i: int, regions: list[_Region]) -> int:
+    while True:
+        m = _SENT_END.search(t, i)
+        if not m:
+            return len(t)
+        r = _region_at(regions, m.start())
+        if r is not None and m.group(0) != "\n" and r.close_at is not None and r.close_at > m.start():
+            i = r.close_at + 1
+            continue
+        return m.start()
+
+
+def _sentence_start(t: str, i: int) -> int:
+    j = i
+    while j > 0:
+        ch = t[j - 1]
+        if ch == "\n" or (ch in ".!?؟" and (j >= len(t) or t[j].isspace())):
+            break
+        j -= 1
+    while j < i and t[j].isspace():
+        j += 1
+    return j
+
+
+def _trim_span(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (t[s].isspace() or t[s] in "،,:؛-\"«»"):
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in "،,:؛-\"«»(."):
+        e -= 1
+    return s, e
+
+
+def _parse_source(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """The speaker's noun phrase at the start of t[s:e] (the text between cue and content)."""
+    toks = [(m.start() + s, m.end() + s, m.group(0)) for m in _WORD.finditer(t[s:e])]
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first in _PREPS or first.startswith(("ل", "ب")) and first[1:] in _PREPS or not first[0].isalpha():
+        return None
+    if first.startswith("لل") or (first.startswith("ل") and not first.startswith(("لجن", "لواء", "لبنان"))):
+        return None  # an addressee (للصحفيين) or adjunct, not a subject
+    end = None
+    i = 0
+    while i < len(toks):
+        a, b, w = toks[i]
+        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«":
+            break
+        if i >= 1 and _MASDAR.fullmatch(w) and toks[i - 1][2] not in _TITLES:
+            break  # a verbal noun starts the object: أعلن الوزير قاسم الأعرجي انتهاء ...
+        if i >= 1 and w in _PERIODS and i + 1 < len(toks) and toks[i + 1][2] in _RELS:
+            break  # a date adjunct: وجددت الحكومة الشهر الماضي ...
+        end = b
+        i += 1
+    if end is None:
+        return None
+    # An apposition after a comma: "المتحدث ...، اللواء يحيى رسول،" or "... في العراق، اللواء ..."
+    j = i
+    while j < len(toks) and toks[j][2] not in "،,":
+        j += 1
+        if j - i > 6:
+            break
+    if j < len(toks) and toks[j][2] in "،," and j + 1 < len(toks) and toks[j + 1][2] in _TITLES:
+        k = j + 1
+        while k < len(toks) and toks[k][2] not in "،,(:" and toks[k][2] not in _PREPS and k - j <= 6:
+            k += 1
+        if k - j <= 6:
+            end = toks[k - 1][1]
+    elif i < len(toks) and toks[i][2] in "،," and i + 1 < len(toks):
+        # "قاسم الأعرجي، مستشار الأمن القومي،": an apposition of titles after a name
+        k = i + 1
+        if toks[k][2] in _TITLES:
+            while k < len(toks) and toks[k][2] not in "،,(:" and toks[k][2] not in _PREPS and k - i <= 8:
+                k += 1
+            if k < len(toks) and toks[k][2] in "،," and k - i <= 8:
+                end = toks[k - 1][1]
+    else:
+        # "عضو لجنة ... في البرلمان العراقي، بدر الزيادي،" then the content: the name closes the phrase.
+        segs = [[]]
+        for tok in toks:
+            if tok[2] in "،,":
+                segs.append([])
+            else:
+                segs[-1].append(tok)
+        while segs and not segs[-1]:
+            segs.pop()
+        if len(segs) >= 2 and segs[0] and segs[0][-1][1] >= end and 1 <= len(segs[-1]) <= 4 and len(segs) == 2 \
+                and not any(tk[2] in _PREPS or not tk[2][0].isalpha() for tk in segs[-1]):
+            end = segs[-1][-1][1]
+    if len(t[s:end].split()) > 14:
+        return None
+    return s + (len(t[s:end]) - len(t[s:end].lstrip())), end
+
+
+def _kind(t: str, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    w = t[span[0]:span[1]].split()
+    if not w:
+        return None
+    first = w[0]
+    if first in _ANON:
+        return "anonymous"
+    if first in _DOCS:
+        return "document"
+    if first in _ORGS:
+        return "organization"
+    if first in _TITLES or len(w) <= 3:
+        return "person"
+    return None
+
+
+def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
+    """Subject-first: "وكان مستشار الأمن القومي، قاسم الأعرجي، أكد" / "وكانت القيادة قد أكدت"."""
+    s0 = _sentence_start(t, cue_start)
+    before = t[s0:cue_start]
+    toks = [(m.start() + s0, m.end() + s0, m.group(0)) for m in _WORD.finditer(before)]
+    if toks and toks[-1][2] == "قد":
+        toks = toks[:-1]
+    for idx, (a, b, w) in enumerate(toks):
+        if w in _KAN:
+            rest = toks[idx + 1:]
+            if not rest or len(rest) > 14:
+                return None
+            return _trim_span(t, rest[0][0], rest[-1][1])
+    return None
+
+
+def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
+    f = folded or Folded(text)
+    t = f.text
+    regions = _quote_regions(t)
+    found: list[tuple] = []  # (content_s, content_e, type, cue, source, explicit, rule) in folded offsets
+    claimed: list[tuple[int, int]] = []
+    last_source: tuple[int, int] | None = None
+
+    def overlaps(s, e):
+        return any(s < ce and cs < e for cs, ce in claimed)
+
+    events = []
+    for m in CUE_RE.finditer(t):
+        events.append((m.start("cue"), "cue", m))
+    for m in _CONDUIT.finditer(t):
+        events.append((m.start(), "conduit", m))
+    for m in _ACCORDING.finditer(t):
+        events.append((m.start("cue"), "according", m))
+    events.sort(key=lambda x: x[0])
+    consumed_until = -1
+    for pos, kind, m in events:
+        if pos < consumed_until:
+            continue
+        if _region_at(regions, pos) is not None and kind != "according":
+            r = _region_at(regions, pos)
+            if r.close_at is None or r.close_at > pos:
+                continue  # a cue word inside a quotation is part of the quote
+        if kind == "conduit":
+            src = _trim_span(t, m.start("src"), m.end("src"))
+            cue = (m.start("cue"), m.end("cue"))
+            sent_end = _sentence_end(t, m.end("cue"), regions)
+            opener = _find_opener(t, m.end("cue"), sent_end, regions)
+            got = _content(t, *opener, sent_end, regions) if opener else None
+            if got:
+                cs, ce, typ = got
+                if not overlaps(cs, ce):
+                    found.append((cs, ce, typ, cue, src, True, "quotes:conduit"))
+                    claimed.append((cs, ce))
+                    last_source = src
+                    consumed_until = ce
+            continue
+        if kind == "according":
+            got = _according(t, m, regions)
+            if got and not overlaps(got[0], got[1]):
+                found.append(got)
+                claimed.append((got[0], got[1]))
+            continue
+        cue_s, cue_e = m.start("cue"), m.end("cue")
+        word = m.group("cue")
+        sent_end = _sentence_end(t, cue_e, regions)
+        if word in ("يذكر", "تذكر") and re.match(r"\s+ان(?!\w)", t[cue_e:]):
+            continue  # "يذكر أن": the writer's background, no speaker
+        if word == "بين" and not (cue_s > 0 and t[cue_s - 1] in "وف"):
+            continue  # بين is "between" unless it opens a clause: "وبين رسول ... أن"
+        # The opener: the first colon, quotation mark or complementizer after the cue.
+        opener = _find_opener(t, cue_e, sent_end, regions)
+        if opener is None:
+            # A post-posed cue: '"..."، قال الوزير'
+            r = next((x for x in regions if x.close_at is not None and 0 <= cue_s - x.close_at <= 4
+                      and not t[x.close_at + 1:cue_s].strip(" ،,")), None)
+            if r is not None and not r.used and not _is_term(t, r) and word not in _ADVERBS:
+                src = _parse_source(t, cue_e, sent_end)
+                if src:
+                    last_source = src
+                r.used = True
+                found.append((r.start, r.end, "direct", (cue_s, cue_e), src or last_source, src is not None,
+                              "quotes:postposed_cue"))
+                claimed.append((r.start, r.end))
+                continue
+            if word not in _ADVERBS:
+                # No content here, but the speaker is named: adverbial cues and elided subjects refer to it.
+                src = _parse_source(t, cue_e, sent_end) or _subject_before(t, cue_s, regions)
+                if src:
+                    last_source = src
+            continue
+        op_kind, op_s, op_e = opener
+        between = (cue_e, op_s)
+        src = None
+        explicit = False
+        if word in _ADVERBS:
+            src = last_source
+        else:
+            src = _parse_source(t, *between)
+            if src is None:
+                src = _subject_before(t, cue_s, regions)
+            if src is not None:
+                explicit = True
+                last_source = src
+            else:
+                src = last_source
+        got = _content(t, op_kind, op_s, op_e, sent_end, regions)
+        if not got:
+            continue
+        cs, ce, typ = got
+        if overlaps(cs, ce) or ce <= cs:
+            continue
+        found.append((cs, ce, typ, (cue_s, cue_e), src, explicit, f"quotes:cue_{op_kind}"))
+        claimed.append((cs, ce))
+    found.extend(_headlines(t, regions, claimed))
+    for r in regions:
+        if r.used or _is_term(t, r) or r.words(t) < 4 or overlaps(r.start, r.end):
+            continue
+        found.append((r.start, r.end, "direct", None, None, False, "quotes:marks_only"))
+        claimed.append((r.start, r.end))
+    out = []
+    for cs, ce, typ, cue, src, explicit, rule in sorted(found, key=lambda x: x[0]):
+        o_content = f.span(cs, ce)
+        o_cue = f.span(*cue) if cue else None
+        o_src = f.span(*src) if src else None
+        out.append(Attribution(o_content, typ, o_cue, o_src, explicit, _kind(t, src), rule))
+    return out
+
+
+_OPENER_TOK = re.compile(r'[:"«]|\w+')
+
+
+def _find_opener(t: str, i: int, end: int, regions) -> tuple[str, int, int] | None:
+    """('colon'|'mark'|'comp', start, end) of what introduces the content, within 25 words."""
+    words = 0
+    for m in _OPENER_TOK.finditer(t, i, min(end, i + 300)):
+        tok = m.group(0)
+        if tok == ":":
+            return "colon", m.start(), m.end()
+        if tok in _OPEN:
+            r = _region_at(regions, m.start())
+            if r is not None and not _is_term(t, r):
+                return "mark", m.start(), m.start()
+            continue
+        core = tok[1:] if tok[0] in "وف" and len(tok) > 2 else tok
+        if COMP_RE.fullmatch(tok) or COMP_RE.fullmatch(core):
+            return "comp", m.start(), m.end()
+        if words and (CUE_RE.fullmatch(tok) or CUE_RE.fullmatch(core)):
+            return None  # another cue comes first: it owns the content
+        words += 1
+        if words > 25:
+            return None
+    return None
+
+
+def _content(t: str, kind: str, s: int, e: int, sent_end: int, regions) -> tuple[int, int, str] | None:
+    if kind == "mark":
+        r = _region_at(regions, s)
+        r.used = True
+        return r.start, r.end, "direct"
+    j = e
+    while j < len(t) and t[j].isspace():
+        j += 1
+    if kind == "colon":
+        mc = COMP_RE.match(t, j)
+        if mc:
+            j = mc.end()
+            while j < len(t) and t[j].isspace():
+                j += 1
+        if j < len(t) and t[j] in _OPEN:
+            r = _region_at(regions, j)
+            if r is not None:
+                r.used = True
+                return r.start, r.end, "direct"
+        return _clause(t, j, sent_end, regions, "direct")
+    # complementizer
+    if j < len(t) and t[j] in _OPEN:
+        r = _region_at(regions, j)
+        if r is not None and r.close_at is not None:
+            after = t[r.close_at + 1:sent_end].strip(" .،,")
+            if not after or after.split()[0].lstrip("و") in _ADVERBS or after.startswith(("،", ",")) or \
+                    CUE_RE.match(after.split()[0] if after else ""):
+                r.used = True
+                return r.start, r.end, "direct"
+        if r is not None and r.close_at is None:
+            r.used = True
+            return r.start, r.end, "direct"
+    return _clause(t, j, sent_end, regions, "indirect")
+
+
+_CLAUSE_STOP = re.compile(r"[،,]\s*(?:و|ف)?(?:" + "|".join(sorted(_ADVERBS, key=len, reverse=True)) + r")(?!\w)"
+                          r"|[،,]\s*(?:و|ف)(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|اشار|اشارت)(?!\w)"
+                          r"|[،,]\s*(?:بحسب|حسب|وفقا\s+ل\w*\s+(?:بيان|مصادر|مصدر))(?!\w)")
+
+
+def _clause(t: str, s: int, sent_end: int, regions, typ: str) -> tuple[int, int, str] | None:
+    e = sent_end
+    k = s
+    while True:
+        stop = _CLAUSE_STOP.search(t, k, sent_end)
+        if not stop:
+            break
+        r = _region_at(regions, stop.start())
+        if r is not None and r.open_at >= s and r.close_at is not None and r.close_at > stop.start():
+            k = r.close_at + 1  # a comma inside a quotation does not end the content
+            continue
+        e = stop.start()
+        break
+    s, e = _trim_span(t, s, e)
+    if e - s < 3:
+        return None
+    marked = False
+    for r in regions:
+        if s <= r.open_at < e:
+            r.used = True
+            marked = True
+            if r.close_at is None or r.close_at >= e:
+                e = max(e, min(r.end, sent_end))
+    if typ == "indirect" and marked:
+        typ = "mixed"
+    # Keep a closing quotation mark that belongs to a quoted part inside the content.
+    if e < len(t) and t[e] in '"»' and any(r.close_at == e for r in regions):
+        e += 1
+    return s, e, typ
+
+
+def _according(t: str, m: re.Match, regions) -> tuple | None:
+    src_word = m.group("src")
+    if src_word not in _ACCORDING_SOURCES and src_word[2:] not in _ACCORDING_SOURCES:
+        return None
+    cue = (m.start("cue"), m.end("cue"))
+    sent_end = _sentence_end(t, cue[1], regions)
+    s0 = _sentence_start(t, cue[0])
+    src_end = t.find("،", m.start("src"), sent_end)
+    src_end = sent_end if src_end < 0 else src_end
+    src = _trim_span(t, m.start("src"), src_end)
+    if len(t[src[0]:src[1]].split()) > 10:
+        return None
+    head = t[s0:cue[0]].strip(" و")
+    if len(head.split()) <= 1:
+        # "وبحسب البيان، فإن ...": the content follows
+        j = src_end + 1
+        mm = re.match(r"\s*(?:ف?ان(?:ه|ها|هم)?\s+)?", t[j:])
+        j += mm.end() if mm else 0
+        got = _clause(t, j, sent_end, regions, "indirect")
+        if not got:
+            return None
+        return got[0], got[1], got[2], cue, src, True, "quotes:according"
+    got = _clause(t, s0, cue[0], regions, "indirect")
+    if not got:
+        return None
+    return got[0], got[1], got[2], cue, src, True, "quotes:according"
+
+
+_HEADLINE = re.compile(r"^(?P<src>[^\n:.،]{2,60}?)[ \t]*:[ \t]*(?P<body>[^\n]+)$", re.M)
+
+
+def _headlines(t: str, regions, claimed) -> list[tuple]:
+    out = []
+    for m in _HEADLINE.finditer(t):
+        src_text, body = m.group("src"), m.group("body")
+        words = src_text.split()
+        if not 1 <= len(words) <= 7 or len(body.split()) < 3 or CUE_RE.search(src_text):
+            continue
+        if _SENT_END.search(body.rstrip(" .")) or any(w in _PREPS for w in words[:1]):
+            continue
+        bs, be = _trim_span(t, m.start("body"), m.end("body"))
+        credit = re.search(r"\s*\([^()]{1,30}\)\s*$", t[bs:be])
+        if credit:
+            be = bs + credit.start()  # a photo credit "(الأناضول)" closes captions
+        if any(bs < ce and cs < be for cs, ce in claimed):
+            continue
+        # An addressee in the speaker's line ("... للناتو") is not the speaker.
+        ss, se = m.start("src"), m.end("src")
+        cut = re.search(r"\s+لل\w+\s*$", t[ss:se])
+        if cut:
+            se = ss + cut.start()
+        src = _trim_span(t, ss, se)
+        typ = "direct"
+        if bs < len(t) and t[bs] in _OPEN or t[m.start("body"):bs].count('"'):
+            r = _region_at(regions, m.start("body") + t[m.start("body"):].find('"'))
+            if r is not None:
+                r.used = True
+        for r in regions:
+            if bs <= r.open_at < be:
+                r.used = True
+                typ = "mixed" if r.start > bs else "direct"
+        out.append((bs, be, typ, None, src, True, "quotes:headline"))
+        claimed.append((bs, be))
+    return out
