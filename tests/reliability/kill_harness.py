@@ -33,6 +33,7 @@ _TEXTS = [
 
 
 def make_project(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     src = path.with_suffix(".seed.jsonl")
     with open(src, "w", encoding="utf-8") as fh:
         for i, text in enumerate(_TEXTS):
