@@ -1,0 +1,486 @@
+"""The annotation controller: keys and clicks in, undo commands out, panes kept in step.
+
+It is the `Editor` the undo commands report to: after each core mutator it updates the
+view, the span list, the document list and the inspector incrementally.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.snapping import snap
+from annotator.gui import commands as cmd
+from annotator.gui.edges import arrow_to_logical, step_edge
+
+# Letters of the standard Arabic keyboard at the place of each Latin letter, so hotkeys
+# work without switching the layout.
+ARABIC_KEYBOARD = {a: l for a, l in zip("ضصثقفغعهخحشسيبلاتنمئءؤرىة", "qwertyuiopasdfghjklzxcvnm")}
+ARABIC_KEYBOARD.update({"لا": "b", "ذ": "`"})
+_DIGITS = {**{str(i): str(i) for i in range(10)}, **{chr(0x660 + i): str(i) for i in range(10)},
+           **{chr(0x6F0 + i): str(i) for i in range(10)}}
+MAX_LINK_CHOICES = 9
+
+
+def key_char(event) -> str | None:
+    """The hotkey character of a key press: a digit or a Latin letter, whatever the layout."""
+    key = event.key()
+    if Qt.Key_0 <= key <= Qt.Key_9:
+        return chr(key)
+    if Qt.Key_A <= key <= Qt.Key_Z:
+        return chr(key).lower()
+    text = event.text()
+    if text in _DIGITS:
+        return _DIGITS[text]
+    if text in ARABIC_KEYBOARD:
+        return ARABIC_KEYBOARD[text]
+    return None
+
+
+class AnnotationController(QObject):
+    message = Signal(str)
+    currentSpanChanged = Signal(object)
+    linkModeChanged = Signal(str)  # prompt, or '' when the mode ends
+
+    def __init__(self, project, annotator: str, view, span_model, span_view, doc_panel, inspector, undo_stack,
+                 parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.view = view
+        self.span_model = span_model
+        self.span_view = span_view
+        self.doc_panel = doc_panel
+        self.inspector = inspector
+        self.undo = undo_stack
+        self.doc = None
+        self.spans: dict[int, object] = {}
+        self.current: int | None = None
+        self.char_precision = False
+        self.default_mode = "word"
+        self.link: tuple[str, bool, list] | None = None  # (relation, current is the 'from' end, candidates)
+        scheme = project.scheme
+        self.colours = {l.name: l.colour for l in scheme.labels}
+        inspector.scheme = scheme
+        view.spanActivated.connect(self.span_clicked)
+        span_view.spanChosen.connect(self.select_span)
+        inspector.spanChosen.connect(self.select_span)
+        inspector.attrEdited.connect(self.set_attr)
+        inspector.linkRemoveRequested.connect(self.remove_link)
+        inspector.linkAddRequested.connect(self.add_link)
+        inspector.statusRequested.connect(self.set_span_status)
+        inspector.metaEdited.connect(self.set_meta)
+        inspector.set_editable(self.editable)
+        for w in (view, span_view):
+            w.installEventFilter(self)
+
+    @property
+    def editable(self) -> bool:
+        return not self.project.readonly
+
+    # ----- running commands -------------------------------------------------------------
+    def run(self, command) -> bool:
+        if not self.editable:
+            self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
+            return False
+        try:
+            command.execute()
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.undo.push(command)
+        return True
+
+    # ----- documents ----------------------------------------------------------------------
+    def open_doc(self, num: int | None) -> None:
+        self.cancel_link()
+        self.current = None
+        if num is None:
+            self.doc, self.spans = None, {}
+            self.view.clear_document()
+            with self.span_view.quiet():
+                self.span_model.clear()
+            self.inspector.show_document(None)
+            self.inspector.show_span(None)
+            return
+        self.doc = self.project.document(num)
+        visible = [s for s in self.project.spans(num) if s.status != "rejected"]
+        self.spans = {s.id: s for s in visible}
+        self.view.set_document(self.doc.text, visible, self.colours)
+        with self.span_view.quiet():
+            self.span_model.set_document(self.doc.text, visible, self.colours)
+        self.inspector.show_document(self.doc)
+        self._show_current()
+
+    def _ensure_doc(self, doc: int) -> bool:
+        """True when `doc` is on screen; otherwise bring it up (fresh from the file)."""
+        if self.doc is not None and self.doc.num == doc:
+            return True
+        if not self.doc_panel.select_num(doc):
+            self.open_doc(doc)
+        return False
+
+    # ----- current span -------------------------------------------------------------------
+    def select_span(self, span_id: int | None) -> None:
+        if span_id is not None and span_id not in self.spans:
+            return
+        self.current = span_id
+        self._show_current()
+
+    def current_span(self):
+        return self.spans.get(self.current) if self.current is not None else None
+
+    def _linked(self, span_id: int):
+        out = []
+        for rel in self.project.relations_of(span_id):
+            outgoing = rel.from_span == span_id
+            other = self.spans.get(rel.to_span if outgoing else rel.from_span)
+            if other is not None:
+                out.append((rel, other, outgoing))
+        return out
+
+    def _candidates(self, span, relation: str | None = None):
+        """(relation, span, span is the 'from' end) for every span the current one could link to."""
+        out = []
+        linked = {(r.label, o.id) for r, o, _ in self._linked(span.id)}
+        for rel in self.project.scheme.relations:
+            if relation and rel.name != relation:
+                continue
+            if span.label in rel.from_labels:
+                targets, from_end = rel.to_labels, True
+            elif span.label in rel.to_labels:
+                targets, from_end = rel.from_labels, False
+            else:
+                continue
+            for other in self.spans.values():
+                if other.id != span.id and other.label in targets and (rel.name, other.id) not in linked:
+                    out.append((rel.name, other, from_end))
+        # Nearest first; a speaker usually comes before what they said.
+        out.sort(key=lambda c: (abs(c[1].start - span.start) + (0 if c[1].start <= span.start else 1), c[1].id))
+        return out
+
+    def _show_current(self) -> None:
+        span = self.current_span()
+        if span is None:
+            self.current = None
+            self.view.set_current_span(None)
+            self.span_view.show_span(None)
+            self.inspector.show_span(None)
+        else:
+            links = self._linked(span.id)
+            self.view.set_current_span(span.id, [o.id for _, o, _ in links])
+            self.span_view.show_span(span.id)
+            self.inspector.show_span(span, self.doc.text, links,
+                                     [(name, other) for name, other, _ in self._candidates(span)])
+        self.currentSpanChanged.emit(span)
+
+    def span_clicked(self, span_id: int) -> None:
+        if self.link is not None:
+            self.finish_link(span_id)
+        else:
+            self.select_span(span_id)
+
+    # ----- editing actions ------------------------------------------------------------------
+    def mode(self, alt: bool = False) -> str:
+        return "char" if alt or self.char_precision else self.default_mode
+
+    def apply_label(self, label: str, char_mode: bool = False) -> bool:
+        if self.doc is None:
+            return False
+        start, end = self.view.selection_cp()
+        current = self.current_span()
+        if start != end:
+            snapped = snap(self.doc.text, min(start, end), max(start, end), self.mode(char_mode))
+            if snapped is None:
+                self.message.emit(QCoreApplication.translate("Annotate", "Nothing to annotate in the selection (only spaces or punctuation)."))
+                return False
+            if current is None or (current.start, current.end) != snapped:
+                same = [s for s in self.spans.values() if (s.start, s.end, s.label) == (*snapped, label)]
+                if same:
+                    self.select_span(same[0].id)
+                    self.message.emit(QCoreApplication.translate("Annotate", "That text already has this label."))
+                    return False
+                return self._add(snapped[0], snapped[1], label)
+        if current is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "Select some text first, or click a span to relabel it."))
+            return False
+        if current.label == label:
+            return False
+        return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label), label=label)
+
+    def _add(self, start: int, end: int, label: str) -> bool:
+        lab = self.project.scheme.label(label)
+        defaults = {a.name: a.default for a in lab.attributes if a.default is not None}
+        c = cmd.AddSpan(self, self.doc.num, start, end, label, defaults)
+        if not self.run(c):
+            return False
+        self.view.select_cp(end, end)
+        self.select_span(c.span.id)
+        return True
+
+    def _update(self, span, text: str, merge_key: str | None = None, **changes) -> bool:
+        if span.annotator != self.annotator:
+            # The core keeps the span's author; record who changed it.
+            changes["origin"] = {**span.origin, "edited_by": self.annotator}
+        return self.run(cmd.UpdateSpan(self, span.id, text, merge_key=merge_key, **changes))
+
+    def delete_current(self) -> bool:
+        span = self.current_span()
+        if span is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "No span selected."))
+            return False
+        return self.run(cmd.DeleteSpan(self, span.id))
+
+    def set_span_status(self, span_id: int, status: str) -> bool:
+        span = self.spans.get(span_id)
+        if span is None or span.status == status:
+            return False
+        text = QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted" else QCoreApplication.translate("Annotate", "Reject suggestion")
+        return self._update(span, text, status=status)
+
+    def accept_current(self) -> bool:
+        span = self.current_span()
+        if span is None or span.status != "suggested":
+            self.message.emit(QCoreApplication.translate("Annotate", "Select a suggested span to accept it."))
+            return False
+        return self.set_span_status(span.id, "accepted")
+
+    def reject_current(self) -> bool:
+        span = self.current_span()
+        if span is None or span.status != "suggested":
+            self.message.emit(QCoreApplication.translate("Annotate", "Select a suggested span to reject it."))
+            return False
+        return self.set_span_status(span.id, "rejected")
+
+    def accept_all(self, label: str) -> int:
+        if self.doc is None or not self.editable:
+            return 0
+        todo = [s for s in self.spans.values() if s.label == label and s.status == "suggested"]
+        if not todo:
+            self.message.emit(QCoreApplication.translate("Annotate", "No %1 suggestions in this document.").replace("%1", label))
+            return 0
+        self.undo.beginMacro(QCoreApplication.translate("Annotate", "Accept all %1 suggestions").replace("%1", label))
+        done = sum(1 for s in todo if self._update(s, QCoreApplication.translate("Annotate", "Accept suggestion"), status="accepted"))
+        self.undo.endMacro()
+        self.message.emit(QCoreApplication.translate("Annotate", "Accepted %1 suggestions.").replace("%1", str(done)))
+        return done
+
+    def move_edge(self, edge: str, arrow_right: bool) -> bool:
+        span = self.current_span()
+        if span is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "Select a span to move its edges."))
+            return False
+        pos = span.start if edge == "start" else span.end - 1
+        direction = arrow_to_logical(self.doc.text, pos, arrow_right)
+        return self.move_edge_logical(edge, direction)
+
+    def move_edge_logical(self, edge: str, direction: int) -> bool:
+        span = self.current_span()
+        if span is None:
+            return False
+        new = step_edge(self.doc.text, span.start, span.end, edge, direction, self.mode())
+        if new is None:
+            return False
+        return self._update(span, QCoreApplication.translate("Annotate", "Move span edge"), merge_key=f"edge-{span.id}", start=new[0], end=new[1])
+
+    def set_attr(self, span_id: int, name: str, value) -> bool:
+        return self.run(cmd.SetSpanAttr(self, span_id, name, value))
+
+    def set_meta(self, doc: int, key: str, value) -> bool:
+        return self.run(cmd.SetDocMeta(self, doc, key, value))
+
+    def set_doc_status(self, state: str, doc: int | None = None) -> bool:
+        doc = doc if doc is not None else (self.doc.num if self.doc else None)
+        if doc is None:
+            return False
+        if self.project.doc_status(doc, self.annotator) == state:
+            return False
+        texts = {"done": QCoreApplication.translate("Annotate", "Mark done"), "in_progress": QCoreApplication.translate("Annotate", "Mark in progress"), "todo": QCoreApplication.translate("Annotate", "Mark to do")}
+        return self.run(cmd.SetDocStatus(self, doc, state, texts[state]))
+
+    def mark_done_and_next(self) -> bool:
+        if self.doc is None:
+            return False
+        num = self.doc.num
+        following = self.doc_panel.next_after(num)
+        if self.project.doc_status(num, self.annotator) != "done" and not self.set_doc_status("done", num):
+            return False
+        if following is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "That was the last document in the list."))
+            return True
+        self.doc_panel.select_num(following)
+        return True
+
+    # ----- relations ------------------------------------------------------------------------
+    def add_link(self, relation: str, a: int, b: int, from_end: bool = True) -> bool:
+        if not from_end:
+            a, b = b, a
+        ok = self.run(cmd.AddRelation(self, relation, a, b))
+        return ok
+
+    def remove_link(self, rel_id: int) -> bool:
+        return self.run(cmd.DeleteRelation(self, rel_id))
+
+    def start_link(self, relation: str) -> bool:
+        span = self.current_span()
+        if span is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "Select a quote first, then press the link key."))
+            return False
+        if not self.editable:
+            self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
+            return False
+        rel = self.project.scheme.relation(relation)
+        if span.label not in rel.from_labels and span.label not in rel.to_labels:
+            self.message.emit(QCoreApplication.translate("Annotate", "A %1 span cannot take a %2 link.").replace("%1", span.label).replace("%2", relation))
+            return False
+        candidates = self._candidates(span, relation)
+        if not candidates:
+            wanted = "/".join(rel.to_labels if span.label in rel.from_labels else rel.from_labels)
+            self.message.emit(QCoreApplication.translate("Annotate", "No %1 span to link in this document: mark it first.").replace("%1", wanted))
+            return False
+        self.link = (relation, candidates[0][2], candidates)
+        parts = [f"{i}: «{self.doc.text[c.start:c.end][:40]}»" for i, (_, c, _) in
+                 enumerate(candidates[:MAX_LINK_CHOICES], 1)]
+        prompt = (QCoreApplication.translate("Annotate", "Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.")
+                  .replace("%1", relation) + "   " + "   ".join(parts))
+        self.linkModeChanged.emit(prompt)
+        return True
+
+    def finish_link(self, target: int) -> bool:
+        if self.link is None:
+            return False
+        relation, from_end, candidates = self.link
+        span = self.current_span()
+        valid = {c.id for _, c, _ in candidates}
+        if span is None or target not in valid:
+            self.message.emit(QCoreApplication.translate("Annotate", "That span cannot be linked here; pick one of the numbered spans."))
+            return False
+        self.cancel_link()
+        return self.add_link(relation, span.id, target, from_end)
+
+    def cancel_link(self) -> None:
+        if self.link is not None:
+            self.link = None
+            self.linkModeChanged.emit("")
+
+    # ----- keys ----------------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.KeyPress and self.doc is not None:
+            if self.handle_key(event):
+                return True
+        return super().eventFilter(obj, event)
+
+    def handle_key(self, event) -> bool:
+        key, mods = event.key(), event.modifiers() & ~Qt.KeypadModifier
+        alt, shift, ctrl = bool(mods & Qt.AltModifier), bool(mods & Qt.ShiftModifier), bool(mods & Qt.ControlModifier)
+        if self.link is not None:
+            ch = key_char(event)
+            if key == Qt.Key_Escape:
+                self.cancel_link()
+                return True
+            if key in (Qt.Key_Return, Qt.Key_Enter) and not mods:
+                return self.finish_link(self.link[2][0][1].id) or True
+            if ch and ch.isdigit() and not mods and 1 <= int(ch) <= min(MAX_LINK_CHOICES, len(self.link[2])):
+                return self.finish_link(self.link[2][int(ch) - 1][1].id) or True
+            self.cancel_link()
+        if key in (Qt.Key_Left, Qt.Key_Right) and alt and (shift or ctrl) and not (shift and ctrl):
+            self.move_edge("start" if shift else "end", key == Qt.Key_Right)
+            return True
+        if key == Qt.Key_Delete and not alt and not ctrl:
+            if shift:
+                self.reject_current()
+            else:
+                self.delete_current()
+            return True
+        if key in (Qt.Key_Return, Qt.Key_Enter) and not mods:
+            span = self.current_span()
+            if span is not None and span.status == "suggested":
+                self.accept_current()
+                return True
+            return False
+        if key == Qt.Key_Escape and not mods and self.current is not None:
+            self.select_span(None)
+            return True
+        if ctrl or (mods & Qt.MetaModifier):
+            return False
+        ch = key_char(event)
+        if ch is None:
+            return False
+        scheme = self.project.scheme
+        rel = next((r for r in scheme.relations if r.hotkey and r.hotkey.lower() == ch), None)
+        if rel is not None and self.current is not None and not alt:
+            self.start_link(rel.name)
+            return True
+        label = scheme.label_for_hotkey(ch)
+        if label is not None:
+            self.apply_label(label.name, char_mode=alt)
+            return True
+        if not alt and ch == "a" and self.current is not None:
+            self.accept_current()
+            return True
+        if not alt and ch == "r" and self.current is not None:
+            self.reject_current()
+            return True
+        return False
+
+    # ----- Editor hooks (called by the undo commands) ----------------------------------------
+    def span_added(self, span) -> None:
+        self._refresh_counts(span.doc)
+        if not self._ensure_doc(span.doc):
+            return
+        if span.status == "rejected":
+            return
+        self.spans[span.id] = span
+        self.view.add_span(span)
+        with self.span_view.quiet():
+            self.span_model.add(span)
+        self._show_current()
+
+    def span_removed(self, span) -> None:
+        self._refresh_counts(span.doc)
+        if not self._ensure_doc(span.doc):
+            return
+        if self.spans.pop(span.id, None) is not None:
+            self.view.remove_span(span.id)
+            with self.span_view.quiet():
+                self.span_model.remove(span.id)
+        if self.current == span.id:
+            self.current = None
+        self._show_current()
+
+    def span_changed(self, span) -> None:
+        self._refresh_counts(span.doc)
+        if not self._ensure_doc(span.doc):
+            return
+        if span.status == "rejected":
+            self.span_removed(span)
+            return
+        if span.id in self.spans:
+            self.spans[span.id] = span
+            self.view.update_span(span)
+            with self.span_view.quiet():
+                self.span_model.update(span)
+        else:
+            self.spans[span.id] = span
+            self.view.add_span(span)
+            with self.span_view.quiet():
+                self.span_model.add(span)
+        self.current = span.id
+        self._show_current()
+
+    def relations_changed(self, doc: int) -> None:
+        if self._ensure_doc(doc):
+            self._show_current()
+
+    def doc_status_changed(self, doc: int) -> None:
+        self.doc_panel.model.refresh_num(doc)
+        self.doc_panel.update_progress()
+
+    def doc_meta_changed(self, doc: int) -> None:
+        self.doc_panel.model.refresh_num(doc)
+        if self.doc is not None and self.doc.num == doc:
+            self.doc = self.project.document(doc)
+            self.inspector.show_document(self.doc)
+
+    def _refresh_counts(self, doc: int) -> None:
+        self.doc_panel.model.refresh_num(doc)

@@ -1,0 +1,216 @@
+"""Undo commands: one user action = one QUndoCommand = one core mutator.
+
+Each command runs its mutator once in `execute()` before it is pushed, so a refused edit
+(SpanError, read-only project) raises to the caller and never lands on the undo stack;
+QUndoStack.push() then calls redo(), which the first time does nothing.
+After each mutator the command tells the editor what changed, so the view and the lists
+are updated incrementally.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Relation, Span
+
+EDGE_MERGE_ID = 1001
+
+
+class Editor(Protocol):
+    """What a command needs from the window: the project, the user, and change hooks."""
+
+    project: object
+    annotator: str
+
+    def span_added(self, span: Span) -> None: ...
+    def span_removed(self, span: Span) -> None: ...
+    def span_changed(self, span: Span) -> None: ...
+    def relations_changed(self, doc: int) -> None: ...
+    def doc_status_changed(self, doc: int) -> None: ...
+    def doc_meta_changed(self, doc: int) -> None: ...
+
+
+class _Command(QUndoCommand):
+    def __init__(self, editor: Editor, text: str):
+        super().__init__(text)
+        self.editor = editor
+        self._pushed = False
+
+    @property
+    def project(self):
+        return self.editor.project
+
+    def execute(self) -> "_Command":
+        self._redo()
+        return self
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # execute() already did it
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+    def _redo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _undo(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class AddSpan(_Command):
+    def __init__(self, editor: Editor, doc: int, start: int, end: int, label: str, attrs: dict | None = None):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Add %1 span").replace("%1", label))
+        self.args = (doc, start, end, label)
+        self.attrs = dict(attrs or {})
+        self.span: Span | None = None
+
+    def _redo(self) -> None:
+        if self.span is None:
+            doc, start, end, label = self.args
+            self.span = self.project.add_span(doc, start, end, label, self.editor.annotator, self.attrs)
+        else:
+            # Same id as the first time, so later commands that name this span still work.
+            self.project.restore_span(self.span, [])
+        self.editor.span_added(self.span)
+
+    def _undo(self) -> None:
+        self.project.delete_span(self.span.id)
+        self.editor.span_removed(self.span)
+
+
+class DeleteSpan(_Command):
+    def __init__(self, editor: Editor, span_id: int):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Delete span"))
+        self.span_id = span_id
+        self.span: Span | None = None
+        self.relations: list[Relation] = []
+
+    def _redo(self) -> None:
+        self.span, self.relations = self.project.delete_span(self.span_id)
+        self.editor.span_removed(self.span)
+        if self.relations:
+            self.editor.relations_changed(self.span.doc)
+
+    def _undo(self) -> None:
+        self.project.restore_span(self.span, self.relations)
+        self.editor.span_added(self.project.span(self.span_id))
+        if self.relations:
+            self.editor.relations_changed(self.span.doc)
+
+
+class UpdateSpan(_Command):
+    """Label, edges, status or attributes of one span: project.update_span and its inverse."""
+
+    def __init__(self, editor: Editor, span_id: int, text: str, merge_key: str | None = None, **changes):
+        super().__init__(editor, text)
+        self.span_id = span_id
+        self.changes = changes
+        self.old: Span | None = None
+        self.merge_key = merge_key
+
+    def _redo(self) -> None:
+        old = self.project.update_span(self.span_id, **self.changes)
+        if self.old is None:
+            self.old = old
+        self.editor.span_changed(self.project.span(self.span_id))
+
+    def _undo(self) -> None:
+        o = self.old
+        self.project.update_span(self.span_id, start=o.start, end=o.end, label=o.label, attrs=o.attrs,
+                                 status=o.status, origin=o.origin)
+        self.editor.span_changed(self.project.span(self.span_id))
+
+    def id(self) -> int:
+        return EDGE_MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Repeated edge nudges of one span are one undo step: keep our `old`, take their result.
+        if not isinstance(other, UpdateSpan) or other.merge_key != self.merge_key or other.span_id != self.span_id:
+            return False
+        self.changes = {**self.changes, **other.changes}
+        return True
+
+
+class SetSpanAttr(_Command):
+    def __init__(self, editor: Editor, span_id: int, name: str, value):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Set %1").replace("%1", name))
+        self.span_id, self.name, self.value = span_id, name, value
+        self.old = None
+
+    def _redo(self) -> None:
+        self.old = self.project.set_span_attr(self.span_id, self.name, self.value)
+        self.editor.span_changed(self.project.span(self.span_id))
+
+    def _undo(self) -> None:
+        self.project.set_span_attr(self.span_id, self.name, self.old)
+        self.editor.span_changed(self.project.span(self.span_id))
+
+
+class AddRelation(_Command):
+    def __init__(self, editor: Editor, label: str, from_span: int, to_span: int):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Link %1").replace("%1", label))
+        self.args = (label, from_span, to_span)
+        self.relation: Relation | None = None
+
+    def _redo(self) -> None:
+        if self.relation is None:
+            label, a, b = self.args
+            self.relation = self.project.add_relation(label, a, b, self.editor.annotator)
+        else:
+            self.project.restore_relation(self.relation)
+        self.editor.relations_changed(self.relation.doc)
+
+    def _undo(self) -> None:
+        self.project.delete_relation(self.relation.id)
+        self.editor.relations_changed(self.relation.doc)
+
+
+class DeleteRelation(_Command):
+    def __init__(self, editor: Editor, rel_id: int):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Remove link"))
+        self.rel_id = rel_id
+        self.relation: Relation | None = None
+
+    def _redo(self) -> None:
+        self.relation = self.project.delete_relation(self.rel_id)
+        self.editor.relations_changed(self.relation.doc)
+
+    def _undo(self) -> None:
+        self.project.restore_relation(self.relation)
+        self.editor.relations_changed(self.relation.doc)
+
+
+class SetDocStatus(_Command):
+    def __init__(self, editor: Editor, doc: int, state: str, text: str):
+        super().__init__(editor, text)
+        self.doc, self.state = doc, state
+        self.old: str | None = None
+
+    def _redo(self) -> None:
+        self.old = self.project.set_doc_status(self.doc, self.editor.annotator, self.state)
+        self.editor.doc_status_changed(self.doc)
+
+    def _undo(self) -> None:
+        self.project.set_doc_status(self.doc, self.editor.annotator, self.old)
+        self.editor.doc_status_changed(self.doc)
+
+
+class SetDocMeta(_Command):
+    def __init__(self, editor: Editor, doc: int, key: str, value):
+        super().__init__(editor, QCoreApplication.translate("Commands", "Set document %1").replace("%1", key))
+        self.doc, self.key, self.value = doc, key, value
+        self.old = None
+
+    def _redo(self) -> None:
+        self.old = self.project.set_doc_meta(self.doc, self.key, self.value)
+        self.editor.doc_meta_changed(self.doc)
+
+    def _undo(self) -> None:
+        self.project.set_doc_meta(self.doc, self.key, self.old)
+        self.editor.doc_meta_changed(self.doc)

@@ -1,0 +1,282 @@
+"""The inspector: the selected span (attributes, links, annotator, times) and the
+document's metadata (title, dct). It only shows and asks; the window makes the edits."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.span_list import status_text
+from annotator.gui.timex_hint import describe
+
+SNIPPET = 60
+
+
+def plain_label(text: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+def snippet(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+
+
+class Inspector(QWidget):
+    attrEdited = Signal(int, str, object)  # span id, attribute, value (None removes)
+    linkRemoveRequested = Signal(int)  # relation id
+    linkAddRequested = Signal(str, int, int)  # relation, from span, to span
+    statusRequested = Signal(int, str)  # span id, new status
+    spanChosen = Signal(int)
+    metaEdited = Signal(int, str, object)  # doc num, key, value
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.editable = True
+        self.scheme = None
+        self.span = None
+        self.doc = None
+        # --- span ---
+        self.span_box = QGroupBox(self.tr("Selected span"))
+        sform = QFormLayout(self.span_box)
+        self.span_label = plain_label()
+        self.span_text = plain_label()
+        self.span_status = plain_label()
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.span_status, 1)
+        status_row.addWidget(self.accept_button)
+        status_row.addWidget(self.reject_button)
+        self.span_annotator = plain_label()
+        self.span_times = plain_label()
+        sform.addRow(self.tr("Label:"), self.span_label)
+        sform.addRow(self.tr("Text:"), self.span_text)
+        sform.addRow(self.tr("Status:"), status_row)
+        sform.addRow(self.tr("Annotator:"), self.span_annotator)
+        sform.addRow(self.tr("Times:"), self.span_times)
+        self.attr_box = QGroupBox(self.tr("Attributes"))
+        self.attr_form = QFormLayout(self.attr_box)
+        self.link_box = QGroupBox(self.tr("Links"))
+        lbox = QVBoxLayout(self.link_box)
+        self.links = QListWidget()
+        self.links.setMaximumHeight(110)
+        self.remove_link_button = QPushButton(self.tr("Remove link"))
+        self.link_target = QComboBox()
+        self.link_target.setAccessibleName(self.tr("Span to link"))
+        self.add_link_button = QPushButton(self.tr("Link"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.link_target, 1)
+        add_row.addWidget(self.add_link_button)
+        lbox.addWidget(self.links)
+        lbox.addWidget(self.remove_link_button)
+        lbox.addLayout(add_row)
+        self.no_span = plain_label(self.tr("No span selected. Select text and press a label key, or click a span."))
+        # --- document ---
+        self.doc_box = QGroupBox(self.tr("Document"))
+        dform = QFormLayout(self.doc_box)
+        self.doc_id = plain_label()
+        self.doc_title = plain_label()
+        self.dct_edit = QLineEdit()
+        self.dct_edit.setPlaceholderText("YYYY-MM-DD")
+        self.dct_hint = plain_label()
+        self.doc_other = plain_label()
+        dform.addRow(self.tr("ID:"), self.doc_id)
+        dform.addRow(self.tr("Title:"), self.doc_title)
+        dform.addRow(self.tr("Date (dct):"), self.dct_edit)
+        dform.addRow("", self.dct_hint)
+        dform.addRow(self.tr("Other:"), self.doc_other)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.no_span, self.span_box, self.attr_box, self.link_box, self.doc_box):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.accept_button.clicked.connect(lambda: self.span and self.statusRequested.emit(self.span.id, "accepted"))
+        self.reject_button.clicked.connect(lambda: self.span and self.statusRequested.emit(self.span.id, "rejected"))
+        self.remove_link_button.clicked.connect(self._remove_link)
+        self.add_link_button.clicked.connect(self._add_link)
+        self.links.itemActivated.connect(lambda item: self.spanChosen.emit(item.data(Qt.UserRole + 1)))
+        self.dct_edit.textEdited.connect(self._dct_typed)
+        self.dct_edit.editingFinished.connect(self._dct_done)
+        self.show_span(None)
+        self.show_document(None)
+
+    # ----- span -----------------------------------------------------------------------
+    def set_editable(self, on: bool) -> None:
+        self.editable = on
+        for w in (self.accept_button, self.reject_button, self.remove_link_button, self.add_link_button,
+                  self.link_target):
+            w.setEnabled(on)
+        self.dct_edit.setReadOnly(not on)
+
+    def show_span(self, span, text: str = "", links=(), candidates=()) -> None:
+        """links: (relation, other span, outgoing); candidates: (relation name, span) to link to."""
+        self.span = span
+        for w in (self.span_box, self.attr_box, self.link_box):
+            w.setVisible(span is not None)
+        self.no_span.setVisible(span is None)
+        if span is None:
+            return
+        self.span_label.setText(span.label)
+        self.span_text.setText(text[span.start:span.end])
+        self.span_status.setText(status_text(span.status))
+        self.accept_button.setVisible(span.status != "accepted")
+        self.reject_button.setVisible(span.status == "suggested")
+        self.span_annotator.setText(span.annotator + (f" ({span.rule})" if span.rule else ""))
+        times = self.tr("created %1").replace("%1", span.created[:19].replace("T", " "))
+        if span.modified and span.modified != span.created:
+            times += "\n" + self.tr("modified %1").replace("%1", span.modified[:19].replace("T", " "))
+        self.span_times.setText(times)
+        self._build_attrs(span)
+        self.links.clear()
+        for rel, other, outgoing in links:
+            arrow = "→" if outgoing else "←"
+            item = QListWidgetItem(f"{rel.label} {arrow} {other.label}: {snippet(text[other.start:other.end])}")
+            item.setData(Qt.UserRole, rel.id)
+            item.setData(Qt.UserRole + 1, other.id)
+            item.setToolTip(self.tr("by %1").replace("%1", rel.annotator))
+            self.links.addItem(item)
+        if self.links.count():
+            self.links.setCurrentRow(0)
+        self.remove_link_button.setEnabled(self.editable and self.links.count() > 0)
+        self.link_target.clear()
+        for rel_name, other in candidates:
+            self.link_target.addItem(f"{rel_name} → {other.label}: {snippet(text[other.start:other.end])}",
+                                     (rel_name, other.id))
+        self.link_target.setVisible(self.link_target.count() > 0)
+        self.add_link_button.setVisible(self.link_target.count() > 0)
+
+    def _build_attrs(self, span) -> None:
+        _clear(self.attr_form)
+        label = self.scheme.label(span.label) if self.scheme and self.scheme.has_label(span.label) else None
+        attributes = label.attributes if label else ()
+        self.attr_box.setVisible(bool(attributes))
+        self.attr_widgets = {}
+        self.attr_hints = {}
+        for attr in attributes:
+            value = span.attrs.get(attr.name)
+            if attr.type == "choice":
+                w = QComboBox()
+                w.addItem("—", None)
+                for c in attr.choices:
+                    w.addItem(c, c)
+                w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
+                w.setEnabled(self.editable)
+                w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
+                self.attr_form.addRow(attr.name + ":", w)
+            elif attr.type == "boolean":
+                w = QCheckBox()
+                w.setChecked(bool(value))
+                w.setEnabled(self.editable)
+                w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
+                self.attr_form.addRow(attr.name + ":", w)
+            else:
+                w = QLineEdit("" if value is None else str(value))
+                w.setReadOnly(not self.editable)
+                hint = plain_label()
+                self.attr_hints[attr.name] = hint
+                w.setToolTip(attr.description)
+                if attr.name == "value" and span.label == "DATE":
+                    w.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
+                self._update_hint(attr, w.text(), hint)
+                w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
+                w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
+                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow("", hint)
+            self.attr_widgets[attr.name] = w
+
+    def _update_hint(self, attr, text: str, hint: QLabel) -> bool:
+        text = text.strip()
+        ok = not text or not attr.pattern or re.fullmatch(attr.pattern, text) is not None
+        if not ok:
+            hint.setText(self.tr("Not a valid value: %1").replace("%1", attr.description or attr.pattern))
+            hint.setStyleSheet("color: #b00020;")
+        else:
+            hint.setText(describe(text) if attr.name == "value" else "")
+            hint.setStyleSheet("color: palette(mid);")
+        return ok
+
+    def _text_done(self, attr, w: QLineEdit) -> None:
+        if self.span is None or not self.editable:
+            return
+        text = w.text().strip()
+        hint = self.attr_hints.get(attr.name)
+        if hint is not None and not self._update_hint(attr, text, hint):
+            return
+        value = text or None
+        if value != self.span.attrs.get(attr.name):
+            self.attrEdited.emit(self.span.id, attr.name, value)
+
+    def _emit_attr(self, name: str, value) -> None:
+        if self.span is not None and self.editable and value != self.span.attrs.get(name):
+            self.attrEdited.emit(self.span.id, name, value)
+
+    def _remove_link(self) -> None:
+        item = self.links.currentItem()
+        if item is not None:
+            self.linkRemoveRequested.emit(item.data(Qt.UserRole))
+
+    def _add_link(self) -> None:
+        data = self.link_target.currentData()
+        if self.span is not None and data:
+            self.linkAddRequested.emit(data[0], self.span.id, data[1])
+
+    # ----- document ------------------------------------------------------------------
+    def show_document(self, doc) -> None:
+        self.doc = doc
+        self.doc_box.setVisible(doc is not None)
+        if doc is None:
+            return
+        self.doc_id.setText(doc.id)
+        self.doc_title.setText(str(doc.meta.get("title", "")))
+        self.dct_edit.setText(str(doc.meta.get("dct") or ""))
+        self._dct_typed(self.dct_edit.text())
+        other = [f"{k}: {v}" for k, v in sorted(doc.meta.items()) if k not in ("title", "dct")]
+        self.doc_other.setText("\n".join(other) or "—")
+
+    def _dct_check(self, text: str) -> str | None:
+        from annotator.core.dates_iso import check_dct
+
+        try:
+            check_dct(text)
+        except AnnotatorError as exc:
+            return str(exc)
+        return None
+
+    def _dct_typed(self, text: str) -> None:
+        text = text.strip()
+        problem = self._dct_check(text) if text else None
+        if problem:
+            self.dct_hint.setText(self.tr("Not a date like 2021-12-09"))
+            self.dct_hint.setStyleSheet("color: #b00020;")
+        else:
+            self.dct_hint.setText(describe(text[:10]) if text else
+                                  self.tr("The date the document was written: relative dates are read from it."))
+            self.dct_hint.setStyleSheet("color: palette(mid);")
+
+    def _dct_done(self) -> None:
+        if self.doc is None or not self.editable:
+            return
+        text = self.dct_edit.text().strip()
+        if text and self._dct_check(text):
+            return
+        value = text or None
+        if value != self.doc.meta.get("dct"):
+            self.metaEdited.emit(self.doc.num, "dct", value)

@@ -1,0 +1,85 @@
+"""F1: every key of the window, in one table built from one list (the menus show the same keys)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+
+def key_table(scheme) -> list[tuple[str, str, str]]:
+    """(section, keys, what they do). Label and link keys come from the project's scheme."""
+    t = lambda s: QCoreApplication.translate("Shortcuts", s)  # noqa: E731
+    ann, docs, view, files, panes = t("Annotating"), t("Documents"), t("Viewing and finding"), t("Files"), t("Moving around")
+    rows: list[tuple[str, str, str]] = []
+    for label in scheme.labels:
+        if label.hotkey:
+            k = label.hotkey.upper()
+            rows.append((ann, k, QCoreApplication.translate("Shortcuts", "Label the selection %1 (whole words), or relabel the selected span").replace("%1", label.name)))
+            rows.append((ann, f"Alt+{k}", QCoreApplication.translate("Shortcuts", "Label the selection %1 with exact characters").replace("%1", label.name)))
+    for rel in scheme.relations:
+        if rel.hotkey:
+            rows.append((ann, rel.hotkey.upper(), QCoreApplication.translate("Shortcuts", "Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels").replace("%1", rel.name)))
+    rows += [
+        (ann, "Enter, A", t("Accept the selected suggestion")),
+        (ann, "R, Shift+Del", t("Reject the selected suggestion")),
+        (ann, "Del", t("Delete the selected span (and its links)")),
+        (ann, "Alt+Shift+→ / Alt+Shift+←", t("Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
+        (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", t("Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),
+        (ann, "Ctrl+Shift+P", t("Character precision: snap to characters instead of whole words (for labels and edge moves)")),
+        (ann, "Esc", t("Deselect the span, or cancel linking")),
+        (ann, "Ctrl+Z", t("Undo")),
+        (ann, "Ctrl+Shift+Z, Ctrl+Y", t("Redo")),
+        (docs, "Ctrl+PgDown, Alt+↓", t("Next document")),
+        (docs, "Ctrl+PgUp, Alt+↑", t("Previous document")),
+        (docs, "Ctrl+Enter", t("Mark the document done and go to the next")),
+        (docs, "Ctrl+L", t("Filter the document list")),
+        (view, "Ctrl+F", t("Find in the document (Esc closes)")),
+        (view, "F3 / Shift+F3", t("Next / previous match")),
+        (view, "Ctrl+= / Ctrl+-", t("Bigger / smaller text")),
+        (view, "Ctrl+0", t("Text size from the settings")),
+        (view, "Ctrl+Shift+I", t("Show invisible characters (bidi marks, joiners, special spaces)")),
+        (panes, "Tab / Shift+Tab", t("Next / previous pane or control")),
+        (panes, "F6 / Shift+F6", t("Next / previous pane: documents, text, spans, inspector")),
+        (panes, "Shift+arrows", t("In the text: select (logical order follows the arrows as seen)")),
+        (files, "Ctrl+N", t("New project")),
+        (files, "Ctrl+O", t("Open a project")),
+        (files, "Ctrl+I", t("Import documents")),
+        (files, "Ctrl+E", t("Export the project")),
+        (files, "Ctrl+W", t("Close the project")),
+        (files, "Ctrl+,", t("Settings")),
+        (files, "Ctrl+Q", t("Quit")),
+        (files, "F1", t("This list")),
+    ]
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, scheme, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = key_table(scheme)
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("What it does")])
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+                self.table.setItem(r, c, item)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.resizeRowsToContents()
+        note = QLabel(self.tr("Everything works from the keyboard. Offsets are stored in logical (reading) order "
+                              "whatever the display direction."))
+        note.setTextFormat(Qt.PlainText)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(820, 620)
