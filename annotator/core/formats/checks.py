@@ -208,8 +208,8 @@ def _brat(path: Path, scheme) -> Iterator[str]:
             anns = [stem.with_suffix(".ann") for stem, _ in _index_entries(index, path)]
         else:
             anns = sorted(path.rglob("*.ann"))
-        if not anns:
-            yield f"{path}: no .ann files"
+            if not anns:
+                yield f"{path}: no .ann files (and no documents.jsonl)"
     for ann in anns:
         txt = ann.with_suffix(".txt")
         if not txt.exists():
