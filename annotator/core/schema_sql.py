@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 EXTENSION = ".annot"
 
 V1 = """
@@ -67,5 +67,32 @@ CREATE TABLE doc_status (
 );
 """
 
+# Version 2: a reviewer's project remembers where each merged layer came from (so that
+# re-merging is idempotent and two people under one name are caught) and records review
+# decisions that leave no gold span behind (a rejected cluster, "curated: nothing here").
+# Every file also gets a random project_id, copied along when the file is copied.
+V2 = """
+CREATE TABLE merged_layers (
+    annotator TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    identity TEXT NOT NULL,
+    source TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    merged TEXT NOT NULL,
+    PRIMARY KEY (annotator, doc)
+);
+CREATE TABLE review_decisions (
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('cluster', 'relation', 'document')),
+    key TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    time TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (doc, kind, key)
+);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('project_id', lower(hex(randomblob(16))));
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2}
