@@ -92,6 +92,7 @@ class AnnotationView(QPlainTextEdit):
     selectionChangedCp = Signal(int, int)
     spanActivated = Signal(int)
     fontSizeChanged = Signal(float)
+    documentReplaced = Signal()  # set_document/clear_document: a new text (find bar, caches)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -145,7 +146,11 @@ class AnnotationView(QPlainTextEdit):
         self._paint.clear()
         self._last_sel = None
         self.set_colours(colours, repaint=False)
-        self.setPlainText(_display_copy(text))
+        self._quiet += 1
+        try:
+            self.setPlainText(_display_copy(text))
+        finally:
+            self._quiet -= 1
         doc = self.document()
         if doc.characterCount() - 1 != self._map.utf16_length:  # a Qt change we do not know of
             raise RuntimeError(
@@ -154,6 +159,7 @@ class AnnotationView(QPlainTextEdit):
         self._index_blocks()
         self.set_spans(spans)
         self._emit_selection()
+        self.documentReplaced.emit()
 
     def clear_document(self) -> None:
         self.set_document("", (), {k: v.name() for k, v in self._colours.items()})
@@ -273,7 +279,9 @@ class AnnotationView(QPlainTextEdit):
     # ----- selection ---------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
         c = self.textCursor()
-        return self._map.from_utf16(c.selectionStart()), self._map.from_utf16(c.selectionEnd())
+        top = self._map.utf16_length
+        return (self._map.from_utf16(min(max(c.selectionStart(), 0), top)),
+                self._map.from_utf16(min(max(c.selectionEnd(), 0), top)))
 
     def select_cp(self, start: int, end: int) -> None:
         n = len(self._text)
