@@ -1,0 +1,525 @@
+"""Adjudication: from several annotators' layers to one gold layer.
+
+A cluster is a connected group of overlapping spans of the compared annotators in one
+document; each annotator's spans in it are that annotator's version. The reviewer accepts
+a version, rejects the cluster ("nothing here"), edits gold spans or adds one nobody made;
+relations are accepted or rejected between gold spans the same way. Unanimous clusters
+(every annotator: the same edges and labels) can be accepted automatically (origin.auto).
+
+Gold spans carry origin {"from": [annotators whose version it is], "reviewer", "time",
+"auto"}. Decisions that leave no gold span behind are rows of review_decisions. Review
+progress is the gold layer's doc_status (in_progress at the first decision, done when the
+reviewer says so or curates the document as empty).
+
+Every mutator is one transaction and returns a Change: the document's gold state before and
+after, so undo and redo are exact restores whatever the action was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from annotator.core.errors import SpanError
+from annotator.core.model import GOLD, Relation, Span, now
+from annotator.core.offsets import check_span
+
+_SPAN_COLS = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
+_REL_COLS = "id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified"
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+SpanKey = tuple[int, int, str]  # (start, end, label)
+
+
+def key_of(s: Span) -> SpanKey:
+    return (s.start, s.end, s.label)
+
+
+# ----- reading ---------------------------------------------------------------------------------
+def review_annotators(project, doc: int | None = None) -> list[str]:
+    """Human annotators (not gold) who marked the document done, or, with doc None, any document."""
+    sql = ("SELECT DISTINCT d.annotator FROM doc_status d JOIN annotators a ON a.name = d.annotator "
+           "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done'")
+    args: list = [GOLD]
+    if doc is not None:
+        sql += " AND d.doc = ?"
+        args.append(doc)
+    return [r[0] for r in project.conn.execute(sql + " ORDER BY 1", args)]
+
+
+@dataclass
+class Cluster:
+    doc: int
+    start: int
+    end: int
+    versions: dict[str, list[Span]]  # every compared annotator, [] where they marked nothing here
+    gold: list[Span] = field(default_factory=list)  # gold spans overlapping the cluster
+    decision: str | None = None  # accepted | rejected | edited | auto
+    decision_data: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.start}-{self.end}"
+
+    def signature(self, annotator: str) -> frozenset:
+        return frozenset(key_of(s) for s in self.versions.get(annotator, ()))
+
+    def agreeing(self, annotator: str) -> list[str]:
+        """Annotators whose version has the same edges and labels as this one's."""
+        sig = self.signature(annotator)
+        return sorted(a for a in self.versions if self.signature(a) == sig)
+
+    @property
+    def unanimous(self) -> bool:
+        sigs = {self.signature(a) for a in self.versions}
+        return len(self.versions) >= 1 and len(sigs) == 1 and next(iter(sigs)) != frozenset()
+
+    @property
+    def spans(self) -> list[Span]:
+        return [s for v in self.versions.values() for s in v]
+
+    @property
+    def decided(self) -> bool:
+        return self.decision is not None
+
+    def disputed_attrs(self) -> list[str]:
+        """For a unanimous cluster: attributes on which the versions differ."""
+        names: set[str] = set()
+        for v in self.versions.values():
+            for s in v:
+                names |= set(s.attrs)
+        out = []
+        for name in sorted(names):
+            values = {(key_of(s), _dumps(s.attrs.get(name))) for v in self.versions.values() for s in v}
+            if len(values) > len({k for k, _ in values}):
+                out.append(name)
+        return out
+
+
+def clusters(project, doc: int, annotators: list[str] | None = None) -> list[Cluster]:
+    """The document's clusters in text order, each with the gold spans and decision it has."""
+    annotators = review_annotators(project, doc) if annotators is None else list(annotators)
+    spans = [s for a in annotators for s in project.spans(doc, a, statuses=("accepted",))]
+    spans.sort(key=lambda s: (s.start, -s.end, s.annotator, s.id))
+    groups: list[list[Span]] = []
+    end = -1
+    for s in spans:
+        if groups and s.start < end:
+            groups[-1].append(s)
+            end = max(end, s.end)
+        else:
+            groups.append([s])
+            end = s.end
+    gold = project.spans(doc, GOLD)
+    decisions = {k: (d, json.loads(data)) for k, d, data in project.conn.execute(
+        "SELECT key, decision, data FROM review_decisions WHERE doc = ? AND kind = 'cluster'", (doc,))}
+    out = []
+    for g in groups:
+        versions = {a: [] for a in annotators}
+        for s in g:
+            versions[s.annotator].append(s)
+        c = Cluster(doc, min(s.start for s in g), max(s.end for s in g), versions)
+        c.gold = [s for s in gold if s.start < c.end and c.start < s.end]
+        if c.key in decisions:
+            c.decision, c.decision_data = decisions[c.key]
+        out.append(c)
+    return out
+
+
+def find_cluster(project, doc: int, key: str, annotators: list[str] | None = None) -> Cluster:
+    for c in clusters(project, doc, annotators):
+        if c.key == key:
+            return c
+    raise SpanError(f"document {doc}: no cluster {key}")
+
+
+@dataclass
+class RelationCandidate:
+    label: str
+    source: SpanKey
+    target: SpanKey
+    annotators: list[str]
+    gold: Relation | None = None
+    decision: str | None = None
+
+    @property
+    def key(self) -> str:
+        return relation_key(self.label, self.source, self.target)
+
+
+def relation_key(label: str, a: SpanKey, b: SpanKey) -> str:
+    return f"{label}|{a[0]}-{a[1]}-{a[2]}|{b[0]}-{b[1]}-{b[2]}"
+
+
+def relation_candidates(project, doc: int, annotators: list[str] | None = None) -> list[RelationCandidate]:
+    """Every distinct link the annotators made (by the edges and labels of its two spans)."""
+    annotators = review_annotators(project, doc) if annotators is None else list(annotators)
+    by_id = {s.id: s for s in project.spans(doc)}
+    found: dict[tuple, RelationCandidate] = {}
+    for a in annotators:
+        for r in project.relations(doc, a):
+            x, y = by_id.get(r.from_span), by_id.get(r.to_span)
+            if r.status != "accepted" or x is None or y is None or x.status != "accepted" or y.status != "accepted":
+                continue
+            k = (r.label, key_of(x), key_of(y))
+            cand = found.setdefault(k, RelationCandidate(r.label, k[1], k[2], []))
+            if a not in cand.annotators:
+                cand.annotators.append(a)
+    for r in project.relations(doc, GOLD):
+        x, y = by_id.get(r.from_span), by_id.get(r.to_span)
+        if x is None or y is None:
+            continue
+        k = (r.label, key_of(x), key_of(y))
+        found.setdefault(k, RelationCandidate(r.label, k[1], k[2], [])).gold = r
+    decisions = dict(project.conn.execute(
+        "SELECT key, decision FROM review_decisions WHERE doc = ? AND kind = 'relation'", (doc,)))
+    out = sorted(found.values(), key=lambda c: (c.source, c.target, c.label))
+    for c in out:
+        c.decision = decisions.get(c.key)
+    return out
+
+
+@dataclass
+class Progress:
+    clusters: int
+    decided: int
+    state: str  # the gold layer's doc_status: todo | in_progress | done
+    empty: bool  # curated: nothing here
+
+
+def progress(project, doc: int, annotators: list[str] | None = None) -> Progress:
+    cs = clusters(project, doc, annotators)
+    empty = project.conn.execute(
+        "SELECT 1 FROM review_decisions WHERE doc = ? AND kind = 'document' AND decision = 'empty'", (doc,)).fetchone()
+    return Progress(len(cs), sum(1 for c in cs if c.decided), project.doc_status(doc, GOLD), bool(empty))
+
+
+# ----- changes, undo and redo -----------------------------------------------------------------------
+@dataclass
+class GoldState:
+    spans: list[tuple]
+    relations: list[tuple]
+    decisions: list[tuple]
+    status: tuple | None
+
+
+@dataclass
+class Change:
+    doc: int
+    before: GoldState
+    after: GoldState
+    created: list[int] = field(default_factory=list)  # gold span ids made by the action
+
+
+def _snapshot(c, doc: int) -> GoldState:
+    return GoldState(
+        c.execute(f"SELECT {_SPAN_COLS} FROM spans WHERE doc = ? AND annotator = ? ORDER BY id", (doc, GOLD)).fetchall(),
+        c.execute(f"SELECT {_REL_COLS} FROM relations WHERE doc = ? AND annotator = ? ORDER BY id", (doc, GOLD)).fetchall(),
+        c.execute("SELECT doc, kind, key, decision, reviewer, time, data FROM review_decisions WHERE doc = ? "
+                  "ORDER BY kind, key", (doc,)).fetchall(),
+        c.execute("SELECT doc, annotator, state, modified FROM doc_status WHERE doc = ? AND annotator = ?",
+                  (doc, GOLD)).fetchone(),
+    )
+
+
+def _restore(c, doc: int, state: GoldState) -> None:
+    c.execute("DELETE FROM relations WHERE doc = ? AND annotator = ?", (doc, GOLD))
+    c.execute("DELETE FROM spans WHERE doc = ? AND annotator = ?", (doc, GOLD))
+    c.execute("DELETE FROM review_decisions WHERE doc = ?", (doc,))
+    c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (doc, GOLD))
+    c.executemany(f"INSERT INTO spans({_SPAN_COLS}) VALUES ({','.join('?' * 12)})", state.spans)
+    c.executemany(f"INSERT INTO relations({_REL_COLS}) VALUES ({','.join('?' * 12)})", state.relations)
+    c.executemany("INSERT INTO review_decisions(doc, kind, key, decision, reviewer, time, data) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)", state.decisions)
+    if state.status:
+        c.execute("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", state.status)
+
+
+def undo(project, change: Change) -> None:
+    with project.transaction() as c:
+        _restore(c, change.doc, change.before)
+
+
+def redo(project, change: Change) -> None:
+    with project.transaction() as c:
+        _restore(c, change.doc, change.after)
+
+
+class _Tx:
+    """One review action: snapshot, changes, snapshot; progress moves to in_progress."""
+
+    def __init__(self, project, doc: int, reviewer: str):
+        if not reviewer:
+            raise SpanError("a reviewer name is needed")
+        self.project, self.doc, self.reviewer = project, doc, reviewer
+        self.time = now()
+        self.created: list[int] = []
+        self.starts_progress = True  # the first decision puts the document in progress
+
+    def __enter__(self):
+        self._cm = self.project.transaction()
+        self.c = self._cm.__enter__()
+        self.project.ensure_annotator(GOLD, "gold")
+        self.before = _snapshot(self.c, self.doc)
+        return self
+
+    def __exit__(self, *exc):
+        if exc[0] is None:
+            try:
+                if self.starts_progress and not self.c.execute("SELECT 1 FROM doc_status WHERE doc = ? AND annotator = ?",
+                                      (self.doc, GOLD)).fetchone():
+                    self.status("in_progress")
+                self.change = Change(self.doc, self.before, _snapshot(self.c, self.doc), self.created)
+            except BaseException as e:
+                self._cm.__exit__(type(e), e, e.__traceback__)
+                raise
+        return self._cm.__exit__(*exc)
+
+    def origin(self, sources: list[str], auto: bool = False, **extra) -> dict:
+        return {"from": sorted(sources), "reviewer": self.reviewer, "time": self.time, "auto": auto, **extra}
+
+    def insert_span(self, start: int, end: int, label: str, attrs: dict, origin: dict) -> int:
+        cur = self.c.execute(
+            'INSERT INTO spans(doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
+            "VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, ?, ?, ?)",
+            (self.doc, start, end, label, GOLD, _dumps(attrs), _dumps(origin), self.time, self.time))
+        self.created.append(cur.lastrowid)
+        return cur.lastrowid
+
+    def delete_gold_in(self, start: int, end: int) -> None:
+        self.c.execute('DELETE FROM spans WHERE doc = ? AND annotator = ? AND start < ? AND "end" > ?',
+                       (self.doc, GOLD, end, start))
+
+    def decide(self, kind: str, key: str, decision: str | None, data: dict | None = None) -> None:
+        if decision is None:
+            self.c.execute("DELETE FROM review_decisions WHERE doc = ? AND kind = ? AND key = ?", (self.doc, kind, key))
+            return
+        self.c.execute(
+            "INSERT OR REPLACE INTO review_decisions(doc, kind, key, decision, reviewer, time, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (self.doc, kind, key, decision, self.reviewer, self.time, _dumps(data or {})))
+
+    def status(self, state: str) -> None:
+        if state == "todo":
+            self.c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (self.doc, GOLD))
+        else:
+            self.c.execute(
+                "INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(doc, annotator) DO UPDATE SET state = excluded.state, modified = excluded.modified",
+                (self.doc, GOLD, state, self.time))
+
+
+def _check(project, doc: int, start: int, end: int, label: str, attrs: dict) -> None:
+    text = project.conn.execute("SELECT text FROM documents WHERE num = ?", (doc,)).fetchone()
+    if text is None:
+        raise SpanError(f"no document {doc}")
+    check_span(text[0], start, end, where=f"document {doc}")
+    project.scheme.check_attrs(project.scheme.label(label), attrs, where=f"{label} span {start}..{end}")
+
+
+# ----- mutators --------------------------------------------------------------------------------
+def accept_version(project, cluster: Cluster, annotator: str, reviewer: str) -> Change:
+    """Gold for this cluster becomes `annotator`'s version (replacing gold spans there)."""
+    if annotator not in cluster.versions:
+        raise SpanError(f"{annotator!r} has no version of this cluster")
+    version = cluster.versions[annotator]
+    with _Tx(project, cluster.doc, reviewer) as tx:
+        tx.delete_gold_in(cluster.start, cluster.end)
+        for s in version:
+            tx.insert_span(s.start, s.end, s.label, dict(s.attrs), tx.origin(cluster.agreeing(annotator)))
+        tx.decide("cluster", cluster.key, "accepted" if version else "rejected", {"annotator": annotator})
+    return tx.change
+
+
+def reject_cluster(project, cluster: Cluster, reviewer: str) -> Change:
+    """Curated: nothing here. Gold spans overlapping the cluster go."""
+    with _Tx(project, cluster.doc, reviewer) as tx:
+        tx.delete_gold_in(cluster.start, cluster.end)
+        tx.decide("cluster", cluster.key, "rejected")
+    return tx.change
+
+
+def undecide_cluster(project, cluster: Cluster, reviewer: str) -> Change:
+    """Back to undecided: gold spans of the cluster and its decision go."""
+    with _Tx(project, cluster.doc, reviewer) as tx:
+        tx.delete_gold_in(cluster.start, cluster.end)
+        tx.decide("cluster", cluster.key, None)
+    return tx.change
+
+
+def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None = None) -> Change | None:
+    """Accept every undecided unanimous cluster (and then every unanimous link between gold
+    spans). Attributes the annotators agree on are kept; disputed ones are left out and named
+    in the decision. Returns None when there was nothing to accept."""
+    annotators = review_annotators(project, doc) if annotators is None else annotators
+    if len(annotators) < 2:
+        return None
+    todo = [c for c in clusters(project, doc, annotators) if c.unanimous and not c.decided and not c.gold]
+    rels = [r for r in relation_candidates(project, doc, annotators)
+            if len(r.annotators) == len(annotators) and r.gold is None and r.decision is None]
+    if not todo and not rels:
+        return None
+    with _Tx(project, doc, reviewer) as tx:
+        for c in todo:
+            disputed = c.disputed_attrs()
+            first = c.versions[annotators[0]]
+            for s in first:
+                attrs = {k: v for k, v in s.attrs.items() if k not in disputed}
+                tx.insert_span(s.start, s.end, s.label, attrs, tx.origin(annotators, auto=True))
+            tx.decide("cluster", c.key, "auto", {"disputed_attrs": disputed} if disputed else {})
+        gold = {(s[2], s[3], s[4]): s[0] for s in tx.c.execute(
+            'SELECT id, doc, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (doc, GOLD))}
+        for r in rels:
+            a, b = gold.get(r.source), gold.get(r.target)
+            if a is not None and b is not None:
+                _insert_relation(tx, r, a, b, auto=True)
+                tx.decide("relation", r.key, "auto")
+    if not tx.created and tx.change.before == tx.change.after:
+        return None
+    return tx.change
+
+
+def add_gold_span(project, doc: int, start: int, end: int, label: str, reviewer: str,
+                  attrs: dict | None = None) -> Change:
+    """A gold span the reviewer draws (perhaps one nobody made). Overlapping undecided clusters
+    count as decided ("edited")."""
+    attrs = dict(attrs or {})
+    _check(project, doc, start, end, label, attrs)
+    same = [s.annotator for a in review_annotators(project, doc) for s in project.spans(doc, a, ("accepted",))
+            if key_of(s) == (start, end, label)]
+    with _Tx(project, doc, reviewer) as tx:
+        tx.insert_span(start, end, label, attrs, tx.origin(same))
+        for c in clusters(project, doc):
+            if c.start < end and start < c.end and not c.decided:
+                tx.decide("cluster", c.key, "edited")
+    return tx.change
+
+
+def edit_gold_span(project, span_id: int, reviewer: str, **changes) -> Change:
+    """Change start, end, label or attrs of a gold span; its origin says it was edited."""
+    span = project.span(span_id)
+    if span.annotator != GOLD:
+        raise SpanError(f"span {span_id} is {span.annotator}'s, not gold: accept it first")
+    bad = set(changes) - {"start", "end", "label", "attrs"}
+    if bad:
+        raise SpanError(f"cannot change {', '.join(sorted(bad))} of a gold span")
+    new = {k: changes.get(k, getattr(span, k)) for k in ("start", "end", "label", "attrs")}
+    if new["label"] != span.label and "attrs" not in changes:
+        lab = project.scheme.label(new["label"])
+        new["attrs"] = {k: v for k, v in span.attrs.items() if lab.attribute(k) and _fits(lab.attribute(k), v)}
+    _check(project, span.doc, new["start"], new["end"], new["label"], new["attrs"])
+    with _Tx(project, span.doc, reviewer) as tx:
+        if new["label"] != span.label:
+            # Links whose types no longer fit the new label go with the old label.
+            for rid, rel, a, b in tx.c.execute(
+                    "SELECT id, label, from_span, to_span FROM relations WHERE from_span = ? OR to_span = ?",
+                    (span_id, span_id)).fetchall():
+                other = project.span(b if a == span_id else a).label
+                pair = (new["label"], other) if a == span_id else (other, new["label"])
+                rt = next((r for r in project.scheme.relations if r.name == rel), None)
+                if rt is None or pair[0] not in rt.from_labels or pair[1] not in rt.to_labels:
+                    tx.c.execute("DELETE FROM relations WHERE id = ?", (rid,))
+        origin = dict(span.origin)
+        origin.update(reviewer=reviewer, time=tx.time, edited=True)
+        tx.c.execute('UPDATE spans SET start = ?, "end" = ?, label = ?, attrs = ?, origin = ?, modified = ? WHERE id = ?',
+                     (new["start"], new["end"], new["label"], _dumps(new["attrs"]), _dumps(origin), tx.time, span_id))
+    return tx.change
+
+
+def _fits(attr, value) -> bool:
+    try:
+        attr.check(value)
+        return True
+    except SpanError:
+        return False
+
+
+def set_gold_attr(project, span_id: int, name: str, value, reviewer: str) -> Change:
+    """Adjudicate one attribute (e.g. take one annotator's DATE value). None removes it."""
+    attrs = dict(project.span(span_id).attrs)
+    if value is None:
+        attrs.pop(name, None)
+    else:
+        attrs[name] = value
+    return edit_gold_span(project, span_id, reviewer, attrs=attrs)
+
+
+def delete_gold_span(project, span_id: int, reviewer: str) -> Change:
+    span = project.span(span_id)
+    if span.annotator != GOLD:
+        raise SpanError(f"span {span_id} is {span.annotator}'s, not gold")
+    with _Tx(project, span.doc, reviewer) as tx:
+        tx.c.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+    return tx.change
+
+
+def _insert_relation(tx: _Tx, cand: RelationCandidate, a: int, b: int, auto: bool = False) -> None:
+    tx.c.execute(
+        "INSERT INTO relations(doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified) "
+        "VALUES (?, ?, ?, ?, ?, 'accepted', '{}', NULL, ?, ?, ?)",
+        (tx.doc, cand.label, a, b, GOLD, _dumps(tx.origin(cand.annotators, auto=auto)), tx.time, tx.time))
+
+
+def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -> Change:
+    """Link the gold spans with the candidate's edges and labels as the annotators did."""
+    gold = {key_of(s): s.id for s in project.spans(doc, GOLD)}
+    a, b = gold.get(cand.source), gold.get(cand.target)
+    if a is None or b is None:
+        missing = cand.source if a is None else cand.target
+        raise SpanError(f"no gold {missing[2]} span at {missing[0]}..{missing[1]}: accept the spans before their link")
+    project.scheme.check_relation(cand.label, cand.source[2], cand.target[2])
+    with _Tx(project, doc, reviewer) as tx:
+        tx.c.execute("DELETE FROM relations WHERE annotator = ? AND label = ? AND from_span = ? AND to_span = ?",
+                     (GOLD, cand.label, a, b))
+        _insert_relation(tx, cand, a, b)
+        tx.decide("relation", cand.key, "accepted")
+    return tx.change
+
+
+def reject_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -> Change:
+    with _Tx(project, doc, reviewer) as tx:
+        if cand.gold is not None:
+            tx.c.execute("DELETE FROM relations WHERE id = ?", (cand.gold.id,))
+        tx.decide("relation", cand.key, "rejected")
+    return tx.change
+
+
+def mark_empty(project, doc: int, reviewer: str) -> Change:
+    """Curated: nothing here, for the whole document. Its gold spans go; review is done."""
+    with _Tx(project, doc, reviewer) as tx:
+        tx.c.execute("DELETE FROM spans WHERE doc = ? AND annotator = ?", (doc, GOLD))
+        tx.decide("document", "", "empty")
+        tx.status("done")
+    return tx.change
+
+
+def set_review_state(project, doc: int, state: str, reviewer: str) -> Change:
+    """todo | in_progress | done for the gold layer (the document's review progress)."""
+    if state not in ("todo", "in_progress", "done"):
+        raise SpanError(f"review state must be todo, in_progress or done, got {state!r}")
+    with _Tx(project, doc, reviewer) as tx:
+        tx.starts_progress = False
+        tx.status(state)
+        if state != "done":
+            tx.decide("document", "", None)
+    return tx.change
+
+
+def review_order(project, annotators: list[str] | None = None) -> list[dict]:
+    """Every document, those with the most disagreement first; documents fewer than two
+    annotators finished follow in their order, with score None."""
+    from annotator.core.agreement import compute
+
+    scored = compute(project, annotators or review_annotators(project)).disagreement if (
+        len(annotators or review_annotators(project)) >= 2) else []
+    seen = {d["num"] for d in scored}
+    states = dict(project.conn.execute("SELECT doc, state FROM doc_status WHERE annotator = ?", (GOLD,)))
+    out = [{"num": d["num"], "id": d["id"], "score": d["score"], "disputed": d["disputed"],
+            "review": states.get(d["num"], "todo")} for d in scored]
+    for num, doc_id in project.conn.execute("SELECT num, id FROM documents ORDER BY num"):
+        if num not in seen:
+            out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "review": states.get(num, "todo")})
+    return out
