@@ -194,10 +194,14 @@ class _Writer:
 
 
 def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], total_bytes: int = 0,
-                   progress: Progress | None = None) -> ImportReport:
-    """Write parsed records in one transaction. `records` yields (where, record, bytes)."""
+                   progress: Progress | None = None, source: Callable[[], str] | None = None) -> ImportReport:
+    """Write parsed records in one transaction. `records` yields (where, record, bytes).
+
+    `source()` names the input being read, for errors raised while reading it.
+    """
     report = ImportReport()
     done = 0
+    where = None
     try:
         with project.transaction():
             w = _Writer(project)
@@ -213,7 +217,23 @@ def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], to
         raise ImportFailed(str(exc)) from None
     except OSError as exc:
         raise ImportFailed(f"{getattr(exc, 'filename', '') or 'input'}: {exc.strerror or exc}") from None
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+            OverflowError) as exc:
+        # Hostile input that a reader did not foresee (nesting past Python's recursion limit,
+        # odd types): refused like any bad input, never a crash. The transaction rolled back.
+        name = source() if source else "input"
+        after = f" (after {where})" if where else ""
+        raise ImportFailed(f"{name}: cannot import{after}: {_describe(exc)}") from None
     return report
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "too large to load into memory"
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
@@ -226,8 +246,11 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
     fmts = {p: (fmt or detect_format(p)) for p in paths}
     total = sum(_size(p) for p in paths)
 
+    current = {"path": str(paths[0]) if paths else "input"}
+
     def records():
         for p in paths:
+            current["path"] = str(p)
             f = fmts[p]
             if f == "text":
                 yield from iter_plain([p])
@@ -238,7 +261,7 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
 
                 yield from reader_for(f)(p, project.scheme, annotator, **options)
 
-    return import_records(project, records(), total, progress)
+    return import_records(project, records(), total, progress, source=lambda: current["path"])
 
 
 def _size(p: Path) -> int:
