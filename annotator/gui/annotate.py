@@ -206,12 +206,27 @@ class AnnotationController(QObject):
             return False
         if current.label == label:
             return False
-        return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label), label=label)
+        return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label),
+                            label=label, attrs=self._attrs_for(label, current.attrs))
+
+    def _attrs_for(self, label: str, attrs: dict) -> dict:
+        """Attributes carried over a relabel: those the new label has and accepts, then its defaults."""
+        out = {}
+        for attr in self.project.scheme.label(label).attributes:
+            value = attrs.get(attr.name)
+            if value is not None:
+                try:
+                    attr.check(value)
+                except AnnotatorError:
+                    value = None
+            if value is None:
+                value = attr.default
+            if value is not None:
+                out[attr.name] = value
+        return out
 
     def _add(self, start: int, end: int, label: str) -> bool:
-        lab = self.project.scheme.label(label)
-        defaults = {a.name: a.default for a in lab.attributes if a.default is not None}
-        c = cmd.AddSpan(self, self.doc.num, start, end, label, defaults)
+        c = cmd.AddSpan(self, self.doc.num, start, end, label, self._attrs_for(label, {}))
         if not self.run(c):
             return False
         self.view.select_cp(end, end)

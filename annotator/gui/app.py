@@ -61,9 +61,8 @@ class WindowHost:
         self.window = None
 
     def start(self, path: str | None) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
         from annotator.gui.main_window import MainWindow, open_project_interactively
+        from annotator.gui.plain import message
         from annotator.gui.sample import ensure_sample_project
 
         try:
@@ -71,7 +70,7 @@ class WindowHost:
             project = open_project_interactively(None, target)
         except AnnotatorError as exc:
             if path is None:
-                QMessageBox.warning(None, "annotator", str(exc))
+                message(None, "annotator", str(exc))
                 project = None
             else:
                 print(f"annotator: {exc}", file=sys.stderr)

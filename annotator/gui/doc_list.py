@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from annotator.gui.plain import plain_tip
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -141,7 +142,7 @@ class DocListModel(QAbstractTableModel):
                 return state_text(state)
             return count
         if role == Qt.ToolTipRole:
-            return f"{doc_id}\n{title}" if title else doc_id
+            return plain_tip(f"{doc_id}\n{title}" if title else doc_id)
         if role == Qt.UserRole:
             return num
         if role == Qt.TextAlignmentRole and col == self.SPANS:

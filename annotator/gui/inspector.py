@@ -10,18 +10,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.span_list import status_text
 from annotator.gui.timex_hint import describe
 
 SNIPPET = 60
-
-
-def plain_label(text: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.PlainText)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    return label
 
 
 def snippet(text: str) -> str:
@@ -151,7 +144,7 @@ class Inspector(QWidget):
             item = QListWidgetItem(f"{rel.label} {arrow} {other.label}: {snippet(text[other.start:other.end])}")
             item.setData(Qt.UserRole, rel.id)
             item.setData(Qt.UserRole + 1, other.id)
-            item.setToolTip(self.tr("by %1").replace("%1", rel.annotator))
+            item.setToolTip(plain_tip(self.tr("by %1").replace("%1", rel.annotator)))
             self.links.addItem(item)
         if self.links.count():
             self.links.setCurrentRow(0)
@@ -192,7 +185,7 @@ class Inspector(QWidget):
                 w.setReadOnly(not self.editable)
                 hint = plain_label()
                 self.attr_hints[attr.name] = hint
-                w.setToolTip(attr.description)
+                w.setToolTip(plain_tip(attr.description))
                 if attr.name == "value" and span.label == "DATE":
                     w.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
                 self._update_hint(attr, w.text(), hint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
+from annotator.gui.plain import plain_tip
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 
@@ -35,7 +36,7 @@ class LabelPalette(QWidget):
             tip = label.description or label.name
             if label.hotkey:
                 tip += "\n" + self.tr("Key: %1 (Alt+%1: exact characters)").replace("%1", label.hotkey.upper())
-            b.setToolTip(tip)
+            b.setToolTip(plain_tip(tip))
             b.clicked.connect(lambda _=False, n=label.name: self.labelChosen.emit(n))
             lay.addWidget(b)
             self.buttons[label.name] = b
@@ -45,7 +46,7 @@ class LabelPalette(QWidget):
             text = self.tr("Link %1").replace("%1", rel.name)
             b = QPushButton(_button_text(text, rel.hotkey))
             b.setFocusPolicy(Qt.TabFocus)
-            b.setToolTip(rel.description or rel.name)
+            b.setToolTip(plain_tip(rel.description or rel.name))
             b.clicked.connect(lambda _=False, n=rel.name: self.relationChosen.emit(n))
             rlay.addWidget(b)
             self.relation_buttons[rel.name] = b

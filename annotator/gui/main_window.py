@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
                                QStackedWidget, QToolBar, QVBoxLayout, QWidget)
@@ -17,13 +17,19 @@ from annotator.core.errors import AnnotatorError, ProjectInUse
 from annotator.core.project import Project
 from annotator.gui.annotate import AnnotationController
 from annotator.gui.doc_list import DocListPanel
-from annotator.gui.inspector import Inspector, plain_label
+from annotator.gui.inspector import Inspector
+from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.label_palette import LabelPalette
 from annotator.gui.shortcuts_help import ShortcutsDialog
 from annotator.gui.span_list import SpanListModel, SpanListView
 from annotator.gui.text_view import AnnotationView
 
-BIDI_WARNING = "This document contains bidi control characters: the displayed order may differ from the stored text"
+BIDI_WARNING = QT_TRANSLATE_NOOP(
+    "MainWindow", "This document contains bidi control characters: the displayed order may differ from the stored text")
+
+
+def bidi_warning() -> str:
+    return QCoreApplication.translate("MainWindow", BIDI_WARNING)
 
 
 def open_project_interactively(parent, path: str | Path) -> Project | None:
@@ -31,10 +37,10 @@ def open_project_interactively(parent, path: str | Path) -> Project | None:
     try:
         return Project.open(path)
     except ProjectInUse as exc:
-        answer = QMessageBox.question(
+        answer = message(
             parent, QCoreApplication.translate("MainWindow", "Project in use"),
             str(exc) + "\n\n" + QCoreApplication.translate("MainWindow", "Open it read-only?"),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+            QMessageBox.Question, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer == QMessageBox.Yes:
             return Project.open(path, readonly=True)
         return None
@@ -55,7 +61,7 @@ class Workspace(QWidget):
         else:
             self.view.set_text_font(self.view.text_font_family(), settings.font_size)
         self.view.set_show_invisibles(settings.show_invisibles)
-        self.bidi_banner = plain_label(self.tr(BIDI_WARNING))
+        self.bidi_banner = plain_label(bidi_warning())
         self.bidi_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
         self.bidi_banner.hide()
         self.link_banner = plain_label()
@@ -272,14 +278,14 @@ class MainWindow(QMainWindow):
         self.st_annotator = plain_label(wrap=False)
         self.st_bidi = plain_label(self.tr("Bidi controls in this document"), wrap=False)
         self.st_bidi.setStyleSheet("color: #8a6d00;")
-        self.st_bidi.setToolTip(self.tr(BIDI_WARNING))
+        self.st_bidi.setToolTip(plain_tip(bidi_warning()))
         for w in (self.st_bidi, self.st_path, self.st_readonly, self.st_saved, self.st_annotator):
             sb.addPermanentWidget(w)
 
     def _update_status(self) -> None:
         p = self.project
         self.st_path.setText(str(p.path) if p else "")
-        self.st_path.setToolTip(str(p.path) if p else "")
+        self.st_path.setToolTip(plain_tip(str(p.path)) if p else "")
         self.st_readonly.setText(self.tr("Read-only: %1").replace("%1", p.readonly_reason) if p and p.readonly else "")
         self.st_readonly.setVisible(bool(p and p.readonly))
         self.st_annotator.setText(self.tr("Annotator: %1").replace("%1", self.settings.annotator))
@@ -340,13 +346,13 @@ class MainWindow(QMainWindow):
     def _doc_opened(self) -> None:
         self._update_status()
         if self.ws and self.ws.view.has_bidi_controls():
-            self.statusBar().showMessage(self.tr(BIDI_WARNING), 10000)
+            self.statusBar().showMessage(bidi_warning(), 10000)
 
     def open_path(self, path: str | Path) -> bool:
         try:
             project = open_project_interactively(self, path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            message(self, self.tr("Cannot open"), str(exc))
             return False
         if project is None:
             return False
@@ -381,7 +387,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path, overwrite=Path(path).exists())
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot create"), str(exc))
+            message(self, self.tr("Cannot create"), str(exc))
             return
         self.set_project(project)
 
@@ -397,7 +403,7 @@ class MainWindow(QMainWindow):
         try:
             report = import_paths(self.project, paths, annotator=self.settings.annotator)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Import refused: nothing was imported"), str(exc))
+            message(self, self.tr("Import refused: nothing was imported"), str(exc))
             return
         doc = self.current_doc()
         self.set_project(self.project, doc)
@@ -414,7 +420,7 @@ class MainWindow(QMainWindow):
 
             report = export_project(self.project, path, "native")
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            message(self, self.tr("Export failed"), str(exc))
             return
         self.statusBar().showMessage(report.summary(), 10000)
 

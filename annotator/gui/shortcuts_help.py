@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 def key_table(scheme) -> list[tuple[str, str, str]]:
     """(section, keys, what they do). Label and link keys come from the project's scheme."""
-    t = lambda s: QCoreApplication.translate("Shortcuts", s)  # noqa: E731
-    ann, docs, view, files, panes = t("Annotating"), t("Documents"), t("Viewing and finding"), t("Files"), t("Moving around")
+    ann, docs, view, files, panes = QCoreApplication.translate("Shortcuts", "Annotating"), QCoreApplication.translate("Shortcuts", "Documents"), QCoreApplication.translate("Shortcuts", "Viewing and finding"), QCoreApplication.translate("Shortcuts", "Files"), QCoreApplication.translate("Shortcuts", "Moving around")
     rows: list[tuple[str, str, str]] = []
     for label in scheme.labels:
         if label.hotkey:
@@ -20,35 +19,35 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
         if rel.hotkey:
             rows.append((ann, rel.hotkey.upper(), QCoreApplication.translate("Shortcuts", "Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels").replace("%1", rel.name)))
     rows += [
-        (ann, "Enter, A", t("Accept the selected suggestion")),
-        (ann, "R, Shift+Del", t("Reject the selected suggestion")),
-        (ann, "Del", t("Delete the selected span (and its links)")),
-        (ann, "Alt+Shift+→ / Alt+Shift+←", t("Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
-        (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", t("Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),
-        (ann, "Ctrl+Shift+P", t("Character precision: snap to characters instead of whole words (for labels and edge moves)")),
-        (ann, "Esc", t("Deselect the span, or cancel linking")),
-        (ann, "Ctrl+Z", t("Undo")),
-        (ann, "Ctrl+Shift+Z, Ctrl+Y", t("Redo")),
-        (docs, "Ctrl+PgDown, Alt+↓", t("Next document")),
-        (docs, "Ctrl+PgUp, Alt+↑", t("Previous document")),
-        (docs, "Ctrl+Enter", t("Mark the document done and go to the next")),
-        (docs, "Ctrl+L", t("Filter the document list")),
-        (view, "Ctrl+F", t("Find in the document (Esc closes)")),
-        (view, "F3 / Shift+F3", t("Next / previous match")),
-        (view, "Ctrl+= / Ctrl+-", t("Bigger / smaller text")),
-        (view, "Ctrl+0", t("Text size from the settings")),
-        (view, "Ctrl+Shift+I", t("Show invisible characters (bidi marks, joiners, special spaces)")),
-        (panes, "Tab / Shift+Tab", t("Next / previous pane or control")),
-        (panes, "F6 / Shift+F6", t("Next / previous pane: documents, text, spans, inspector")),
-        (panes, "Shift+arrows", t("In the text: select (logical order follows the arrows as seen)")),
-        (files, "Ctrl+N", t("New project")),
-        (files, "Ctrl+O", t("Open a project")),
-        (files, "Ctrl+I", t("Import documents")),
-        (files, "Ctrl+E", t("Export the project")),
-        (files, "Ctrl+W", t("Close the project")),
-        (files, "Ctrl+,", t("Settings")),
-        (files, "Ctrl+Q", t("Quit")),
-        (files, "F1", t("This list")),
+        (ann, "Enter, A", QCoreApplication.translate("Shortcuts", "Accept the selected suggestion")),
+        (ann, "R, Shift+Del", QCoreApplication.translate("Shortcuts", "Reject the selected suggestion")),
+        (ann, "Del", QCoreApplication.translate("Shortcuts", "Delete the selected span (and its links)")),
+        (ann, "Alt+Shift+→ / Alt+Shift+←", QCoreApplication.translate("Shortcuts", "Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
+        (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", QCoreApplication.translate("Shortcuts", "Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),
+        (ann, "Ctrl+Shift+P", QCoreApplication.translate("Shortcuts", "Character precision: snap to characters instead of whole words (for labels and edge moves)")),
+        (ann, "Esc", QCoreApplication.translate("Shortcuts", "Deselect the span, or cancel linking")),
+        (ann, "Ctrl+Z", QCoreApplication.translate("Shortcuts", "Undo")),
+        (ann, "Ctrl+Shift+Z, Ctrl+Y", QCoreApplication.translate("Shortcuts", "Redo")),
+        (docs, "Ctrl+PgDown, Alt+↓", QCoreApplication.translate("Shortcuts", "Next document")),
+        (docs, "Ctrl+PgUp, Alt+↑", QCoreApplication.translate("Shortcuts", "Previous document")),
+        (docs, "Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Mark the document done and go to the next")),
+        (docs, "Ctrl+L", QCoreApplication.translate("Shortcuts", "Filter the document list")),
+        (view, "Ctrl+F", QCoreApplication.translate("Shortcuts", "Find in the document (Esc closes)")),
+        (view, "F3 / Shift+F3", QCoreApplication.translate("Shortcuts", "Next / previous match")),
+        (view, "Ctrl+=, Ctrl++ / Ctrl+-", QCoreApplication.translate("Shortcuts", "Bigger / smaller text")),
+        (view, "Ctrl+0", QCoreApplication.translate("Shortcuts", "Text size from the settings")),
+        (view, "Ctrl+Shift+I", QCoreApplication.translate("Shortcuts", "Show invisible characters (bidi marks, joiners, special spaces)")),
+        (panes, "Tab / Shift+Tab", QCoreApplication.translate("Shortcuts", "Next / previous pane or control")),
+        (panes, "F6 / Shift+F6", QCoreApplication.translate("Shortcuts", "Next / previous pane: documents, text, spans, inspector")),
+        (panes, "Shift+arrows", QCoreApplication.translate("Shortcuts", "In the text: select (logical order follows the arrows as seen)")),
+        (files, "Ctrl+N", QCoreApplication.translate("Shortcuts", "New project")),
+        (files, "Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a project")),
+        (files, "Ctrl+I", QCoreApplication.translate("Shortcuts", "Import documents")),
+        (files, "Ctrl+E", QCoreApplication.translate("Shortcuts", "Export the project")),
+        (files, "Ctrl+W", QCoreApplication.translate("Shortcuts", "Close the project")),
+        (files, "Ctrl+,", QCoreApplication.translate("Shortcuts", "Settings")),
+        (files, "Ctrl+Q", QCoreApplication.translate("Shortcuts", "Quit")),
+        (files, "F1", QCoreApplication.translate("Shortcuts", "This list")),
     ]
     return rows
 

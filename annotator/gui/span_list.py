@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from annotator.core.model import Span
+from annotator.gui.plain import plain_tip
 
 MAX_SHOWN = 120
 
@@ -111,7 +112,7 @@ class SpanListModel(QAbstractTableModel):
                 return shown.replace("\n", " ⏎ ")
             return attrs_text(span)
         if role == Qt.ToolTipRole and col == self.TEXT:
-            return self.text[span.start:span.end]
+            return plain_tip(self.text[span.start:span.end])
         if role == Qt.DecorationRole and col == self.LABEL:
             return QColor(self.colours.get(span.label, "#888888"))
         if role == Qt.FontRole and span.status == "suggested":

@@ -1,0 +1,1284 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Annotate</name>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="84" />
+        <location filename="../../annotator/gui/annotate.py" line="345" />
+        <source>The project is read-only: nothing was changed.</source>
+        <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="195" />
+        <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
+        <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="201" />
+        <source>That text already has this label.</source>
+        <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="205" />
+        <source>Select some text first, or click a span to relabel it.</source>
+        <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="209" />
+        <source>Relabel as %1</source>
+        <translation>تغيير الوسم إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="245" />
+        <source>No span selected.</source>
+        <translation>لا مقطع محدداً.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="253" />
+        <location filename="../../annotator/gui/annotate.py" line="278" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="253" />
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="259" />
+        <source>Select a suggested span to accept it.</source>
+        <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="266" />
+        <source>Select a suggested span to reject it.</source>
+        <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="275" />
+        <source>No %1 suggestions in this document.</source>
+        <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="277" />
+        <source>Accept all %1 suggestions</source>
+        <translation>قبول كل اقتراحات %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="280" />
+        <source>Accepted %1 suggestions.</source>
+        <translation>قُبل %1 من الاقتراحات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <source>Select a span to move its edges.</source>
+        <translation>حدّد مقطعاً لتحريك حدوده.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="299" />
+        <source>Move span edge</source>
+        <translation>تحريك حدّ المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <source>Mark done</source>
+        <translation>تعليم كمنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <source>Mark in progress</source>
+        <translation>تعليم كقيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <source>Mark to do</source>
+        <translation>تعليم كغير منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="324" />
+        <source>That was the last document in the list.</source>
+        <translation>كانت هذه آخر وثيقة في القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="342" />
+        <source>Select a quote first, then press the link key.</source>
+        <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="349" />
+        <source>A %1 span cannot take a %2 link.</source>
+        <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="354" />
+        <source>No %1 span to link in this document: mark it first.</source>
+        <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="359" />
+        <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
+        <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="371" />
+        <source>That span cannot be linked here; pick one of the numbered spans.</source>
+        <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="68" />
+        <source>Add %1 span</source>
+        <translation>إضافة مقطع %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="89" />
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="142" />
+        <source>Set %1</source>
+        <translation>تعيين %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="157" />
+        <source>Link %1</source>
+        <translation>ربط %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="176" />
+        <source>Remove link</source>
+        <translation>إزالة الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/commands.py" line="206" />
+        <source>Set document %1</source>
+        <translation>تعيين %1 للوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>DocList</name>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="23" />
+        <source>To do</source>
+        <translation>غير منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="24" />
+        <source>In progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="25" />
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+</context>
+<context>
+    <name>DocListModel</name>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <source>ID</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>DocListPanel</name>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="162" />
+        <source>Filter by text, id or title…</source>
+        <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="165" />
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="168" />
+        <source>Status filter</source>
+        <translation>تصفية بالحالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="216" />
+        <source>%1 of %2 done</source>
+        <translation>أُنجز %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="219" />
+        <source>%1 shown</source>
+        <translation>المعروض %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="32" />
+        <source>Find in document</source>
+        <translation>بحث في الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="33" />
+        <source>Ignore harakat and letter forms</source>
+        <translation>تجاهل الحركات وأشكال الحروف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="35" />
+        <source>Arabic-aware: ignore harakat and tatweel; أ إ آ match ا, ى matches ي, ة matches ه</source>
+        <translation>بحث يراعي العربية: تُتجاهل الحركات والتطويل؛ أ إ آ تطابق ا، وى تطابق ي، وة تطابق ه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="38" />
+        <source>Match case</source>
+        <translation>مطابقة حالة الأحرف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="43" />
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="44" />
+        <source>Previous match (Shift+F3)</source>
+        <translation>المطابقة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="46" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="47" />
+        <source>Next match (F3 or Enter)</source>
+        <translation>المطابقة التالية (F3 أو Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="50" />
+        <source>Close (Escape)</source>
+        <translation>إغلاق (Escape)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="175" />
+        <source>No matches</source>
+        <translation>لا مطابقات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="177" />
+        <source>{0} matches</source>
+        <translation>{0} مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="179" />
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="50" />
+        <source>Selected span</source>
+        <translation>المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="55" />
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="56" />
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="63" />
+        <source>Label:</source>
+        <translation>الوسم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="64" />
+        <source>Text:</source>
+        <translation>النص:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="65" />
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="66" />
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="67" />
+        <source>Times:</source>
+        <translation>الأوقات:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="68" />
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="70" />
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="74" />
+        <source>Remove link</source>
+        <translation>إزالة الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="76" />
+        <source>Span to link</source>
+        <translation>المقطع المراد ربطه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="77" />
+        <source>Link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="84" />
+        <source>No span selected. Select text and press a label key, or click a span.</source>
+        <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="86" />
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="94" />
+        <source>ID:</source>
+        <translation>المعرّف:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="95" />
+        <source>Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="96" />
+        <source>Date (dct):</source>
+        <translation>تاريخ الوثيقة (dct):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="98" />
+        <source>Other:</source>
+        <translation>أخرى:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="136" />
+        <source>created %1</source>
+        <translation>أُنشئ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="138" />
+        <source>modified %1</source>
+        <translation>عُدّل %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="147" />
+        <source>by %1</source>
+        <translation>بواسطة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="202" />
+        <source>Not a valid value: %1</source>
+        <translation>قيمة غير صالحة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="260" />
+        <source>Not a date like 2021-12-09</source>
+        <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="264" />
+        <source>The date the document was written: relative dates are read from it.</source>
+        <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="31" />
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="38" />
+        <source>Key: %1 (Alt+%1: exact characters)</source>
+        <translation>المفتاح: %1 (Alt+%1: أحرف بالضبط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="43" />
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="46" />
+        <source>Link %1</source>
+        <translation>ربط %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="27" />
+        <source>This document contains bidi control characters: the displayed order may differ from the stored text</source>
+        <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="41" />
+        <source>Project in use</source>
+        <translation>المشروع قيد الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="42" />
+        <source>Open it read-only?</source>
+        <translation>هل تفتحه للقراءة فقط؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="141" />
+        <source>No project is open. Use File › Open, File › New, or open the sample project.</source>
+        <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="173" />
+        <source>New project…</source>
+        <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <source>Open…</source>
+        <translation>فتح…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="175" />
+        <source>Open recent</source>
+        <translation>فتح مشروع حديث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="177" />
+        <source>Open the sample project</source>
+        <translation>فتح مشروع المثال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="179" />
+        <source>Import documents…</source>
+        <translation>استيراد وثائق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="180" />
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="182" />
+        <source>Close project</source>
+        <translation>إغلاق المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="183" />
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="184" />
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="185" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="186" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="187" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="189" />
+        <source>Find…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="190" />
+        <source>Find next</source>
+        <translation>البحث عن التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="191" />
+        <source>Find previous</source>
+        <translation>البحث عن السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="194" />
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="196" />
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="198" />
+        <source>&amp;Annotate</source>
+        <translation>&amp;توسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <source>&amp;Document</source>
+        <translation>&amp;وثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="203" />
+        <source>Mark done and go to next</source>
+        <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <source>Mark in progress</source>
+        <translation>تعليم كقيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <source>Mark to do</source>
+        <translation>تعليم كغير منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="208" />
+        <source>Mark done</source>
+        <translation>تعليم كمنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <source>Filter documents</source>
+        <translation>تصفية الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="211" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="214" />
+        <source>Reset text size</source>
+        <translation>إعادة حجم النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="215" />
+        <source>Show invisible characters</source>
+        <translation>إظهار المحارف غير المرئية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="219" />
+        <source>Next pane</source>
+        <translation>اللوحة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="220" />
+        <source>Previous pane</source>
+        <translation>اللوحة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <source>&amp;Tools</source>
+        <translation>&amp;أدوات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="223" />
+        <source>Accept all suggestions of label</source>
+        <translation>قبول كل اقتراحات الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="226" />
+        <location filename="../../annotator/gui/main_window.py" line="467" />
+        <source>About annotator</source>
+        <translation>عن annotator</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <source>Character precision</source>
+        <translation>دقة الحرف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
+        <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <source>Annotation</source>
+        <translation>التوسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="252" />
+        <source>Label %1</source>
+        <translation>وسم %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="259" />
+        <source>Link %1…</source>
+        <translation>ربط %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="264" />
+        <source>Move start →</source>
+        <translation>تحريك البداية →</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="264" />
+        <source>Move start ←</source>
+        <translation>تحريك البداية ←</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <source>Move end →</source>
+        <translation>تحريك النهاية →</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <source>Move end ←</source>
+        <translation>تحريك النهاية ←</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="279" />
+        <source>Bidi controls in this document</source>
+        <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="289" />
+        <source>Read-only: %1</source>
+        <translation>للقراءة فقط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="291" />
+        <source>Annotator: %1</source>
+        <translation>الموسِّم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="296" />
+        <source>No changes possible</source>
+        <translation>لا تعديل ممكن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="298" />
+        <source>All changes saved (%1)</source>
+        <translation>حُفظت كل التعديلات (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="300" />
+        <source>All changes saved</source>
+        <translation>حُفظت كل التعديلات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <source>Cannot open</source>
+        <translation>تعذّر الفتح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="363" />
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="364" />
+        <source>Annotator projects (*.annot);;All files (*)</source>
+        <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="379" />
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <source>Annotator projects (*.annot)</source>
+        <translation>مشاريع annotator (*.annot)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="390" />
+        <source>Cannot create</source>
+        <translation>تعذّر الإنشاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="397" />
+        <source>Import documents</source>
+        <translation>استيراد وثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="398" />
+        <source>Documents (*.jsonl *.txt *.json);;All files (*)</source>
+        <translation>وثائق (*.jsonl *.txt *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="406" />
+        <source>Import refused: nothing was imported</source>
+        <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="415" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="415" />
+        <source>Native JSONL (*.jsonl)</source>
+        <translation>JSONL الأصلي (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="423" />
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="468" />
+        <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
+        <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="135" />
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="136" />
+        <source>Your name as an annotator (it is recorded with every edit you make):</source>
+        <translation>اسمك موسِّماً (يُسجَّل مع كل تعديل تجريه):</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="151" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="155" />
+        <source>Annotator name:</source>
+        <translation>اسم الموسِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="157" />
+        <source>Follow the system</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="160" />
+        <source>Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="164" />
+        <source>Text font:</source>
+        <translation>خط النص:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="169" />
+        <source>Text size:</source>
+        <translation>حجم النص:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="171" />
+        <source>Whole words</source>
+        <translation>كلمات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="172" />
+        <source>Exact characters</source>
+        <translation>أحرف بالضبط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="174" />
+        <source>Snap selections to:</source>
+        <translation>ضبط التحديد على:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/settings.py" line="175" />
+        <source>A change of language rebuilds the window; your work is already saved.</source>
+        <translation>تغيير اللغة يعيد بناء النافذة؛ عملك محفوظ أصلاً.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <source>Annotating</source>
+        <translation>التوسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <source>Viewing and finding</source>
+        <translation>العرض والبحث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <source>Files</source>
+        <translation>الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <source>Moving around</source>
+        <translation>التنقل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="16" />
+        <source>Label the selection %1 (whole words), or relabel the selected span</source>
+        <translation>وسم التحديد بـ %1 (كلمات كاملة)، أو تغيير وسم المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="17" />
+        <source>Label the selection %1 with exact characters</source>
+        <translation>وسم التحديد بـ %1 بالأحرف بالضبط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="20" />
+        <source>Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels</source>
+        <translation>ربط المقطع المحدد برابط %1: ثم اضغط 1–9 أو Enter (الأقرب)، أو انقر المقطع؛ Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
+        <source>Accept the selected suggestion</source>
+        <translation>قبول الاقتراح المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="23" />
+        <source>Reject the selected suggestion</source>
+        <translation>رفض الاقتراح المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="24" />
+        <source>Delete the selected span (and its links)</source>
+        <translation>حذف المقطع المحدد (وروابطه)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="25" />
+        <source>Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round</source>
+        <translation>تحريك بداية المقطع المحدد كلمةً في اتجاه السهم. في النص العربي (من اليمين إلى اليسار) يمدّ → البداية إلى الخلف (إلى ما قبلها في النص) ويقلّصها ← إلى الأمام؛ وفي النص من اليسار إلى اليمين العكس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="26" />
+        <source>Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward</source>
+        <translation>تحريك نهاية المقطع المحدد بالطريقة نفسها. في النص العربي يمدّ ← النهاية إلى الأمام (إلى ما بعدها في النص) ويقلّصها → إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="27" />
+        <source>Character precision: snap to characters instead of whole words (for labels and edge moves)</source>
+        <translation>دقة الحرف: الالتزام بالأحرف بدل الكلمات الكاملة (للوسم وتحريك الحدود)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <source>Deselect the span, or cancel linking</source>
+        <translation>إلغاء تحديد المقطع، أو إلغاء الربط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <source>Mark the document done and go to the next</source>
+        <translation>تعليم الوثيقة كمنجزة والانتقال إلى التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
+        <source>Filter the document list</source>
+        <translation>تصفية قائمة الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
+        <source>Find in the document (Esc closes)</source>
+        <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
+        <source>Next / previous match</source>
+        <translation>المطابقة التالية / السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
+        <source>Bigger / smaller text</source>
+        <translation>تكبير / تصغير النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
+        <source>Text size from the settings</source>
+        <translation>حجم النص من الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
+        <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
+        <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
+        <source>Next / previous pane or control</source>
+        <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
+        <source>Next / previous pane: documents, text, spans, inspector</source>
+        <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
+        <source>In the text: select (logical order follows the arrows as seen)</source>
+        <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
+        <source>Open a project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <source>Import documents</source>
+        <translation>استيراد وثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
+        <source>Export the project</source>
+        <translation>تصدير المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
+        <source>Close the project</source>
+        <translation>إغلاق المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <source>This list</source>
+        <translation>هذه القائمة</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <source>What it does</source>
+        <translation>الوظيفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
+        <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="20" />
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="21" />
+        <source>suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="22" />
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+</context>
+<context>
+    <name>Timex</name>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="13" />
+        <source>%1 year(s)</source>
+        <translation>%1 سنة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="13" />
+        <source>%1 month(s)</source>
+        <translation>%1 شهر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="13" />
+        <source>%1 week(s)</source>
+        <translation>%1 أسبوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="14" />
+        <source>%1 day(s)</source>
+        <translation>%1 يوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="14" />
+        <source>%1 hour(s)</source>
+        <translation>%1 ساعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="14" />
+        <source>%1 minute(s)</source>
+        <translation>%1 دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="15" />
+        <source>%1 second(s)</source>
+        <translation>%1 ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="30" />
+        <source>not a real calendar day</source>
+        <translation>ليس يوماً موجوداً في التقويم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="32" />
+        <source>morning</source>
+        <translation>صباحاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="32" />
+        <source>afternoon</source>
+        <translation>بعد الظهر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="32" />
+        <source>evening</source>
+        <translation>مساءً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="33" />
+        <source>night</source>
+        <translation>ليلاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="42" />
+        <source>there is no month %1</source>
+        <translation>لا يوجد شهر %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="46" />
+        <source>week %1 of %2</source>
+        <translation>الأسبوع %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="49" />
+        <source>quarter %1 of %2</source>
+        <translation>الربع %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="52" />
+        <source>half %1 of %2</source>
+        <translation>النصف %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="54" />
+        <source>the year %1</source>
+        <translation>سنة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="56" />
+        <source>the decade %1</source>
+        <translation>عقد %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="58" />
+        <source>the century %1</source>
+        <translation>القرن %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="64" />
+        <source>a duration of %1</source>
+        <translation>مدة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="65" />
+        <source>now (the present)</source>
+        <translation>الآن (الحاضر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="65" />
+        <source>some time in the past</source>
+        <translation>وقت ما في الماضي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="66" />
+        <source>some time in the future</source>
+        <translation>وقت ما في المستقبل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/timex_hint.py" line="70" />
+        <source>a date without a year</source>
+        <translation>تاريخ بلا سنة</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="88" />
+        <source>Spans of the document</source>
+        <translation>مقاطع الوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../annotator/gui/crash.py" line="51" />
+        <source>Unexpected error</source>
+        <translation>خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/crash.py" line="53" />
+        <source>Something went wrong: {error}
+
+Your saved work is safe: every edit was stored when you made it.
+Details are in the log file:
+{path}</source>
+        <translation>حدث خطأ: {error}
+
+عملك المحفوظ في أمان: خُزّن كل تعديل لحظة إجرائه.
+التفاصيل في ملف السجل:
+{path}</translation>
+    </message>
+</context>
+</TS>
