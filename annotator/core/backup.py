@@ -135,7 +135,7 @@ def check_file(path: str | os.PathLike, content: bool = True) -> str | None:
     try:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
-            return f"quick_check: {result}"
+            return "quick_check: " + " ".join(str(result).replace("*** in database main ***", "").split())
         if content:
             return content_problem(conn)
         return None
@@ -310,6 +310,11 @@ def backup_if_changed(project, keep: int = KEEP) -> Path | None:
     state = _read_state(project.path)
     if state.get("fingerprint") == fp and restorable(project.path):
         return None
+    # Damage inside rows passes quick_check; backing it up would rotate the good copies out.
+    problem = content_problem(project.conn)
+    if problem:
+        raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
+                           f"{restore_hint(project.path)}")
     dest = make_backup(project.path, keep=keep)
     _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fp})
     return dest

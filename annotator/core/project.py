@@ -209,6 +209,7 @@ class Project:
             # Before anything writes: a damaged file is refused, never opened as if sound.
             problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if problem != "ok":
+                problem = " ".join(str(problem).replace("*** in database main ***", "").split())
                 raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
             if not readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
