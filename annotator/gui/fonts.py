@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.gui import pyside_guard  # noqa: F401  (first: PySide6 6.12 None refcount bug)
 from PySide6.QtGui import QFont, QFontDatabase
 
 FALLBACK_FAMILIES = ["Noto Naskh Arabic", "Amiri", "DejaVu Sans"]

@@ -26,6 +26,7 @@ import math
 from bisect import bisect_left, bisect_right
 from typing import Iterable
 
+from annotator.gui import pyside_guard  # noqa: F401  (first: PySide6 6.12 None refcount bug)
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -289,8 +290,14 @@ class AnnotationView(QPlainTextEdit):
         c = QTextCursor(self.document())
         c.setPosition(self._map.to_utf16(start))
         c.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        target = c.block().blockNumber()
+        shown = [b.blockNumber() for b, _ in self._visible_blocks()]
+        far = not shown or not shown[0] <= target <= shown[-1]
         self.setTextCursor(c)
-        self.ensureCursorVisible()
+        if far and self.isVisible():
+            self.centerCursor()  # a jump (find, span list): show it mid-screen, not on the edge
+        else:
+            self.ensureCursorVisible()
 
     def snapped_selection(self, mode: str = "word") -> tuple[int, int] | None:
         return snap(self._text, *self.selection_cp(), mode=mode)
