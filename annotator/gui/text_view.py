@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from annotator.gui import pyside_guard  # noqa: F401  (first: PySide6 6.12 None refcount bug)
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
