@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from functools import cache
 from typing import Iterable, NamedTuple
 
@@ -37,32 +38,54 @@ VERSION = "annotator-tokenize-1"
 _SEP = "٫٬.,"
 
 
+def _class(ranges: list[list[int]]) -> str:
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
 @cache
-def _marks_class() -> str:
-    """A regex class body with every combining mark (Mn, Mc, Me) as ranges."""
-    ranges: list[list[int]] = []
+def _marks_classes() -> tuple[str, str]:
+    """Regex class bodies with every combining mark (Mn, Mc, Me): (BMP, astral).
+
+    Kept apart because Python's re matches a class of BMP characters with a bitmap but
+    scans a class holding astral ranges range by range, which made tokenizing 2x slower.
+    """
+    bmp: list[list[int]] = []
+    astral: list[list[int]] = []
     # Marks live only in planes 0, 1 and 14 (variation selectors supplement); planes 2-3
     # are ideographs, so scanning them would only slow down the first call.
     for base, stop in ((0, 0x20000), (0xE0000, 0xE1000)):
         cats = map(unicodedata.category, map(chr, range(base, stop)))
         for cp, cat in enumerate(cats, base):
             if cat[0] == "M":
+                ranges = bmp if cp < 0x10000 else astral
                 if ranges and ranges[-1][1] == cp - 1:
                     ranges[-1][1] = cp
                 else:
                     ranges.append([cp, cp])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return _class(bmp), _class(astral)
 
 
 @cache
 def _pattern() -> re.Pattern:
-    marks = _marks_class()
-    ext = f"[{marks}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+    bmp, astral = _marks_classes()
+    letter = r"[^\W\d_]"  # \w without digits and underscore: letters of every script
+    is_astral = "(?=[\U00010000-\U0010ffff])"  # one range test before the long astral class
+    mark = f"(?:[{bmp}]|{is_astral}[{astral}])"
+    joiner = f"(?:[{bmp}\u200c\u200d]|{is_astral}[{astral}])"
+    ext = f"(?:[{bmp}\ufe00-\ufe0f]|{is_astral}[{astral}\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f])"
     number = rf"\d+(?:[{_SEP}]\d+)*"
-    word = rf"(?:[^\W\d_]|[{marks}])(?:[^\W\d_]|[{marks}\u200c\u200d])*"
+    # Unrolled (letters, then marks/ZWNJ/ZWJ, then letters ...): the same words as
+    # (letter|mark)+ without trying an alternation at every character.
+    word = rf"(?:{letter}|{mark}){letter}*(?:{joiner}+{letter}*)*"
     other = rf"(?:[\U0001f1e6-\U0001f1ff]{{2}}|[^\s])(?:{ext}|\u200d[^\s])*"
-    # Group 1: white space (not a token unless it must be); group 2: a token.
-    return re.compile(rf"(\s+)|({number}|{word}|{other})")
+    # Every character of the text belongs to exactly one match, so the pieces rebuild it.
+    return re.compile(rf"\s+|{number}|{word}|{other}")
+
+
+@cache
+def _pattern_ws() -> re.Pattern:
+    """The same tokens, each with the single space that follows it (its ws) as group 2."""
+    return re.compile(rf"({_pattern().pattern})( (?!\s))?")
 
 
 class Token(NamedTuple):
@@ -74,7 +97,76 @@ class Token(NamedTuple):
 
 def segments(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_space) covering the whole text, before any span-driven split."""
-    return [(m.start(), m.end(), m.group(1) is not None) for m in _pattern().finditer(text)]
+    pieces = _pattern().findall(text)
+    ends = list(accumulate(map(len, pieces)))
+    return [(e - len(p), e, p.isspace()) for p, e in zip(pieces, ends)]
+
+
+class TokenTable(NamedTuple):
+    """Tokens as parallel lists (what the writers need, without one object per token)."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    ws: list[bool]
+    space: list[bool]
+
+
+def token_table(text: str, spans: Iterable[tuple[int, int]] = ()) -> TokenTable:
+    """Tokens of `text` such that every (start, end) in `spans` starts on a token start and
+    ends on a token end (splitting tokens where needed; see the module docstring)."""
+    spans = list(spans)
+    fast = _fast_table(text, spans)
+    if fast is not None:
+        return fast
+    span_starts: set[int] = set()
+    span_ends: set[int] = set()
+    for s, e in spans:
+        span_starts.add(s)
+        span_ends.add(e)
+    pieces = _pattern().findall(text)
+    ends = list(accumulate(map(len, pieces)))
+    cuts = (span_starts | span_ends).difference(ends)
+    cuts.discard(0)
+    if cuts:
+        for c in sorted(cuts, reverse=True):  # from the end, so earlier indices stay valid
+            i = bisect_right(ends, c)
+            if i >= len(pieces):
+                continue  # beyond the text; the caller's offset checks report it
+            piece, start = pieces[i], ends[i] - len(pieces[i])
+            pieces[i : i + 1] = [piece[: c - start], piece[c - start :]]
+            ends.insert(i, c)
+    n = len(pieces)
+    starts = [0, *ends[:-1]] if n else []
+    space = [p.isspace() for p in pieces]
+    absorbed = [False] * n
+    for i in range(1, n):
+        if pieces[i] == " " and not space[i - 1] and starts[i] not in span_starts and ends[i] not in span_ends:
+            absorbed[i] = True
+    if not any(absorbed):
+        return TokenTable(pieces, starts, ends, [False] * n, space)
+    keep = [i for i in range(n) if not absorbed[i]]
+    absorbed.append(False)
+    return TokenTable([pieces[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep],
+                      [absorbed[i + 1] for i in keep], [space[i] for i in keep])
+
+
+def _fast_table(text: str, spans: list[tuple[int, int]]) -> TokenTable | None:
+    """The common case in one regex pass: every span edge already on a token edge (and not
+    on a space taken as ws). None when some token must be split; token_table then does it."""
+    pairs = _pattern_ws().findall(text)
+    texts = [a for a, _ in pairs]
+    ws = [b == " " for _, b in pairs]
+    nexts = list(accumulate(len(a) + len(b) for a, b in pairs))
+    ends = [n - w for n, w in zip(nexts, ws)]
+    starts = [0, *nexts[:-1]] if pairs else []
+    n = len(pairs)
+    for s, e in spans:
+        i = bisect_left(starts, s)
+        j = bisect_left(ends, e)
+        if i >= n or starts[i] != s or j >= n or ends[j] != e:
+            return None
+    return TokenTable(texts, starts, ends, ws, [t.isspace() for t in texts])
 
 
 def tokenize(text: str) -> list[Token]:
@@ -83,43 +175,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 def tokens_for(text: str, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    """Tokens of `text` such that every (start, end) in `spans` starts on a token start and
-    ends on a token end (splitting tokens where needed; see the module docstring)."""
-    starts: set[int] = set()
-    ends: set[int] = set()
-    for s, e in spans:
-        starts.add(s)
-        ends.add(e)
-    segs = segments(text)
-    if starts or ends:
-        cuts = sorted(starts | ends)
-        out = []
-        for s, e, sp in segs:
-            i = bisect_left(cuts, s + 1)
-            if i < len(cuts) and cuts[i] < e:
-                prev = s
-                while i < len(cuts) and cuts[i] < e:
-                    out.append((prev, cuts[i], sp))
-                    prev = cuts[i]
-                    i += 1
-                out.append((prev, e, sp))
-            else:
-                out.append((s, e, sp))
-        segs = out
-    tokens: list[Token] = []
-    n = len(segs)
-    i = 0
-    while i < n:
-        s, e, sp = segs[i]
-        ws = False
-        if not sp and i + 1 < n:
-            ns, ne, nsp = segs[i + 1]
-            if nsp and ne == ns + 1 and text[ns] == " " and ns not in starts and ne not in ends:
-                ws = True
-                i += 1
-        tokens.append(Token(s, e, ws, sp))
-        i += 1
-    return tokens
+    """token_table() as a list of Token tuples."""
+    t = token_table(text, spans)
+    return [Token(*row) for row in zip(t.starts, t.ends, t.ws, t.space)]
 
 
 def token_index(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:

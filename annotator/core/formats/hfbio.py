@@ -20,12 +20,14 @@ labels.json, next to the file: {"tokenizer", "columns": {"tags_quote": {"labels"
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 
 import orjson
 
 from annotator.core.formats.common import open_output, units
-from annotator.core.tokenize import VERSION, tokens_for
+from annotator.core.tokenize import VERSION, token_table
 
 FORMAT = "hf-bio"
 SIDECAR = "labels.json"
@@ -72,11 +74,13 @@ def write(project, records, output: str, report):
     with open_output(output) as fh:
         for rec in records:
             text = rec["text"]
-            tokens = tokens_for(text, ((s["start"], s["end"]) for s in rec["spans"]))
-            keep = [i for i, t in enumerate(tokens) if not t.space]
-            pos = {full: k for k, full in enumerate(keep)}  # full token index -> row position
-            by_start = {t.start: i for i, t in enumerate(tokens)}
-            words = [text[tokens[i].start:tokens[i].end] for i in keep]
+            tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
+            starts, ends, space = tt.starts, tt.ends, tt.space
+            if any(space):
+                words = [w for w, sp in zip(tt.texts, space) if not sp]
+                pos = [k - 1 for k in accumulate(not sp for sp in space)]  # token -> row position
+            else:
+                words, pos = tt.texts, None
             for unit in units(rec, None, FORMAT):
                 row = {"id": rec["id"], "annotator": unit.annotator, "tokens": words}
                 tags = {c: ["O"] * len(words) for c in columns}
@@ -89,12 +93,12 @@ def write(project, records, output: str, report):
                             f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
                             f"{s['label']} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
                         continue
-                    i = by_start[s["start"]]
-                    idx = []
-                    while i < len(tokens) and tokens[i].end <= s["end"]:
-                        if i in pos:
-                            idx.append(pos[i])
-                        i += 1
+                    # Span edges are token edges (token_table split there).
+                    first, last = bisect_left(starts, s["start"]), bisect_left(ends, s["end"])
+                    if pos is None:
+                        idx = range(first, last + 1)
+                    else:
+                        idx = [pos[i] for i in range(first, last + 1) if not space[i]]
                     if not idx:
                         report.problems.append(
                             f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
@@ -102,9 +106,11 @@ def write(project, records, output: str, report):
                         continue
                     kept_end[col] = (s["start"], s["end"], s["label"])
                     t = tags[col]
-                    t[idx[0]] = f"B-{s['label']}"
+                    label = s["label"]
+                    t[idx[0]] = "B-" + label
+                    inside = "I-" + label
                     for k in idx[1:]:
-                        t[k] = f"I-{s['label']}"
+                        t[k] = inside
                 row.update(tags)
                 fh.write(dumps(row))
                 fh.write(b"\n")

@@ -18,6 +18,8 @@ token's and span's text is checked against the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import count
 from pathlib import Path
 
 import orjson
@@ -26,14 +28,14 @@ from annotator.core.errors import SpanError
 from annotator.core.formats.common import OffsetConverter, int_hash, merge_lines, open_output, units
 from annotator.core.importer import iter_jsonl_objects
 from annotator.core.native import parse_record
-from annotator.core.tokenize import tokens_for
+from annotator.core.tokenize import token_table
 
 FORMAT = "prodigy"
 
 
-def token_rows(text: str, tokens) -> list[dict]:
-    return [{"text": text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
-            for i, t in enumerate(tokens)]
+def token_rows(tt) -> list[dict]:
+    return [{"text": t, "start": s, "end": e, "id": i, "ws": w}
+            for i, t, s, e, w in zip(count(), tt.texts, tt.starts, tt.ends, tt.ws)]
 
 
 def write(project, records, output: str, report):
@@ -41,10 +43,9 @@ def write(project, records, output: str, report):
     with open_output(output) as fh:
         for rec in records:
             text = rec["text"]
-            tokens = tokens_for(text, ((s["start"], s["end"]) for s in rec["spans"]))
-            by_start = {t.start: i for i, t in enumerate(tokens)}
-            by_end = {t.end: i for i, t in enumerate(tokens)}
-            tok_rows = token_rows(text, tokens)
+            tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
+            starts, ends = tt.starts, tt.ends
+            tok_rows = token_rows(tt)
             input_hash = int_hash(text)
             meta = dict(rec["meta"])
             meta["id"] = rec["id"]
@@ -52,8 +53,9 @@ def write(project, records, output: str, report):
                 spans = []
                 span_of = {}
                 for s in unit.spans:
+                    # Every span edge is a token edge: token_table split the tokens there.
                     row = {"start": s["start"], "end": s["end"], "text": s["text"], "label": s["label"],
-                           "token_start": by_start[s["start"]], "token_end": by_end[s["end"]]}
+                           "token_start": bisect_left(starts, s["start"]), "token_end": bisect_left(ends, s["end"])}
                     if s["attrs"]:
                         row["attrs"] = s["attrs"]
                     if s["status"] != "accepted":
