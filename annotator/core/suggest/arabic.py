@@ -105,3 +105,29 @@ def word_start_ok(folded: str, i: int, clitics: frozenset[str] | set[str] = PROC
 
 def word_end_ok(folded: str, i: int) -> bool:
     return i >= len(folded) or not folded[i].isalnum()
+
+
+class Disjoint:
+    """A set of disjoint [start, end) intervals with O(log n) overlap tests (rules on long texts
+    would be quadratic with a list scan)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_right(self._starts, s)
+        if k and self._ends[k - 1] > s:
+            return True
+        return k < len(self._starts) and self._starts[k] < e
+
+    def add(self, s: int, e: int) -> None:
+        """Add an interval that overlaps none already held."""
+        k = bisect_right(self._starts, s)
+        self._starts.insert(k, s)
+        self._ends.insert(k, e)
+
+    def __iter__(self):
+        return iter(zip(self._starts, self._ends))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from annotator.core.suggest.arabic import Folded, fold
+from annotator.core.suggest.arabic import Disjoint, Folded, fold
 
 # ----- vocabulary (written in plain Arabic; folded when compiled) -------------------------------
 _GREG_MONTHS = {
@@ -84,6 +84,23 @@ for _n, _names in _HIJRI_MONTHS.items():
 
 # A word start, or the start after proclitics (و ف ب ل ك), or digits after ال (الـ24 ساعة).
 B = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك])|(?<=(?<!\w)ال)(?=\d)|(?<=(?<!\w)[وفب]ال)(?=\d))"
+_B_RE = re.compile(B)
+
+
+def _matches(rx: re.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """rx.finditer, keeping matches that start a word (or follow proclitics only)."""
+    n = len(text) if endpos is None else endpos
+    search = rx.search
+    at_start = _B_RE.match
+    while pos <= n:
+        m = search(text, pos, n)
+        if m is None:
+            return
+        if at_start(text, m.start()):
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+        else:
+            pos = m.start() + 1
 E = r"(?!\w)"
 MON = rf"(?i:{_alt(w for ws in _GREG_MONTHS.values() for w in ws)}){E}"
 MONP = rf"(?P<mon>{MON}(?:\s*[/\\-]\s*{MON}|\s*\(\s*{MON}\s*\))?)"
@@ -103,11 +120,11 @@ UNIT = rf"(?P<unit>{_alt(_UNITS)}){E}"
 NUMW = rf"(?P<num>\d{{1,4}}|{_alt(_NUM_WORDS)})"
 YEAR_WORD = r"(?:عام|العام|سنه|السنه|عامي|العامين|سنتي)"
 
-_FUTURE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?س[يتنا]\w{3,}|المقبل\w?|القادم\w?|من\s+المقرر|من\s+المنتظر|"
+_FUTURE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?س[يتن]\w{3,}|المقبل\w?|القادم\w?|من\s+المقرر|من\s+المنتظر|"
                      r"من\s+المتوقع|[يت]عتزم|غدا)(?!\w)")
 _NOT_FUTURE = ("سيا", "سيط", "سيد", "سينا", "سيول", "سيف", "سيس", "سيم", "سير", "سيل", "سته", "ستين", "ستار", "ستو",
                "سنه", "سنو", "سنين", "سنت", "ستما", "ستمئ", "سنا", "سند", "سني", "سنغ", "سيك", "ستراتيج", "ستان")
-_CLAUSE_END = re.compile(r"[.!?؟\n]")
+_CLAUSE_END = re.compile(r"[.!?؟\n،,؛;]")
 
 
 @dataclass(frozen=True)
@@ -178,7 +195,7 @@ def _future(ctx: _Ctx, start: int, end: int) -> bool:
     hi = m.start() if m else min(len(t), end + 60)
     for f in _FUTURE.finditer(t, lo, hi):
         w = f.group(0).lstrip("وف")
-        if w.startswith(("سي", "ست", "سن", "سا")) and w.startswith(_NOT_FUTURE):
+        if w.startswith(_NOT_FUTURE):
             continue
         if start <= f.start() < end:
             continue  # the expression's own word (الخميس المقبل) is read by its rule
@@ -259,14 +276,44 @@ def _wd_num(s: str) -> int | None:
 
 # ----- rules: each a regex over the folded text and a handler -------------------------------------
 Handler = Callable[[re.Match, _Ctx], "list[tuple] | tuple | None"]
-_RULES: list[tuple[str, re.Pattern, Handler]] = []
+_RULES: list[tuple[str, re.Pattern, Handler, str | None]] = []
+
+# Rules built around a month name run only in windows around month names (found by a cheap
+# literal scan): their patterns open with optional words, which regex engines cannot skip fast.
+_ANCHORS = {
+    "month": re.compile(_alt(w for ws in _GREG_MONTHS.values() for w in ws if not w.isascii() and fold(w) != "اب")
+                        + r"|اب(?!\w)|[JFMASONDjfmasond][a-zA-Z]{2}"),
+    "digits": re.compile(r"\d{4}"),
+    "weekday": re.compile(_alt(_WEEKDAYS)),
+    "period": re.compile("الاسبوع|الشهر|العام|السنه"),
+    "unit": re.compile(_alt(_UNITS)),
+    "ago": re.compile("قبل|منذ"),
+    "hmonth": re.compile(_alt(w for ws in _HIJRI_MONTHS.values() for w in ws)),
+}
+_WINDOW_BEFORE, _WINDOW_AFTER = 70, 90
 
 
-def rule(name: str, pattern: str):
-    compiled = re.compile(B + "(?:" + fold(pattern) + ")")
+def _windows(text: str, anchor: str) -> list[tuple[int, int]]:
+    if anchor == "dayref" and anchor not in _ANCHORS:
+        _ANCHORS[anchor] = re.compile(_alt(_DAYREF) + "|" + _alt(_PARTS))
+    out: list[list[int]] = []
+    n = len(text)
+    for m in _ANCHORS[anchor].finditer(text):
+        a, b = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def rule(name: str, pattern: str, anchor: str | None = None):
+    # No lookbehind at the front: it would defeat the regex engine's first-character scan. The
+    # word-start test (B) is made on each match instead (see _matches).
+    compiled = re.compile(fold(pattern))
 
     def deco(fn: Handler) -> Handler:
-        _RULES.append((name, compiled, fn))
+        _RULES.append((name, compiled, fn, anchor))
         return fn
 
     return deco
@@ -278,7 +325,7 @@ def _mod(m: re.Match) -> str | None:
 
 
 @rule("dates:day_month", rf"{WDPRE}(?:{DAY}\s*(?:من\s+)?|{ORD}\s+(?:من\s+)?|اول\s+)(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?")
+      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
 def _day_month(m, ctx):
     months = _months_in(m.group("mon"))
     month = months[0]
@@ -302,23 +349,20 @@ def _day_month(m, ctx):
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, day, m.group("rel"), m.start(), m.end()), None, rule_name
 
 
-@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}")
+@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|{REL})",
+      anchor="month")
 def _month_year(m, ctx):
     month = _months_in(m.group("mon"))[0]
-    return m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}", _mod(m), "dates:month_year"
-
-
-@rule("dates:month_rel", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+{REL}")
-def _month_rel(m, ctx):
-    month = _months_in(m.group("mon"))[0]
+    if m.group("year"):
+        return m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}", _mod(m), "dates:month_year"
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, None, m.group("rel"), m.start(), m.end()), _mod(m), \
         "dates:month_rel"
 
 
-@rule("dates:month_bare", rf"(?:(?<=في\s)|(?<=منذ\s)|(?<=خلال\s)|(?<=حتى\s)|(?<=حتي\s)|(?<=بحلول\s)|(?<=الى\s)"
-      rf"|{MODW}\s+|(?=شهر\s))(?:شهر\s+)?{MONP}(?!\s*\d)")
+@rule("dates:month_bare", rf"(?:(?P<trig>في|منذ|خلال|حتى|حتي|بحلول|الى)\s+|{MODW}\s+|(?=شهر\s))"
+      rf"(?P<body>(?:شهر\s+)?{MONP})(?!\s*\d)", anchor="month")
 def _month_bare(m, ctx):
-    text = m.group(0)
+    text = m.group("body")
     months = _months_in(m.group("mon"))
     if len(months) == 1 and "شهر" not in text:
         name = re.sub(r"\s+", " ", re.match(MON, m.group("mon")).group(0)).lower()
@@ -326,11 +370,12 @@ def _month_bare(m, ctx):
             s, _ = ctx.f.span(m.start("mon"), m.end("mon"))
             if ctx.f.original[s] != "آ":
                 return None  # أب/اب alone is "father"; the month is written آب
-    return m.start(), m.end(), "DATE", _resolve_md(ctx, months[0], None, None, m.start(), m.end()), _mod(m), \
+    start = m.start("body") if m.group("trig") else m.start()
+    return start, m.end(), "DATE", _resolve_md(ctx, months[0], None, None, start, m.end()), _mod(m), \
         "dates:month_bare"
 
 
-@rule("dates:numeric_dmy", r"(?P<d>(?<![\d/.-])\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.-]\d)")
+@rule("dates:numeric_dmy", r"(?P<d>(?<![\d/.-])\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.-]\d)", anchor="digits")
 def _numeric_dmy(m, ctx):
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
     if not _valid(y, mo, d):
@@ -338,7 +383,7 @@ def _numeric_dmy(m, ctx):
     return m.start(), m.end(), "DATE", _iso(date(y, mo, d)), None, "dates:numeric"
 
 
-@rule("dates:numeric_ymd", r"(?P<y>(?<![\d/.-])\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-]?\d)")
+@rule("dates:numeric_ymd", r"(?P<y>(?<![\d/.-])\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-]?\d)", anchor="digits")
 def _numeric_ymd(m, ctx):
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
     if not _valid(y, mo, d):
@@ -347,17 +392,17 @@ def _numeric_ymd(m, ctx):
 
 
 @rule("dates:year", rf"(?:{MODW}\s+(?:(?P<yw>{YEAR_WORD})\s+)?|(?P<yw2>{YEAR_WORD})\s+){YEAR}"
-      rf"|(?:(?<=في\s)|(?<=منذ\s)|(?<=حتى\s)|(?<=حتي\s)|(?<=قبل\s)|(?<=بعد\s)|(?<=خلال\s)|(?<=بحلول\s)|(?<=الى\s))"
-      rf"(?P<y2>\d{{4}})(?!\d)(?:\s*(?:م|ميلادي)(?!\w))?")
+      rf"|(?P<trig>في|منذ|حتى|حتي|قبل|بعد|خلال|بحلول|الى)\s(?P<y2>\d{{4}})(?!\d)(?:\s*(?:م|ميلادي)(?!\w))?", anchor="digits")
 def _year(m, ctx):
     y = int(m.group("year") or m.group("y2"))
     if not (1900 <= y <= 2100 if m.group("y2") else 1000 <= y <= 2199):
         return None
-    return m.start(), m.end(), "DATE", str(y), _mod(m), "dates:year"
+    start = m.start("y2") if m.group("y2") else m.start()
+    return start, m.end(), "DATE", str(y), _mod(m), "dates:year"
 
 
 @rule("dates:year_pair", rf"(?:(?:بين|من)\s+)?(?P<yw>عامي|سنتي|العامين|عام|العام|سنه|السنه)?\s*(?P<a>(?<!\d)\d{{4}})(?!\d)\s+"
-      rf"(?:و|الى|حتى|حتي)\s*(?:(?:عام|سنه)\s+)?(?P<b>\d{{4}})(?!\d)")
+      rf"(?:و|الى|حتى|حتي)\s*(?:(?:عام|سنه)\s+)?(?P<b>\d{{4}})(?!\d)", anchor="digits")
 def _year_pair(m, ctx):
     a, b = int(m.group("a")), int(m.group("b"))
     text = m.group(0)
@@ -384,7 +429,7 @@ def _decade(m, ctx):
 
 
 @rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
-      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)?")
+      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)?", anchor="hmonth")
 def _hijri(m, ctx):
     from hijridate import Gregorian, Hijri
 
@@ -429,7 +474,7 @@ _DAYREF = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "
 
 @rule("dates:day_ref", rf"(?:{PART}\s+)?(?:يوم\s+)?(?P<ref>{_alt(_DAYREF)}){E}"
       rf"(?!\s+(?:التالي|الاول|الثاني|الثالث|العالمي|الوطني|الدولي|السابق|الذي|الموعود))"
-      rf"(?:\s*(?P<wdp>\(\s*(?:يوم\s+)?{WD}\s*\))|\s*[،,]?\s*(?P<wd>(?:يوم\s+)?{WD}))?")
+      rf"(?:\s*(?P<wdp>\(\s*(?:يوم\s+)?{WD}\s*\))|\s*[،,]?\s*(?P<wd>(?:يوم\s+)?{WD}))?", anchor="dayref")
 def _day_ref(m, ctx):
     ref = re.sub(r"\s+", " ", m.group("ref"))
     part = m.group("part")
@@ -447,7 +492,7 @@ def _day_ref(m, ctx):
     return m.start(), end, kind, value, None, "dates:day_ref"
 
 
-@rule("dates:weekday", rf"(?:(?P<part>{_alt(_PARTS)}){E}\s+|(?P<yom>يوم)\s+)?(?P<wdw>{WD})(?:\s+{REL})?")
+@rule("dates:weekday", rf"(?:(?P<part>{_alt(_PARTS)}){E}\s+|(?P<yom>يوم)\s+)?(?P<wdw>{WD})(?:\s+{REL})?", anchor="weekday")
 def _weekday(m, ctx):
     wdw = m.group("wdw")
     rel = m.group("rel")
@@ -472,7 +517,7 @@ _UNIT_NAMES = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "ا�
 
 
 @rule("dates:relative_period", rf"(?:{MODW}\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<u>الاسبوع|الشهر|العام|السنه)"
-      rf"(?:\s+{REL})?(?:\s+(?P<year>\d{{4}})(?!\d))?")
+      rf"(?:\s+{REL})?(?:\s+(?P<year>\d{{4}})(?!\d))?", anchor="period")
 def _relative_period(m, ctx):
     rel = m.group("rel")
     if not rel and not m.group("this") and not m.group("modw"):
@@ -521,7 +566,7 @@ def _quarter(m, ctx):
 
 
 @rule("dates:week_of_month", rf"الاسبوع\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير){E}\s+من\s+(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?")
+      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
 def _week_of_month(m, ctx):
     month = _months_in(m.group("mon"))[0]
     n = _NTH[m.group("n")]
@@ -540,7 +585,7 @@ def _week_of_month(m, ctx):
     return m.start(), m.end(), "DATE", _week(d), None, "dates:week_of_month"
 
 
-@rule("dates:ago", rf"(?P<w>قبل|منذ){E}\s+(?:(?P<num>\d{{1,3}}|{_alt(_NUM_WORDS)})\s+)?{UNIT}(?!\s+(?:من|على))")
+@rule("dates:ago", rf"(?P<w>قبل|منذ){E}\s+(?:(?P<num>\d{{1,3}}|{_alt(_NUM_WORDS)})\s+)?{UNIT}(?!\s+من\s)", anchor="ago")
 def _ago(m, ctx):
     u = _UNITS[m.group("unit")]
     n = 2 if u.endswith("2") else None
@@ -571,7 +616,7 @@ def _ago(m, ctx):
     return m.start(), m.end(), "DATE", value, None, "dates:ago"
 
 
-@rule("dates:duration", rf"(?:(?P<num>\d{{1,4}}|{_alt(_NUM_WORDS)})\s+{UNIT}|(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|ساعتين|دقيقتين){E})")
+@rule("dates:duration", rf"(?:(?P<num>\d{{1,4}}|{_alt(_NUM_WORDS)})\s+{UNIT}|(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|ساعتين|دقيقتين){E})", anchor="unit")
 def _duration(m, ctx):
     if m.group("dual"):
         u = _UNITS[m.group("dual")][0]
@@ -594,7 +639,7 @@ def _duration(m, ctx):
     return m.start(), m.end(), "DURATION", value, None, "dates:duration"
 
 
-@rule("dates:vague_period", r"(?P<u>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|الساعات)\s+(?P<r>المقبله|القادمه|الماضيه|الاخيره|المنصرمه|الفائته)(?!\w)")
+@rule("dates:vague_period", r"(?P<u>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|الساعات)\s+(?P<r>المقبله|القادمه|الماضيه|الاخيره|المنصرمه|الفائته)(?!\w)", anchor="unit")
 def _vague(m, ctx):
     value = "FUTURE_REF" if m.group("r") in ("المقبله", "القادمه") else "PAST_REF"
     return m.start(), m.end(), "DATE", value, None, "dates:vague_period"
@@ -650,8 +695,15 @@ def find_dates(text: str, dct: date | str | None = None, folded: Folded | None =
     f = folded or Folded(text)
     ctx = _Ctx(f.text, _parse_dct(dct), f)
     cands: list[tuple[int, int, int, tuple]] = []
-    for prio, (name, rx, handler) in enumerate(_RULES):
-        for m in rx.finditer(f.text):
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for prio, (name, rx, handler, anchor) in enumerate(_RULES):
+        if anchor is None:
+            spans = [(0, len(f.text))]
+        else:
+            if anchor not in windows:
+                windows[anchor] = _windows(f.text, anchor)
+            spans = windows[anchor]
+        for m in (m for a, b in spans for m in _matches(rx, f.text, a, b)):
             got = handler(m, ctx)
             if not got:
                 continue
@@ -662,12 +714,12 @@ def find_dates(text: str, dct: date | str | None = None, folded: Folded | None =
                 if e > s:
                     cands.append((s, e, prio, c))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     out: list[DateMatch] = []
     for s, e, _, c in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         os_, oe = f.span(s, e)
         out.append(DateMatch(os_, oe, c[2], c[3], c[4], c[5]))
     out.sort(key=lambda d: d.start)

@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.core.suggest.arabic import Folded, fold
+from bisect import bisect_right
+
+from annotator.core.suggest.arabic import Disjoint, Folded, fold
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ _VERB_CUES = [
     "بين", "بينت", "يبين", "تبين",
     "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر",
     "حذر", "حذرت", "حذروا", "يحذر", "تحذر",
-    "جدد", "جددت", "أفاد", "أفادت", "أردف", "أردفت", "استطرد", "زعم", "زعمت", "أعرب", "أعربت",
+    "تحدث", "تحدثت", "جدد", "جددت", "أفاد", "أفادت", "أردف", "أردفت", "استطرد", "زعم", "زعمت", "أعرب", "أعربت",
 ]
 _ADVERB_CUES = ["قائلا", "قائلة", "قائلين", "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "لافتا", "لافتة",
                 "موضحا", "موضحة", "مبينا", "مبينة", "معتبرا", "معتبرة", "مشددا", "مشددة", "محذرا", "محذرة",
@@ -144,7 +146,7 @@ def _quote_regions(t: str) -> list[_Region]:
                 i = close + 1
             else:
                 i += 1
-    return [r for r in out if r.end > r.start]
+    return _Regions(r for r in out if r.end > r.start)
 
 
 def _trim(t: str, s: int, e: int, o: int, c: int | None) -> _Region:
@@ -155,11 +157,43 @@ def _trim(t: str, s: int, e: int, o: int, c: int | None) -> _Region:
     return _Region(s, e, o, c)
 
 
-def _region_at(regions: list[_Region], i: int) -> _Region | None:
-    for r in regions:
-        if r.open_at <= i < (r.close_at if r.close_at is not None else r.end + 1):
-            return r
-    return None
+class _Regions(list):
+    """Quotation regions in text order, with a bisect index on their opening marks."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.opens = [r.open_at for r in self]
+
+    def at(self, i: int) -> _Region | None:
+        k = bisect_right(self.opens, i) - 1
+        if k < 0:
+            return None
+        r = self[k]
+        return r if i < (r.close_at if r.close_at is not None else r.end + 1) else None
+
+    def opening_in(self, s: int, e: int) -> list[_Region]:
+        k = bisect_right(self.opens, s - 1)
+        out = []
+        while k < len(self) and self[k].open_at < e:
+            out.append(self[k])
+            k += 1
+        return out
+
+    def closed_before(self, i: int, gap: int) -> _Region | None:
+        """The region whose closing mark is at most `gap` characters before i."""
+        k = bisect_right(self.opens, i) - 1
+        while k >= 0:
+            r = self[k]
+            if r.close_at is not None and 0 <= i - r.close_at <= gap:
+                return r
+            if r.close_at is not None and r.close_at < i - gap:
+                return None
+            k -= 1
+        return None
+
+
+def _region_at(regions: _Regions, i: int) -> _Region | None:
+    return regions.at(i)
 
 
 def _is_term(t: str, r: _Region) -> bool:
@@ -205,9 +239,12 @@ def _trim_span(t: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _parse_source(t: str, s: int, e: int) -> tuple[int, int] | None:
+def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int, int] | None:
     """The speaker's noun phrase at the start of t[s:e] (the text between cue and content)."""
     toks = [(m.start() + s, m.end() + s, m.group(0)) for m in _WORD.finditer(t[s:e])]
+    if f is not None:
+        # Folding makes the preposition على and the name علي one word: the original tells them apart.
+        toks = [(a, b, "علي_name" if w == "علي" and f.original[f.orig(b - 1)] == "ي" else w) for a, b, w in toks]
     if not toks:
         return None
     first = toks[0][2]
@@ -219,9 +256,9 @@ def _parse_source(t: str, s: int, e: int) -> tuple[int, int] | None:
     i = 0
     while i < len(toks):
         a, b, w = toks[i]
-        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«":
+        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب"):
             break
-        if i >= 1 and _MASDAR.fullmatch(w) and toks[i - 1][2] not in _TITLES:
+        if i >= 1 and _MASDAR.fullmatch(w) and w not in _NOT_MASDAR and toks[i - 1][2] not in _TITLES:
             break  # a verbal noun starts the object: أعلن الوزير قاسم الأعرجي انتهاء ...
         if i >= 1 and w in _PERIODS and i + 1 < len(toks) and toks[i + 1][2] in _RELS:
             break  # a date adjunct: وجددت الحكومة الشهر الماضي ...
@@ -286,7 +323,8 @@ def _kind(t: str, span: tuple[int, int] | None) -> str | None:
 
 
 def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
-    """Subject-first: "وكان مستشار الأمن القومي، قاسم الأعرجي، أكد" / "وكانت القيادة قد أكدت"."""
+    """Subject-first: "وكان مستشار الأمن القومي، قاسم الأعرجي، أكد", "وكانت القيادة قد أكدت",
+    "الوزير يقول إن"."""
     s0 = _sentence_start(t, cue_start)
     before = t[s0:cue_start]
     toks = [(m.start() + s0, m.end() + s0, m.group(0)) for m in _WORD.finditer(before)]
@@ -298,6 +336,10 @@ def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
             if not rest or len(rest) > 14:
                 return None
             return _trim_span(t, rest[0][0], rest[-1][1])
+    # A short noun phrase opening the sentence right before the verb.
+    if 1 <= len(toks) <= 4 and all(w[0].isalpha() and w not in _PREPS and w not in _KAN for _, _, w in toks) \
+            and (toks[0][2].startswith("ال") or toks[0][2] in _TITLES) and not CUE_RE.fullmatch(toks[-1][2]):
+        return toks[0][0], toks[-1][1]
     return None
 
 
@@ -306,11 +348,11 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
     t = f.text
     regions = _quote_regions(t)
     found: list[tuple] = []  # (content_s, content_e, type, cue, source, explicit, rule) in folded offsets
-    claimed: list[tuple[int, int]] = []
+    claimed = Disjoint()
     last_source: tuple[int, int] | None = None
 
     def overlaps(s, e):
-        return any(s < ce and cs < e for cs, ce in claimed)
+        return claimed.overlaps(s, e)
 
     events = []
     for m in CUE_RE.finditer(t):
@@ -338,7 +380,7 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
                 cs, ce, typ = got
                 if not overlaps(cs, ce):
                     found.append((cs, ce, typ, cue, src, True, "quotes:conduit"))
-                    claimed.append((cs, ce))
+                    claimed.add(cs, ce)
                     last_source = src
                     consumed_until = ce
             continue
@@ -346,7 +388,7 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
             got = _according(t, m, regions)
             if got and not overlaps(got[0], got[1]):
                 found.append(got)
-                claimed.append((got[0], got[1]))
+                claimed.add(got[0], got[1])
             continue
         cue_s, cue_e = m.start("cue"), m.end("cue")
         word = m.group("cue")
@@ -359,22 +401,29 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         opener = _find_opener(t, cue_e, sent_end, regions)
         if opener is None:
             # A post-posed cue: '"..."، قال الوزير'
-            r = next((x for x in regions if x.close_at is not None and 0 <= cue_s - x.close_at <= 4
-                      and not t[x.close_at + 1:cue_s].strip(" ،,")), None)
-            if r is not None and not r.used and not _is_term(t, r) and word not in _ADVERBS:
-                src = _parse_source(t, cue_e, sent_end)
+            r = regions.closed_before(cue_s, 4)
+            if r is not None and t[r.close_at + 1:cue_s].strip(" ،,"):
+                r = None
+            if r is not None and not r.used and not _is_term(t, r) and word not in _ADVERBS \
+                    and not overlaps(r.start, r.end):
+                src = _parse_source(t, cue_e, sent_end, f)
                 if src:
                     last_source = src
                 r.used = True
                 found.append((r.start, r.end, "direct", (cue_s, cue_e), src or last_source, src is not None,
                               "quotes:postposed_cue"))
-                claimed.append((r.start, r.end))
+                claimed.add(r.start, r.end)
                 continue
             if word not in _ADVERBS:
-                # No content here, but the speaker is named: adverbial cues and elided subjects refer to it.
-                src = _parse_source(t, cue_e, sent_end) or _subject_before(t, cue_s, regions)
+                # No content marker, but the speaker is named: adverbial cues and elided subjects refer
+                # to it, and a verbal noun may carry what was said: أعلن الوزير انتهاء المهام ...
+                src = _parse_source(t, cue_e, sent_end, f) or _subject_before(t, cue_s, regions)
                 if src:
                     last_source = src
+                    got = _masdar_content(t, max(src[1], cue_e), sent_end, regions) if word in _MASDAR_CUES else None
+                    if got and not overlaps(got[0], got[1]):
+                        found.append((got[0], got[1], got[2], (cue_s, cue_e), src, True, "quotes:cue_verbal_noun"))
+                        claimed.add(got[0], got[1])
             continue
         op_kind, op_s, op_e = opener
         between = (cue_e, op_s)
@@ -383,7 +432,7 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         if word in _ADVERBS:
             src = last_source
         else:
-            src = _parse_source(t, *between)
+            src = _parse_source(t, *between, f)
             if src is None:
                 src = _subject_before(t, cue_s, regions)
             if src is not None:
@@ -398,13 +447,13 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         if overlaps(cs, ce) or ce <= cs:
             continue
         found.append((cs, ce, typ, (cue_s, cue_e), src, explicit, f"quotes:cue_{op_kind}"))
-        claimed.append((cs, ce))
+        claimed.add(cs, ce)
     found.extend(_headlines(t, regions, claimed))
     for r in regions:
         if r.used or _is_term(t, r) or r.words(t) < 4 or overlaps(r.start, r.end):
             continue
         found.append((r.start, r.end, "direct", None, None, False, "quotes:marks_only"))
-        claimed.append((r.start, r.end))
+        claimed.add(r.start, r.end)
     out = []
     for cs, ce, typ, cue, src, explicit, rule in sorted(found, key=lambda x: x[0]):
         o_content = f.span(cs, ce)
@@ -412,6 +461,32 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         o_src = f.span(*src) if src else None
         out.append(Attribution(o_content, typ, o_cue, o_src, explicit, _kind(t, src), rule))
     return out
+
+
+_NOT_MASDAR = {fold(w) for w in ("تشرين", "اسماء", "أسماء", "انصار", "أنصار", "اعلام", "إعلام", "أبناء", "ابناء",
+                                  "أنحاء", "انحاء", "اجواء", "أجواء")}
+_TRUE_PREPS = {fold(w) for w in ("في", "على", "عبر", "خلال", "مع", "أمام", "لدى", "أثناء", "عقب", "ضمن", "حول",
+                                  "إلى", "بعد", "قبل", "منذ", "من")}
+_MASDAR_CUES = {fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "أكد", "أكدت", "أكدوا", "نفى", "نفت", "جدد", "جددت")}
+_MASDARS = {fold(w) for w in ("انتهاء", "انسحاب", "إنهاء", "رفض", "رفضه", "رفضها", "تسليم", "إجلاء", "التزام",
+                              "التزامه", "التزامها", "استعداد", "استعداده", "استعدادها", "دعم", "دعمه", "دعمها",
+                              "عدم", "وقف", "تعليق", "بدء", "موافقة", "رغبة", "نيته", "نيتها", "مقتل", "اعتقال",
+                              "إطلاق", "توقيع", "تأجيل", "إلغاء", "فرض", "رفع", "خفض", "تمديد", "قبول")}
+
+
+def _masdar_content(t: str, i: int, sent_end: int, regions) -> tuple[int, int, str] | None:
+    """The object of أعلن/أكد when it is a verbal noun phrase: "... انتهاء المهام القتالية"."""
+    prev = ""
+    for n, m in enumerate(_WORD.finditer(t, i, sent_end)):
+        if n > 15:
+            return None
+        w = m.group(0)
+        if (w in _MASDARS or _MASDAR.fullmatch(w) and w not in _NOT_MASDAR) and prev not in _TRUE_PREPS:
+            return _clause(t, m.start(), sent_end, regions, "indirect")
+        if COMP_RE.fullmatch(w) or w in ":\"«":
+            return None
+        prev = w
+    return None
 
 
 _OPENER_TOK = re.compile(r'[:"«]|\w+')
@@ -459,7 +534,8 @@ def _content(t: str, kind: str, s: int, e: int, sent_end: int, regions) -> tuple
             if r is not None:
                 r.used = True
                 return r.start, r.end, "direct"
-        return _clause(t, j, sent_end, regions, "direct")
+        # "قائلة: إنهم موجودون "..."": reported after the colon, with a quoted part
+        return _clause(t, j, sent_end, regions, "indirect" if mc else "direct")
     # complementizer
     if j < len(t) and t[j] in _OPEN:
         r = _region_at(regions, j)
@@ -476,6 +552,7 @@ def _content(t: str, kind: str, s: int, e: int, sent_end: int, regions) -> tuple
 
 
 _CLAUSE_STOP = re.compile(r"[،,]\s*(?:و|ف)?(?:" + "|".join(sorted(_ADVERBS, key=len, reverse=True)) + r")(?!\w)"
+                          r"|[،,]\s*م\w{3,}ا(?!\w)"  # another adverbial participle: منهيا، مجددا التأكيد
                           r"|[،,]\s*(?:و|ف)(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|اشار|اشارت)(?!\w)"
                           r"|[،,]\s*(?:بحسب|حسب|وفقا\s+ل\w*\s+(?:بيان|مصادر|مصدر))(?!\w)")
 
@@ -497,7 +574,7 @@ def _clause(t: str, s: int, sent_end: int, regions, typ: str) -> tuple[int, int,
     if e - s < 3:
         return None
     marked = False
-    for r in regions:
+    for r in regions.opening_in(s, e):
         if s <= r.open_at < e:
             r.used = True
             marked = True
@@ -506,7 +583,7 @@ def _clause(t: str, s: int, sent_end: int, regions, typ: str) -> tuple[int, int,
     if typ == "indirect" and marked:
         typ = "mixed"
     # Keep a closing quotation mark that belongs to a quoted part inside the content.
-    if e < len(t) and t[e] in '"»' and any(r.close_at == e for r in regions):
+    if e < len(t) and t[e] in '"»' and (regions.at(e - 1) is not None and regions.at(e - 1).close_at == e):
         e += 1
     return s, e, typ
 
@@ -533,7 +610,12 @@ def _according(t: str, m: re.Match, regions) -> tuple | None:
         if not got:
             return None
         return got[0], got[1], got[2], cue, src, True, "quotes:according"
-    got = _clause(t, s0, cue[0], regions, "indirect")
+    s1 = s0
+    w0 = re.match(r"\w+", t[s0:])
+    if w0 and w0.group(0).startswith("و") and (w0.group(0).startswith("وال") or len(w0.group(0)) >= 5) \
+            and not w0.group(0).startswith(("وزار", "وكال", "وفد", "وسائل", "وقت", "وضع", "وطن", "وحد")):
+        s1 += 1  # the sentence's conjunction و is not part of what was said
+    got = _clause(t, s1, cue[0], regions, "indirect")
     if not got:
         return None
     return got[0], got[1], got[2], cue, src, True, "quotes:according"
@@ -555,7 +637,7 @@ def _headlines(t: str, regions, claimed) -> list[tuple]:
         credit = re.search(r"\s*\([^()]{1,30}\)\s*$", t[bs:be])
         if credit:
             be = bs + credit.start()  # a photo credit "(الأناضول)" closes captions
-        if any(bs < ce and cs < be for cs, ce in claimed):
+        if claimed.overlaps(bs, be):
             continue
         # An addressee in the speaker's line ("... للناتو") is not the speaker.
         ss, se = m.start("src"), m.end("src")
@@ -568,10 +650,10 @@ def _headlines(t: str, regions, claimed) -> list[tuple]:
             r = _region_at(regions, m.start("body") + t[m.start("body"):].find('"'))
             if r is not None:
                 r.used = True
-        for r in regions:
+        for r in regions.opening_in(bs, be):
             if bs <= r.open_at < be:
                 r.used = True
                 typ = "mixed" if r.start > bs else "direct"
         out.append((bs, be, typ, None, src, True, "quotes:headline"))
-        claimed.append((bs, be))
+        claimed.add(bs, be)
     return out
