@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import getpass
+import sys
+
+from annotator.core.errors import AnnotatorError
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "review", help="open the review window: adjudicate annotators' work into gold",
+        description="Open a (merged) project in review mode: documents by disagreement, every annotator's "
+        "spans, accept/reject/edit into the gold layer, and the agreement dashboard.")
+    p.add_argument("project")
+    p.add_argument("--reviewer", help="the name recorded on gold decisions (default: your login name)")
+    p.add_argument("--no-auto", dest="auto", action="store_false",
+                   help="do not accept unanimous spans automatically")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    reviewer = args.reviewer or getpass.getuser()
+    if not reviewer:
+        raise AnnotatorError("give a reviewer name with --reviewer")
+    from annotator.gui.xcb_check import check
+
+    problem = check()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.fonts import ensure_fonts
+    from annotator.gui.main_window import open_project_interactively
+    from annotator.gui.review import ReviewWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    ensure_fonts()
+    project = open_project_interactively(None, args.project)
+    if project is None:
+        return 1
+    try:
+        window = ReviewWindow(project, reviewer, auto_accept=args.auto)
+        window.resize(1300, 800)
+        window.show()
+        return app.exec()
+    finally:
+        project.close()
