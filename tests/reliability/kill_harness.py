@@ -135,7 +135,7 @@ class Killer:
         if not opened:
             figures.kills_during_open += 1
         self.check(entries, figures, readonly=(n % 2 == 1))
-        log.unlink()
+        log.unlink(missing_ok=True)
 
     def check(self, entries, figures: KillFigures, readonly: bool) -> None:
         expected = dict(self.model)
