@@ -26,6 +26,8 @@ def test_wheel_contains_resources_and_schemas(tmp_path):
     for f in (ROOT / "resources").rglob("*"):
         if f.is_file() and "__pycache__" not in f.parts:
             assert "annotator/resources/" + f.relative_to(ROOT / "resources").as_posix() in names
+    for f in (ROOT / "annotator").rglob("*.py"):
+        assert f.relative_to(ROOT).as_posix() in names, f"{f} is missing from the wheel"
     entry = [n for n in names if n.endswith("entry_points.txt")]
     text = zipfile.ZipFile(wheel).read(entry[0]).decode()
     assert "annotator = annotator.cli:main" in text and "annotator-gui = annotator.cli:gui_main" in text
