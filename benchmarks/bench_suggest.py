@@ -3,8 +3,9 @@ as a baseline for dates.
 
     python benchmarks/bench_suggest.py [--mb 2] [--dateparser-seconds 60]
 
-Gold: tests/data/devgold/own.jsonl (original sentences) and tests/data/devgold/seeds.json (offsets
-into ../shared/corpus/seeds, read at run time; skipped when ../shared is absent).
+Gold: tests/data/devgold/own.jsonl (original sentences the rules were developed on),
+heldout.jsonl (original sentences written afterwards, not tuned on) and seeds.json (offsets into
+../shared/corpus/seeds, read at run time; skipped when ../shared is absent).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ GOLD = ROOT / "tests" / "data" / "devgold"
 
 
 def gold_sets() -> dict[str, list[dict]]:
-    sets = {"own": read_jsonl(GOLD / "own.jsonl")}
+    sets = {"own": read_jsonl(GOLD / "own.jsonl"), "heldout (unseen)": read_jsonl(GOLD / "heldout.jsonl")}
     seeds_dir = ROOT.parent / "shared" / "corpus" / "seeds"
     if seeds_dir.is_dir():
         sets["seeds"] = load_offset_gold(GOLD / "seeds.json", seeds_dir)

@@ -214,10 +214,15 @@ def read_jsonl(path: str | Path) -> list[dict]:
     from annotator.core.importer import iter_jsonl_objects
 
     out = []
-    for where, obj, _ in iter_jsonl_objects(Path(path)):
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise EvaluationError(f"{where}: expected a record with a \"text\" string")
-        out.append(obj)
+    try:
+        for where, obj, _ in iter_jsonl_objects(Path(path)):
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise EvaluationError(f"{where}: expected a record with a \"text\" string")
+            out.append(obj)
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read: {exc.strerror}") from None
+    except AnnotatorError as exc:
+        raise EvaluationError(str(exc)) from None
     return out
 
 

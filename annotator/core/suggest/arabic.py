@@ -80,33 +80,6 @@ class Folded:
         return s, e
 
 
-def to_int(digits: str) -> int:
-    """int() of a run of Latin, Arabic-Indic or Persian digits."""
-    return int(digits.translate(_TABLE))
-
-
-WORD_CHARS = re.compile(r"\w")
-PROCLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "س", "وس", "فس"}
-
-
-def word_start_ok(folded: str, i: int, clitics: frozenset[str] | set[str] = PROCLITICS) -> bool:
-    """True when i begins a word, or only proclitics (و ف ب ل ك) stand between the word start and i."""
-    if i == 0 or not folded[i - 1].isalnum():
-        return True
-    j = i
-    while j > 0 and folded[j - 1].isalpha():
-        j -= 1
-        if i - j > 2:
-            return False
-    if j > 0 and folded[j - 1].isdigit():
-        return False
-    return folded[j:i] in clitics
-
-
-def word_end_ok(folded: str, i: int) -> bool:
-    return i >= len(folded) or not folded[i].isalnum()
-
-
 class Disjoint:
     """A set of disjoint [start, end) intervals with O(log n) overlap tests (rules on long texts
     would be quadratic with a list scan)."""

@@ -99,6 +99,36 @@ DOCS: list[tuple[str | None, str]] = [
           "أمس⟧⟧."),
 ]
 
+# Written after the rules were frozen and scored once, unseen, for the report: not for tuning.
+HDCT = "2022-03-15"  # a Tuesday
+HELDOUT: list[tuple[str | None, str]] = [
+    (HDCT, "و⟦C#1|أكدت⟧ ⟦S#1|وزارة الداخلية⟧ في بيان ⟦D 2022-03-14|أمس الاثنين⟧ أن ⟦Q#1 indirect|قوات الأمن أحبطت "
+           "محاولة تهريب كبيرة على الحدود الشرقية⟧."),
+    (HDCT, "و⟦C#2|قال⟧ ⟦S#2|مدير الميناء أحمد سالم⟧ للصحفيين إن ⟦Q#2 indirect|حركة الشحن عادت إلى طبيعتها منذ "
+           "⟦D 2022-03 mod=START|مطلع الشهر الجاري⟧⟧."),
+    (HDCT, "⟦D 2022-03-16|غدا⟧ تنطلق القمة العربية، ومن المقرر أن تستمر ⟦D P3D t=DURATION|ثلاثة أيام⟧."),
+    (HDCT, "و⟦C#3|أوضح⟧ ⟦S#3|المتحدث⟧ أن ⟦Q#3 indirect|الرحلات ستستأنف ⟦D 2022-03-21|الاثنين المقبل⟧⟧، ⟦C#4|مضيفا⟧ "
+           "أن ⟦Q#4 indirect s=3|التذاكر متاحة عبر الموقع الرسمي⟧."),
+    (HDCT, "وشهدت العاصمة في ⟦D 2022-02|فبراير الماضي⟧ أمطارا غزيرة."),
+    (HDCT, "وأُعلنت النتائج ⟦D 2022-03-12TEV t=TIME|مساء السبت⟧ بعد فرز استمر ⟦D PT12H t=DURATION|12 ساعة⟧."),
+    (HDCT, "وتعود الاتفاقية إلى ⟦D 2015-07-14|14 تموز/ يوليو 2015⟧، وقد انسحبت منها واشنطن في ⟦D 2018-05|أيار 2018⟧."),
+    (HDCT, "\"⟦Q#5 direct|لن نقبل بأي تسوية على حساب حقوقنا⟧\"، ⟦C#5|قال⟧ ⟦S#5|زعيم المعارضة⟧ ⟦D 2022-03-15|اليوم⟧."),
+    (HDCT, "ونقلت صحيفة محلية عن ⟦S#6|مصدر حكومي⟧ ⟦C#6|قوله⟧ إن ⟦Q#6 indirect|الموازنة ستقر قبل "
+           "⟦D 2022-06 mod=END|نهاية حزيران المقبل⟧⟧."),
+    (HDCT, "وارتفع عدد السكان من 20 مليونا ⟦D 2010|عام 2010⟧ إلى 25 مليونا ⟦D 2020|عام 2020⟧."),
+    (HDCT, "و⟦C#7|شدد⟧ ⟦S#7|رئيس الوزراء⟧ على أن ⟦Q#7 indirect|الحكومة لن تتراجع عن الإصلاحات⟧."),
+    (HDCT, "وفي ⟦D 2021-12-25|٢٥ ديسمبر الماضي⟧ وقّع الطرفان مذكرة تفاهم تمتد ⟦D P5Y t=DURATION|خمس سنوات⟧."),
+    (HDCT, "ولم تصدر السلطات أي تعليق على حادثة إطلاق النار التي وقعت ⟦D 2022-03-13TNI t=TIME|ليلة الأحد⟧."),
+    (HDCT, "و⟦C#8|كتبت⟧ ⟦S#8|الصحفية منى خليل⟧ في مقالها: «⟦Q#8 direct|الصمت لم يعد خيارا⟧»."),
+    (HDCT, "ويحتفل المسلمون بعيد الفطر في ⟦D 2022-05-02|1 شوال 1443 هـ⟧."),
+    (HDCT, "وبلغت خسائر الشركة في ⟦D 2021-Q4|الربع الأخير من العام الماضي⟧ نحو 300 مليون دولار."),
+    (HDCT, "⟦S#9|الرئيس⟧: ⟦Q#9 direct|الانتخابات في موعدها⟧\nوتفاصيل أخرى في الصفحة الثانية."),
+    (HDCT, "و⟦C#10|حذر⟧ ⟦S#10|خبراء في المياه⟧ من أن ⟦Q#10 indirect|الجفاف سيضرب المنطقة ⟦D 2022|هذا العام⟧⟧."),
+    (HDCT, "ونشرت الجريدة الرسمية القانون رقم 12 الذي يضم 45 مادة."),
+    (HDCT, "واستمرت المفاوضات ⟦D P2M t=DURATION|شهرين⟧ قبل التوصل إلى اتفاق ⟦D 2022-03-11|الجمعة⟧."),
+    (None, "وأغلقت المدارس ⟦D -|الأسبوع الماضي⟧ بسبب العاصفة."),
+]
+
 _TAG = re.compile(r"⟦([^|⟦⟧]*)\|")
 
 
@@ -171,19 +201,20 @@ def _span(head: str, start: int, end: int) -> dict:
     return span
 
 
-def build() -> list[dict]:
+def build(docs=None, prefix: str = "own") -> list[dict]:
     records = []
-    for n, (dct, marked) in enumerate(DOCS):
+    for n, (dct, marked) in enumerate(DOCS if docs is None else docs):
         text, spans, rels = parse(marked)
-        rec = {"id": f"own-{n + 1:03d}", "text": text, "meta": {"dct": dct} if dct else {}, "spans": spans,
+        rec = {"id": f"{prefix}-{n + 1:03d}", "text": text, "meta": {"dct": dct} if dct else {}, "spans": spans,
                "relations": rels}
         records.append(rec)
     return records
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("own.jsonl")
-    with open(path, "w", encoding="utf-8") as fh:
-        for rec in build():
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {path}")
+    for name, docs in (("own", DOCS), ("heldout", HELDOUT)):
+        path = Path(__file__).with_name(f"{name}.jsonl")
+        with open(path, "w", encoding="utf-8") as fh:
+            for rec in build(docs, name):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"wrote {path}")
