@@ -74,7 +74,11 @@ def iter_plain(paths: Iterable[Path]) -> Iterator[tuple[str, ParsedRecord, int]]
 def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
     """(where, parsed JSON, bytes) for each non-blank line; errors name the line and byte."""
     offset = 0
-    with open(path, "rb") as fh:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
         for lineno, line in enumerate(fh, 1):
             where = f"{path}:{lineno}"
             size = len(line)
