@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
@@ -15,6 +15,14 @@ from annotator.gui.span_list import status_text
 from annotator.gui.timex_hint import describe
 
 SNIPPET = 60
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC ISO time in the user's time zone and the UI's locale."""
+    when = QDateTime.fromString(stamp, Qt.ISODateWithMs)
+    if not when.isValid():
+        return stamp
+    return QLocale().toString(when.toLocalTime(), "yyyy-MM-dd HH:mm:ss")
 
 
 def snippet(text: str) -> str:
@@ -133,9 +141,9 @@ class Inspector(QWidget):
         self.accept_button.setVisible(span.status != "accepted")
         self.reject_button.setVisible(span.status == "suggested")
         self.span_annotator.setText(span.annotator + (f" ({span.rule})" if span.rule else ""))
-        times = self.tr("created %1").replace("%1", span.created[:19].replace("T", " "))
+        times = self.tr("created %1").replace("%1", local_time(span.created))
         if span.modified and span.modified != span.created:
-            times += "\n" + self.tr("modified %1").replace("%1", span.modified[:19].replace("T", " "))
+            times += "\n" + self.tr("modified %1").replace("%1", local_time(span.modified))
         self.span_times.setText(times)
         self._build_attrs(span)
         self.links.clear()

@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="100" />
+        <source>Recompute</source>
+        <translation>إعادة الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="102" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="103" />
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="103" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <source>pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <source>attribute</source>
+        <translation>الخاصية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <source>agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <source>matched</source>
+        <translation>متطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <source>document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <source>disagreement</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <source>disputed</source>
+        <translation>محل خلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <source>spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="109" />
+        <source>Documents by disagreement</source>
+        <translation>الوثائق حسب الاختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
+        <source>All annotators, per label</source>
+        <translation>كل الموسِّمين، حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <source>Attributes and relations</source>
+        <translation>الخصائص والروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
+        <source>Label confusion (overlapping spans, all pairs)</source>
+        <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <source>Documents, most disagreement first (double-click to review)</source>
+        <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="136" />
+        <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
+        <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
+        <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
+        <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="188" />
+        <source>(nothing)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+</context>
+<context>
     <name>Annotate</name>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="84" />
@@ -294,127 +394,127 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="50" />
+        <location filename="../../annotator/gui/inspector.py" line="58" />
         <source>Selected span</source>
         <translation>المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="55" />
+        <location filename="../../annotator/gui/inspector.py" line="63" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="56" />
+        <location filename="../../annotator/gui/inspector.py" line="64" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="63" />
+        <location filename="../../annotator/gui/inspector.py" line="71" />
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="64" />
+        <location filename="../../annotator/gui/inspector.py" line="72" />
         <source>Text:</source>
         <translation>النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="65" />
+        <location filename="../../annotator/gui/inspector.py" line="73" />
         <source>Status:</source>
         <translation>الحالة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="66" />
+        <location filename="../../annotator/gui/inspector.py" line="74" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="67" />
+        <location filename="../../annotator/gui/inspector.py" line="75" />
         <source>Times:</source>
         <translation>الأوقات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="68" />
+        <location filename="../../annotator/gui/inspector.py" line="76" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="70" />
+        <location filename="../../annotator/gui/inspector.py" line="78" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="74" />
+        <location filename="../../annotator/gui/inspector.py" line="82" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="76" />
+        <location filename="../../annotator/gui/inspector.py" line="84" />
         <source>Span to link</source>
         <translation>المقطع المراد ربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="77" />
+        <location filename="../../annotator/gui/inspector.py" line="85" />
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="84" />
+        <location filename="../../annotator/gui/inspector.py" line="92" />
         <source>No span selected. Select text and press a label key, or click a span.</source>
         <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="86" />
+        <location filename="../../annotator/gui/inspector.py" line="94" />
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="94" />
+        <location filename="../../annotator/gui/inspector.py" line="102" />
         <source>ID:</source>
         <translation>المعرّف:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="95" />
+        <location filename="../../annotator/gui/inspector.py" line="103" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="96" />
+        <location filename="../../annotator/gui/inspector.py" line="104" />
         <source>Date (dct):</source>
         <translation>تاريخ الوثيقة (dct):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="98" />
+        <location filename="../../annotator/gui/inspector.py" line="106" />
         <source>Other:</source>
         <translation>أخرى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="136" />
+        <location filename="../../annotator/gui/inspector.py" line="144" />
         <source>created %1</source>
         <translation>أُنشئ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="138" />
+        <location filename="../../annotator/gui/inspector.py" line="146" />
         <source>modified %1</source>
         <translation>عُدّل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="147" />
+        <location filename="../../annotator/gui/inspector.py" line="155" />
         <source>by %1</source>
         <translation>بواسطة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="202" />
+        <location filename="../../annotator/gui/inspector.py" line="210" />
         <source>Not a valid value: %1</source>
         <translation>قيمة غير صالحة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="260" />
+        <location filename="../../annotator/gui/inspector.py" line="268" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="264" />
+        <location filename="../../annotator/gui/inspector.py" line="272" />
         <source>The date the document was written: relative dates are read from it.</source>
         <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
     </message>
@@ -809,6 +909,368 @@
         <location filename="../../annotator/gui/main_window.py" line="468" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="73" />
+        <source>Review — %1</source>
+        <translation>المراجعة — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <source>document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <source>disagreement</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <source>review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="76" />
+        <source>Documents, most disagreement first</source>
+        <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <source>who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <source>start–end</source>
+        <translation>البداية–النهاية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <source>text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="84" />
+        <source>attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="85" />
+        <source>Versions of the current cluster</source>
+        <translation>نسخ المجموعة الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <source>link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <source>from</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="88" />
+        <source>decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="89" />
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <source>Links (L accept, K reject)</source>
+        <translation>الروابط (L قبول، K رفض)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="370" />
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="138" />
+        <source>&amp;Review</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="139" />
+        <source>Accept unanimous spans automatically</source>
+        <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="142" />
+        <source>Accept the selected version</source>
+        <translation>قبول النسخة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="143" />
+        <source>Accept and go to the next cluster</source>
+        <translation>القبول والانتقال إلى المجموعة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="144" />
+        <source>Reject: nothing here</source>
+        <translation>رفض: لا شيء هنا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <source>Next cluster</source>
+        <translation>المجموعة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="146" />
+        <source>Previous cluster</source>
+        <translation>المجموعة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="147" />
+        <source>Gold span edges from the selection</source>
+        <translation>حدود المقطع المرجعي من التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="148" />
+        <source>Delete the gold span</source>
+        <translation>حذف المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="149" />
+        <source>Take the selected version's attributes</source>
+        <translation>أخذ خصائص النسخة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="150" />
+        <source>Accept the selected link</source>
+        <translation>قبول الرابط المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="151" />
+        <source>Reject the selected link</source>
+        <translation>رفض الرابط المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="152" />
+        <location filename="../../annotator/gui/review/window.py" line="472" />
+        <source>Document reviewed</source>
+        <translation>رُوجعت الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="153" />
+        <source>Curated: nothing in this document</source>
+        <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="155" />
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="161" />
+        <source>Gold %1 span from the selection</source>
+        <translation>مقطع %1 مرجعي من التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="167" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="168" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="170" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="179" />
+        <location filename="../../annotator/gui/review/window.py" line="227" />
+        <source>Accept unanimous spans</source>
+        <translation>قبول المقاطع المتفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <source>to do</source>
+        <translation>غير منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <source>in progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <source>done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="269" />
+        <source>Colours: one per annotator; gold is the adjudicated layer</source>
+        <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="289" />
+        <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
+        <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <source>undecided</source>
+        <translation>لم يُحسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <source>rejected: nothing here</source>
+        <translation>مرفوض: لا شيء هنا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="293" />
+        <source>edited by the reviewer</source>
+        <translation>عدّله المراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="293" />
+        <source>accepted automatically (unanimous)</source>
+        <translation>قُبل تلقائياً (بالإجماع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="294" />
+        <source>Cluster %1 of %2, %3–%4: %5</source>
+        <translation>المجموعة %1 من %2، %3–%4: %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="298" />
+        <source> — attributes differ: %1</source>
+        <translation> — الخصائص مختلفة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="311" />
+        <source>gold (automatic)</source>
+        <translation>مرجعي (تلقائي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="312" />
+        <source>(nothing here)</source>
+        <translation>(لا شيء هنا)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="333" />
+        <source>in gold</source>
+        <translation>في المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="340" />
+        <source>Review of this document: %1 — %2 of %3 clusters decided</source>
+        <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="343" />
+        <source> (curated: nothing here)</source>
+        <translation> (رُوجعت: لا شيء هنا)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="387" />
+        <source>Select an annotator's version in the table first</source>
+        <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="390" />
+        <source>Accept %1's version</source>
+        <translation>قبول نسخة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="404" />
+        <source>Reject cluster</source>
+        <translation>رفض المجموعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="420" />
+        <source>Select text (or a gold span) first</source>
+        <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="422" />
+        <source>Relabel gold span</source>
+        <translation>تغيير وسم المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="425" />
+        <source>Add gold %1 span</source>
+        <translation>إضافة مقطع %1 مرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="432" />
+        <source>Select a gold span in the table and the new extent in the text</source>
+        <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="434" />
+        <source>Move gold span edges</source>
+        <translation>تحريك حدود المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="440" />
+        <source>Delete gold span</source>
+        <translation>حذف المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="449" />
+        <source>No gold span with these edges and label: accept a version first</source>
+        <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="451" />
+        <source>Take %1's attributes</source>
+        <translation>أخذ خصائص %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="463" />
+        <source>Accept link</source>
+        <translation>قبول الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="468" />
+        <source>Reject link</source>
+        <translation>رفض الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="477" />
+        <source>Curated: nothing here</source>
+        <translation>رُوجعت: لا شيء هنا</translation>
     </message>
 </context>
 <context>
