@@ -91,10 +91,13 @@ def speed(texts: list[str], mb: float) -> tuple[float, float, float]:
     res = []
     for fn in (lambda d: find_dates(d, "2021-12-09"), find_quotes,
                lambda d: suggest_record(d, "2021-12-09")):
-        t0 = time.perf_counter()
-        for d in docs:
-            fn(d)
-        res.append(time.perf_counter() - t0)
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            t0 = time.perf_counter()
+            for d in docs:
+                fn(d)
+            best = min(best, time.perf_counter() - t0)
+        res.append(best)
     return chars, nbytes, res
 
 
@@ -148,7 +151,7 @@ def main() -> int:
               f"  [{note}]")
         print("  * a dateparser value is its day (YYYY-MM-DD); right only where the gold value is a day")
     chars, nbytes, (td, tq, tb) = speed([g["text"] for g in allgold], args.mb)
-    print(f"\n== speed, one core, {nbytes / 1e6:.1f} MB ({chars} chars) of gold text repeated")
+    print(f"\n== speed, one core, best of 3 runs over {nbytes / 1e6:.1f} MB ({chars} chars) of gold text repeated")
     print(f"  dates   {chars / td:>12,.0f} chars/s  {nbytes / td / 1e6:6.2f} MB/s")
     print(f"  quotes  {chars / tq:>12,.0f} chars/s  {nbytes / tq / 1e6:6.2f} MB/s")
     print(f"  both    {chars / tb:>12,.0f} chars/s  {nbytes / tb / 1e6:6.2f} MB/s   (goal: >= 1 MB/s)")
