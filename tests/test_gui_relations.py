@@ -214,3 +214,17 @@ def test_reopened_project_shows_the_same_spans(driver_for, path):
     d2 = driver_for(path)
     assert sorted((s.start, s.end, s.label) for s in d2.view.spans()) == shown
     assert d2.ws.span_model.rowCount() == len(shown)
+
+
+def test_choosing_a_span_in_the_list_scrolls_the_text_to_it(driver_for, tmp_path):
+    text = "\n".join(f"فقرة رقم {i} من نص طويل جداً." for i in range(300)) + "\nقال الوزير في النهاية."
+    s = text.index("الوزير")
+    path = make_project(tmp_path / "long.annot", [{"id": "long", "text": text, "spans": [
+        {"start": 0, "end": 4, "label": "CUE"}, {"start": s, "end": s + 6, "label": "SOURCE"}]}])
+    d = driver_for(path)
+    bar = d.view.verticalScrollBar()
+    assert bar.value() == 0
+    sv = d.ws.span_view
+    sv.setCurrentIndex(sv.model().index(1, 1))
+    assert d.c.current_span().start == s
+    assert bar.value() > 0 and d.view.current_span() == d.c.current

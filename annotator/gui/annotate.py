@@ -63,8 +63,8 @@ class AnnotationController(QObject):
         self.colours = {l.name: l.colour for l in scheme.labels}
         inspector.scheme = scheme
         view.spanActivated.connect(self.span_clicked)
-        span_view.spanChosen.connect(self.select_span)
-        inspector.spanChosen.connect(self.select_span)
+        span_view.spanChosen.connect(self.reveal_span)
+        inspector.spanChosen.connect(self.reveal_span)
         inspector.attrEdited.connect(self.set_attr)
         inspector.linkRemoveRequested.connect(self.remove_link)
         inspector.linkAddRequested.connect(self.add_link)
@@ -126,6 +126,14 @@ class AnnotationController(QObject):
             return
         self.current = span_id
         self._show_current()
+
+    def reveal_span(self, span_id: int) -> None:
+        """Select a span chosen in a list and scroll the text to it (the caret goes to its start)."""
+        span = self.spans.get(span_id)
+        if span is None:
+            return
+        self.view.select_cp(span.start, span.start)
+        self.select_span(span_id)
 
     def current_span(self):
         return self.spans.get(self.current) if self.current is not None else None
