@@ -10,9 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from annotator.gui.plain import plain_tip
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
+
+from annotator.gui.plain import plain_tip
 
 PAGE = 256
 STATES = ("todo", "in_progress", "done")

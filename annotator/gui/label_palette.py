@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from annotator.gui.plain import plain_tip
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+
+from annotator.gui.plain import plain_tip
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:

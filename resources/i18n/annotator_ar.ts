@@ -105,123 +105,123 @@
     <name>Annotate</name>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="84" />
-        <location filename="../../annotator/gui/annotate.py" line="345" />
+        <location filename="../../annotator/gui/annotate.py" line="353" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="195" />
+        <location filename="../../annotator/gui/annotate.py" line="203" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="201" />
+        <location filename="../../annotator/gui/annotate.py" line="209" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="205" />
+        <location filename="../../annotator/gui/annotate.py" line="213" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="209" />
+        <location filename="../../annotator/gui/annotate.py" line="217" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="245" />
+        <location filename="../../annotator/gui/annotate.py" line="253" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="253" />
-        <location filename="../../annotator/gui/annotate.py" line="278" />
+        <location filename="../../annotator/gui/annotate.py" line="261" />
+        <location filename="../../annotator/gui/annotate.py" line="286" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="253" />
+        <location filename="../../annotator/gui/annotate.py" line="261" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="259" />
+        <location filename="../../annotator/gui/annotate.py" line="267" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="266" />
+        <location filename="../../annotator/gui/annotate.py" line="274" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="275" />
+        <location filename="../../annotator/gui/annotate.py" line="283" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="277" />
+        <location filename="../../annotator/gui/annotate.py" line="285" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="280" />
+        <location filename="../../annotator/gui/annotate.py" line="288" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <location filename="../../annotator/gui/annotate.py" line="294" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="299" />
+        <location filename="../../annotator/gui/annotate.py" line="307" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <location filename="../../annotator/gui/annotate.py" line="321" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <location filename="../../annotator/gui/annotate.py" line="321" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <location filename="../../annotator/gui/annotate.py" line="321" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="324" />
+        <location filename="../../annotator/gui/annotate.py" line="332" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="342" />
+        <location filename="../../annotator/gui/annotate.py" line="350" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="349" />
+        <location filename="../../annotator/gui/annotate.py" line="357" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="354" />
+        <location filename="../../annotator/gui/annotate.py" line="362" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="359" />
+        <location filename="../../annotator/gui/annotate.py" line="367" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="371" />
+        <location filename="../../annotator/gui/annotate.py" line="379" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
@@ -262,17 +262,17 @@
 <context>
     <name>DocList</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="23" />
+        <location filename="../../annotator/gui/doc_list.py" line="24" />
         <source>To do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="24" />
+        <location filename="../../annotator/gui/doc_list.py" line="25" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="25" />
+        <location filename="../../annotator/gui/doc_list.py" line="26" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
@@ -280,22 +280,22 @@
 <context>
     <name>DocListModel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <location filename="../../annotator/gui/doc_list.py" line="129" />
         <source>ID</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <location filename="../../annotator/gui/doc_list.py" line="129" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <location filename="../../annotator/gui/doc_list.py" line="129" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="128" />
+        <location filename="../../annotator/gui/doc_list.py" line="129" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -303,27 +303,27 @@
 <context>
     <name>DocListPanel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="162" />
+        <location filename="../../annotator/gui/doc_list.py" line="163" />
         <source>Filter by text, id or title…</source>
         <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="165" />
+        <location filename="../../annotator/gui/doc_list.py" line="166" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="168" />
+        <location filename="../../annotator/gui/doc_list.py" line="169" />
         <source>Status filter</source>
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="216" />
+        <location filename="../../annotator/gui/doc_list.py" line="217" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="219" />
+        <location filename="../../annotator/gui/doc_list.py" line="220" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -522,22 +522,22 @@
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="31" />
+        <location filename="../../annotator/gui/label_palette.py" line="32" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="38" />
+        <location filename="../../annotator/gui/label_palette.py" line="39" />
         <source>Key: %1 (Alt+%1: exact characters)</source>
         <translation>المفتاح: %1 (Alt+%1: أحرف بالضبط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="43" />
+        <location filename="../../annotator/gui/label_palette.py" line="44" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="46" />
+        <location filename="../../annotator/gui/label_palette.py" line="47" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
@@ -545,368 +545,368 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="27" />
+        <location filename="../../annotator/gui/workspace.py" line="19" />
         <source>This document contains bidi control characters: the displayed order may differ from the stored text</source>
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="41" />
+        <location filename="../../annotator/gui/main_window.py" line="28" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="42" />
+        <location filename="../../annotator/gui/main_window.py" line="29" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="141" />
+        <location filename="../../annotator/gui/main_window.py" line="45" />
         <source>No project is open. Use File › Open, File › New, or open the sample project.</source>
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <location filename="../../annotator/gui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="173" />
+        <location filename="../../annotator/gui/main_window.py" line="77" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="78" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="175" />
+        <location filename="../../annotator/gui/main_window.py" line="79" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="177" />
+        <location filename="../../annotator/gui/main_window.py" line="81" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="179" />
+        <location filename="../../annotator/gui/main_window.py" line="83" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="180" />
+        <location filename="../../annotator/gui/main_window.py" line="84" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="182" />
+        <location filename="../../annotator/gui/main_window.py" line="86" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="183" />
+        <location filename="../../annotator/gui/main_window.py" line="87" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="184" />
+        <location filename="../../annotator/gui/main_window.py" line="88" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="185" />
+        <location filename="../../annotator/gui/main_window.py" line="89" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="186" />
+        <location filename="../../annotator/gui/main_window.py" line="90" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="187" />
+        <location filename="../../annotator/gui/main_window.py" line="91" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="189" />
+        <location filename="../../annotator/gui/main_window.py" line="93" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="190" />
+        <location filename="../../annotator/gui/main_window.py" line="94" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="191" />
+        <location filename="../../annotator/gui/main_window.py" line="95" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="194" />
+        <location filename="../../annotator/gui/main_window.py" line="98" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="196" />
+        <location filename="../../annotator/gui/main_window.py" line="100" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="198" />
+        <location filename="../../annotator/gui/main_window.py" line="102" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="104" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="105" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="203" />
+        <location filename="../../annotator/gui/main_window.py" line="107" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="208" />
+        <location filename="../../annotator/gui/main_window.py" line="112" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <location filename="../../annotator/gui/main_window.py" line="114" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="211" />
+        <location filename="../../annotator/gui/main_window.py" line="115" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <location filename="../../annotator/gui/main_window.py" line="116" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="214" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="215" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="219" />
+        <location filename="../../annotator/gui/main_window.py" line="123" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="220" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222" />
+        <location filename="../../annotator/gui/main_window.py" line="126" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223" />
+        <location filename="../../annotator/gui/main_window.py" line="127" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226" />
-        <location filename="../../annotator/gui/main_window.py" line="467" />
+        <location filename="../../annotator/gui/main_window.py" line="130" />
+        <location filename="../../annotator/gui/main_window.py" line="371" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="131" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="252" />
+        <location filename="../../annotator/gui/main_window.py" line="156" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="259" />
+        <location filename="../../annotator/gui/main_window.py" line="163" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="264" />
+        <location filename="../../annotator/gui/main_window.py" line="168" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="264" />
+        <location filename="../../annotator/gui/main_window.py" line="168" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <location filename="../../annotator/gui/main_window.py" line="169" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265" />
+        <location filename="../../annotator/gui/main_window.py" line="169" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="279" />
+        <location filename="../../annotator/gui/main_window.py" line="183" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="289" />
+        <location filename="../../annotator/gui/main_window.py" line="193" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="291" />
+        <location filename="../../annotator/gui/main_window.py" line="195" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="296" />
+        <location filename="../../annotator/gui/main_window.py" line="200" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="298" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="300" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <location filename="../../annotator/gui/main_window.py" line="259" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="363" />
+        <location filename="../../annotator/gui/main_window.py" line="267" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="364" />
+        <location filename="../../annotator/gui/main_window.py" line="268" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="379" />
+        <location filename="../../annotator/gui/main_window.py" line="283" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <location filename="../../annotator/gui/main_window.py" line="286" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <location filename="../../annotator/gui/main_window.py" line="286" />
         <source>Annotator projects (*.annot)</source>
         <translation>مشاريع annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="390" />
+        <location filename="../../annotator/gui/main_window.py" line="294" />
         <source>Cannot create</source>
         <translation>تعذّر الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="397" />
+        <location filename="../../annotator/gui/main_window.py" line="301" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="398" />
+        <location filename="../../annotator/gui/main_window.py" line="302" />
         <source>Documents (*.jsonl *.txt *.json);;All files (*)</source>
         <translation>وثائق (*.jsonl *.txt *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="406" />
+        <location filename="../../annotator/gui/main_window.py" line="310" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="415" />
+        <location filename="../../annotator/gui/main_window.py" line="319" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="415" />
+        <location filename="../../annotator/gui/main_window.py" line="319" />
         <source>Native JSONL (*.jsonl)</source>
         <translation>JSONL الأصلي (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="423" />
+        <location filename="../../annotator/gui/main_window.py" line="327" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="468" />
+        <location filename="../../annotator/gui/main_window.py" line="372" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1717,7 +1717,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="88" />
+        <location filename="../../annotator/gui/workspace.py" line="67" />
         <source>Spans of the document</source>
         <translation>مقاطع الوثيقة</translation>
     </message>
