@@ -44,7 +44,9 @@ def test_filters_by_status_and_text(qtbot, project):
     project.set_doc_status(project.document("d00002").num, "me", "done")
     project.set_doc_status(project.document("d00004").num, "other", "done")
     panel.update_progress()
-    assert panel.progress.text().startswith(f"1 of {N} done")
+    from PySide6.QtCore import QLocale
+
+    assert panel.progress.text().startswith(f"1 of {QLocale().toString(N)} done")
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("done"))
     assert [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())] == ["d00002"]
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("todo"))

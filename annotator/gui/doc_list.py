@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -214,10 +214,11 @@ class DocListPanel(QWidget):
 
     def update_progress(self) -> None:
         total = self.model.total()
-        text = self.tr("%1 of %2 done").replace("%1", str(self.model.done_count())).replace("%2", str(total))
+        loc = QLocale()  # digits as the UI language writes them
+        text = self.tr("%1 of %2 done").replace("%1", loc.toString(self.model.done_count())).replace("%2", loc.toString(total))
         shown = self.model.rowCount()
         if shown != total:
-            text += " · " + self.tr("%1 shown").replace("%1", str(shown))
+            text += " · " + self.tr("%1 shown").replace("%1", loc.toString(shown))
         self.progress.setText(text)
 
     def current_num(self) -> int | None:
