@@ -97,6 +97,17 @@ def _state_of(conn):
     return state_of(conn)
 
 
+def _wait_for_open(log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if b"OPEN\n" in log.read_bytes()[:64]:
+                return
+        except FileNotFoundError:
+            pass
+        time.sleep(0.001)
+
+
 class Killer:
     def __init__(self, workdir: Path, seed: int = 7):
         self.workdir = Path(workdir)
@@ -121,9 +132,13 @@ class Killer:
         line = self.server.stdout.readline().split()
         assert line and line[0] == "PID", f"fork server said {line!r}"
         pid = int(line[1])
-        # Mostly mid-editing; one round in six lands in the open itself (lock, quick_check, backup).
-        delay = self.rng.uniform(0.0, 0.008) if self.rng.random() < 1 / 6 else self.rng.uniform(0.01, 0.12)
-        time.sleep(delay)
+        # One round in five is killed at a random moment of the open itself (lock, quick_check,
+        # backup); the rest a random 0-100 ms into editing, whatever this machine's speed.
+        if self.rng.random() < 1 / 5:
+            time.sleep(self.rng.uniform(0.0, 0.03))
+        else:
+            _wait_for_open(log, timeout=10.0)
+            time.sleep(self.rng.uniform(0.0, 0.1))
         os.kill(pid, signal.SIGKILL)
         end = self.server.stdout.readline().split()
         assert end and end[0] == "EXIT" and int(end[1]) == pid, f"fork server said {end!r}"
