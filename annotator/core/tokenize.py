@@ -180,8 +180,3 @@ def tokens_for(text: str, spans: Iterable[tuple[int, int]]) -> list[Token]:
     """token_table() as a list of Token tuples."""
     t = token_table(text, spans)
     return [Token(*row) for row in zip(t.starts, t.ends, t.ws, t.space)]
-
-
-def token_index(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
-    """Maps from a token's start offset and end offset to its index."""
-    return {t.start: i for i, t in enumerate(tokens)}, {t.end: i for i, t in enumerate(tokens)}

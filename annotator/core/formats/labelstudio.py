@@ -27,7 +27,8 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.core.errors import SpanError
-from annotator.core.formats.common import OffsetConverter, iter_json_array, open_output, sibling, units
+from annotator.core.formats.common import (OffsetConverter, iter_json_array, open_output, sibling, text_matches,
+                                           units)
 from annotator.core.model import GOLD
 from annotator.core.native import parse_record
 from annotator.core.offsets import Utf16Map
@@ -221,8 +222,6 @@ def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> di
                     raise SpanError(f"{rw}: offsets {s}..{e} counted as {chosen}: {exc}") from None
                 given = v.get("text")
                 if isinstance(given, str) and text[cs:ce] != given:
-                    from annotator.core.formats.common import text_matches
-
                     if not text_matches(text[cs:ce], given):
                         raise SpanError(f"{rw}: value.text {given!r} does not match the document text "
                                         f"{text[cs:ce]!r} at {s}..{e} ({chosen})")
