@@ -129,8 +129,10 @@ class _Writer:
         self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
         self.next_span = (c.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
         self.next_rel = (c.execute("SELECT max(id) FROM relations").fetchone()[0] or 0) + 1
-        self.hashes = {h: i for h, i in c.execute("SELECT hash, id FROM documents")}
-        self.ids = {i for (i,) in c.execute("SELECT id FROM documents")}
+        # Duplicates are looked up in the database (indexed) plus the unflushed batch, so
+        # memory stays flat however many documents an import brings.
+        self.batch_hashes: dict[str, str] = {}
+        self.batch_ids: set[str] = set()
         self.annotators = set(project.annotators())
         self.docs: list = []
         self.spans: list = []
@@ -145,16 +147,20 @@ class _Writer:
 
     def add(self, where: str, rec: ParsedRecord, report: ImportReport) -> None:
         digest = content_hash(rec.text)
-        if digest in self.hashes:
-            report.skipped.append((where, f"same text as document {self.hashes[digest]!r}"))
+        same = self.batch_hashes.get(digest)
+        if same is None:
+            row = self.c.execute("SELECT id FROM documents WHERE hash = ? LIMIT 1", (digest,)).fetchone()
+            same = row[0] if row else None
+        if same is not None:
+            report.skipped.append((where, f"same text as document {same!r}"))
             return
         doc_id = rec.id or digest[:16]
-        if doc_id in self.ids:
+        if doc_id in self.batch_ids or self.c.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
             raise ImportFailed(f"{where}: document id {doc_id!r} is already in the project with a different text")
         num = self.next_num
         self.next_num += 1
-        self.hashes[digest] = doc_id
-        self.ids.add(doc_id)
+        self.batch_hashes[digest] = doc_id
+        self.batch_ids.add(doc_id)
         self.docs.append((num, doc_id, rec.text, orjson.dumps(rec.meta).decode(), digest, self.stamp))
         ids = {}
         for s in rec.spans:
@@ -195,6 +201,8 @@ class _Writer:
         if self.states:
             c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", self.states)
         self.docs, self.spans, self.rels, self.states = [], [], [], []
+        self.batch_hashes.clear()
+        self.batch_ids.clear()
 
 
 def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], total_bytes: int = 0,

@@ -141,7 +141,9 @@ def parse_record(obj, where: str, scheme: Scheme, default_annotator: str) -> Par
         origin = s.get("origin", {}) or {}
         if not isinstance(origin, dict):
             _fail(sw, "origin must be an object")
-        ref = s.get("id", f"__{i}")
+        ref = s.get("id")
+        if ref is None:  # no id (or null): nothing can point at it
+            ref = f"__{i}"
         if isinstance(ref, (dict, list, bool, float)):
             _fail(sw, f"id must be a string or an integer, got {ref!r}")
         if ref in refs:
