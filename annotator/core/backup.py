@@ -262,6 +262,10 @@ def prune(project_path: str | os.PathLike, keep: int = KEEP) -> list[Path]:
 
 # ----- when ---------------------------------------------------------------------------------------------
 def fingerprint(project) -> str:
+    return _fingerprint(project.path, project.conn)
+
+
+def _fingerprint(path: Path, conn: sqlite3.Connection) -> str:
     """Changes whenever the file's content may have changed since it was last backed up.
 
     SQLite rewrites the main file when a session's log is checkpointed (at the latest when
@@ -270,13 +274,13 @@ def fingerprint(project) -> str:
     'changed' only costs one extra backup.
     """
     parts = []
-    for p in (project.path, Path(str(project.path) + "-wal")):
+    for p in (path, Path(str(path) + "-wal")):
         try:
             st = p.stat()
-            parts.append(f"{st.st_size}:{st.st_mtime_ns}" if p == project.path else str(st.st_size))
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}" if p == path else str(st.st_size))
         except FileNotFoundError:
             parts.append("-")
-    counts = project.conn.execute(
+    counts = conn.execute(
         "SELECT (SELECT count(*) FROM documents), (SELECT max(num) FROM documents), (SELECT count(*) FROM spans), "
         "(SELECT max(id) FROM spans), (SELECT count(*) FROM relations), (SELECT max(id) FROM relations), "
         "(SELECT count(*) FROM doc_status)").fetchone()
@@ -303,21 +307,57 @@ _session: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # project -
 
 def backup_if_changed(project, keep: int = KEEP) -> Path | None:
     """At open: back the file up if it changed since its last backup. Returns the new backup."""
-    _session[project] = (time.monotonic(), project.edits)
+    start_session(project)
     if project.readonly:
         return None
-    fp = fingerprint(project)
-    state = _read_state(project.path)
-    if state.get("fingerprint") == fp and restorable(project.path):
+    return backup_if_changed_at(project.path, project.conn, keep)
+
+
+def start_session(project) -> None:
+    """Start the clock of maybe_periodic_backup for a freshly opened project."""
+    _session[project] = (time.monotonic(), project.edits)
+
+
+def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP) -> Path | None:
+    """backup_if_changed on any connection to the file, e.g. a read-only one in a worker thread."""
+    path = Path(path)
+    fp = _fingerprint(path, conn)
+    state = _read_state(path)
+    if state.get("fingerprint") == fp and restorable(path):
         return None
     # Damage inside rows passes quick_check; backing it up would rotate the good copies out.
-    problem = content_problem(project.conn)
+    problem = content_problem(conn)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
-                           f"{restore_hint(project.path)}")
-    dest = make_backup(project.path, keep=keep)
-    _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fp})
+                           f"{restore_hint(path)}")
+    dest = make_backup(path, keep=keep)
+    _write_state(path, {"project": str(path.absolute()), "fingerprint": fp})
     return dest
+
+
+def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str | None, list[str]]:
+    """The checks Project.open(check=False, backup=False) skipped, on a connection of their own.
+
+    Returns (damage message or None, warnings). Safe in a worker thread while the opening
+    thread already reads the project: WAL lets both read at once.
+    """
+    path = Path(path)
+    warnings: list[str] = []
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            problem = " ".join(str(problem).replace("*** in database main ***", "").split())
+            return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
+        try:
+            backup_if_changed_at(path, conn, keep)
+        except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:
+            warnings.append(f"{path}: could not make a backup: {exc}")
+    except sqlite3.DatabaseError as exc:
+        return f"{path}: the project file is damaged ({exc}){restore_hint(path)}", warnings
+    finally:
+        conn.close()
+    return None, warnings
 
 
 def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = KEEP) -> Path | None:

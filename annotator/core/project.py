@@ -122,11 +122,15 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike, readonly: bool = False, backup: bool = True) -> "Project":
+    def open(cls, path: str | os.PathLike, readonly: bool = False, backup: bool = True,
+             check: bool = True) -> "Project":
         """Open a project. Raises ProjectInUse, DamagedProject (failed quick_check) or ProjectError.
 
         A writable open takes a rolling backup when the file changed since the last one
         (backup=False skips it) and fills `warnings` (network folder, backup failure).
+        check=False skips the quick_check (it reads the whole file: about a second for
+        600 MB); a caller that does so must run check_health() before letting the user
+        edit, as the window does in a background thread.
         """
         path = Path(path)
         if not path.exists():
@@ -150,7 +154,7 @@ class Project:
             lock.acquire()  # raises ProjectInUse
         conn = None
         try:
-            conn = cls._connect(path, readonly)
+            conn = cls._connect(path, readonly, check)
             if not readonly:
                 cls._migrate(conn, path)
             elif _check_identity(conn, path) < SCHEMA_VERSION:
@@ -186,7 +190,7 @@ class Project:
         return project
 
     @staticmethod
-    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    def _connect(path: Path, readonly: bool, check: bool = True) -> sqlite3.Connection:
         conn = None
         try:
             if readonly:
@@ -207,7 +211,7 @@ class Project:
             if not readonly:
                 _check_identity(conn, path)  # before WAL: never alter a file that is not ours
             # Before anything writes: a damaged file is refused, never opened as if sound.
-            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if check else "ok"
             if problem != "ok":
                 problem = " ".join(str(problem).replace("*** in database main ***", "").split())
                 raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
