@@ -220,3 +220,25 @@ def test_round_trip_keeps_offsets_and_text(tmp_path_factory, docs):
         assert got == want
         for s in rec["spans"]:
             assert rec["text"][s["start"]:s["end"]] == s["text"]
+
+
+def test_input_format_is_detected(tmp_path):
+    from annotator.core.importer import detect_format
+
+    cases = {
+        "n.jsonl": '{"text": "نص", "spans": []}\n',
+        "p.jsonl": '{"text": "نص", "tokens": [], "spans": [], "answer": "accept"}\n',
+        "d.jsonl": '{"text": "نص", "label": [[0, 2, "CUE"]]}\n',
+        "r.jsonl": '{"text": "نص", "entities": [], "relations": []}\n',
+        "ls.json": '\ufeff [{"data": {"text": "نص"}}]',
+        "t.txt": "نص",
+    }
+    for name, body in cases.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    got = {name: detect_format(tmp_path / name) for name in cases}
+    assert got == {"n.jsonl": "native", "p.jsonl": "prodigy", "d.jsonl": "doccano", "r.jsonl": "doccano",
+                   "ls.json": "label-studio", "t.txt": "text"}
+    (tmp_path / "brat").mkdir()
+    (tmp_path / "brat" / "a.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "brat" / "a.ann").write_text("", encoding="utf-8")
+    assert detect_format(tmp_path / "brat") == "brat"

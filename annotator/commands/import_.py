@@ -26,7 +26,7 @@ def register(sub) -> None:
 def run(args) -> int:
     progress = TerminalProgress("importing")
     with open_project(args.project) as project:
-        options = {} if args.format in (None, "text", "native") else {"offsets": args.offsets}
+        options = {"offsets": args.offsets}  # used by the readers of other tools' formats only
         try:
             report = import_paths(project, args.inputs, args.format, args.annotator, progress, **options)
         finally:

@@ -108,14 +108,40 @@ def iter_native(paths: Iterable[Path], scheme, default_annotator: str) -> Iterat
 
 
 def detect_format(path: Path) -> str:
+    """The input format from the path and, for JSON files, from the first record."""
     if path.is_dir():
-        return "text"
+        return "brat" if any(path.rglob("*.ann")) else "text"
     suffix = path.suffix.lower()
     if suffix == ".txt":
         return "text"
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        return "native"
+    if suffix == ".json":
+        with open(path, "rb") as fh:
+            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+        return "label-studio" if head.startswith(b"[") else "native"
+    if suffix in (".jsonl", ".ndjson"):
+        return _sniff_jsonl(path)
     raise ImportFailed(f"{path}: unknown input type {suffix or '(no extension)'}; give --format")
+
+
+def _sniff_jsonl(path: Path) -> str:
+    """native, prodigy or doccano, told apart by the keys of the first record."""
+    try:
+        with open(path, "rb") as fh:
+            for line in fh:
+                if line.strip():
+                    first = orjson.loads(line)
+                    break
+            else:
+                return "native"
+    except (OSError, ValueError):
+        return "native"  # the native reader then reports the problem with its line
+    if not isinstance(first, dict):
+        return "native"
+    if "tokens" in first or "answer" in first:
+        return "prodigy"
+    if "spans" not in first and ("entities" in first or isinstance(first.get("label"), list)):
+        return "doccano"
+    return "native"
 
 
 class _Writer:
