@@ -242,3 +242,12 @@ def test_input_format_is_detected(tmp_path):
     (tmp_path / "brat" / "a.txt").write_text("نص", encoding="utf-8")
     (tmp_path / "brat" / "a.ann").write_text("", encoding="utf-8")
     assert detect_format(tmp_path / "brat") == "brat"
+
+
+def test_plain_text_gets_the_given_creation_date(tmp_path, project):
+    f = tmp_path / "a.txt"
+    f.write_text("قال الوزير أمس", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="--dct"):
+        import_paths(project, [f], dct="9/12/2021")
+    import_paths(project, [f], dct="2021-12-09")
+    assert project.document("a").dct == "2021-12-09"

@@ -18,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--format", choices=FORMATS, help="input format (default: from the extension: .txt text, .jsonl native)")
     p.add_argument("--annotator", default="import", help="annotator name for spans that name none (default: import)")
+    p.add_argument("--dct", metavar="YYYY-MM-DD",
+                   help="document creation date for imported .txt files (relative dates resolve against it)")
     p.add_argument("--offsets", choices=["codepoints", "utf16", "graphemes", "auto"], default="auto",
                    help="how the source tool counted offsets (formats other than native; default: auto-detect)")
     p.set_defaults(run=run)
@@ -28,7 +30,7 @@ def run(args) -> int:
     with open_project(args.project) as project:
         options = {"offsets": args.offsets}  # used by the readers of other tools' formats only
         try:
-            report = import_paths(project, args.inputs, args.format, args.annotator, progress, **options)
+            report = import_paths(project, args.inputs, args.format, args.annotator, progress, dct=args.dct, **options)
         finally:
             progress.finish()
     for where, why in report.skipped:

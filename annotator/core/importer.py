@@ -59,7 +59,7 @@ def _text_files(path: Path) -> list[Path]:
     return [path]
 
 
-def iter_plain(paths: Iterable[Path]) -> Iterator[tuple[str, ParsedRecord, int]]:
+def iter_plain(paths: Iterable[Path], dct: str | None = None) -> Iterator[tuple[str, ParsedRecord, int]]:
     for top in paths:
         for f in _text_files(top):
             size = f.stat().st_size
@@ -68,7 +68,8 @@ def iter_plain(paths: Iterable[Path]) -> Iterator[tuple[str, ParsedRecord, int]]
             text = normalize_plain_text(f.read_bytes(), str(f))
             base = top if top.is_dir() else f.parent
             doc_id = f.relative_to(base).with_suffix("").as_posix()
-            yield str(f), ParsedRecord(doc_id, text, {"source": f.name}, {}, [], []), size
+            meta = {"source": f.name, **({"dct": dct} if dct else {})}
+            yield str(f), ParsedRecord(doc_id, text, meta, {}, [], []), size
 
 
 def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
@@ -275,8 +276,19 @@ def _describe(exc: BaseException) -> str:
 
 
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
-                 progress: Progress | None = None, **options) -> ImportReport:
-    """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats."""
+                 progress: Progress | None = None, dct: str | None = None, **options) -> ImportReport:
+    """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats.
+
+    `dct` is the document creation date given to plain-text documents (relative dates such
+    as أمس resolve against it).
+    """
+    if dct is not None:
+        from annotator.core.dates_iso import check_dct
+
+        try:
+            check_dct(dct)
+        except AnnotatorError as exc:
+            raise ImportFailed(f"--dct: {exc}") from None
     paths = [Path(p) for p in paths]
     for p in paths:
         if not p.exists():
@@ -291,7 +303,7 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
             current["path"] = str(p)
             f = fmts[p]
             if f == "text":
-                yield from iter_plain([p])
+                yield from iter_plain([p], dct)
             elif f == "native":
                 yield from iter_native([p], project.scheme, annotator)
             else:
