@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 
 from annotator.commands.common import open_project
-from annotator.core.exporter import FORMATS, export_project
+from annotator.core.exporter import FORMATS, export_project, make_filter
 from annotator.core.native import ExportFilter
 
 
@@ -28,16 +28,9 @@ def filter_from_args(args) -> ExportFilter:
     layers = set(args.annotator or [])
     if args.layer and args.layer != "all":
         layers.add(args.layer)
-    flt = ExportFilter(
-        layers=layers or None,
-        labels=set(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None,
-        only_done=args.status == "done",
-    )
-    if args.format != "native" or layers:
-        # Training formats carry decisions only: suggestions on request, rejected spans never.
-        flt.include_suggestions = args.include_suggestions
-        flt.include_rejected = False
-    return flt
+    labels = set(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None
+    return make_filter(args.format, layers, labels, only_done=args.status == "done",
+                       include_suggestions=args.include_suggestions)
 
 
 def run(args) -> int:

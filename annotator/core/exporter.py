@@ -21,6 +21,22 @@ except ModuleNotFoundError as exc:  # pragma: no cover - until the formats modul
     _WRITERS = {}
 
 
+def make_filter(fmt: str, layers: set[str] | None = None, labels: set[str] | None = None,
+                only_done: bool = False, include_suggestions: bool = False) -> ExportFilter:
+    """The export filter of the command line and the export dialog (one rule for both).
+
+    Native export without a chosen layer is a full dump (suggested and rejected spans with
+    their status); training formats, or any chosen layer, carry decisions only: suggestions
+    on request, rejected spans never.
+    """
+    flt = ExportFilter(layers=set(layers) if layers else None, labels=set(labels) if labels else None,
+                       only_done=only_done)
+    if fmt != "native" or layers:
+        flt.include_suggestions = include_suggestions
+        flt.include_rejected = False
+    return flt
+
+
 @dataclass
 class ExportReport:
     documents: int = 0

@@ -12,6 +12,8 @@ API (no Qt):
 - suggest_project(project, annotator="suggest", only=None, progress=None) -> SuggestReport
 - accept_suggestions / reject_suggestions(project, doc_num, annotator, label=None, span_ids=None)
   -> StatusChange; undo_status_change(project, change) puts the old statuses back.
+- remove_suggestions(project, span_ids) -> RemovedRows (the undo of suggest_document);
+  restore_suggestions(project, removed) puts them back with the same ids (its redo).
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ DEFAULT_ANNOTATOR = "suggest"
 KINDS = ("dates", "quotes")
 
 __all__ = [
-    "Attribution", "DateMatch", "DEFAULT_ANNOTATOR", "KINDS", "StatusChange", "SuggestReport",
-    "accept_suggestions", "find_dates", "find_quotes", "reject_suggestions", "suggest_document",
-    "suggest_project", "suggest_record", "undo_status_change",
+    "Attribution", "DateMatch", "DEFAULT_ANNOTATOR", "KINDS", "RemovedRows", "StatusChange", "SuggestReport",
+    "accept_suggestions", "find_dates", "find_quotes", "reject_suggestions", "remove_suggestions",
+    "restore_suggestions", "suggest_document", "suggest_project", "suggest_record", "undo_status_change",
 ]
 
 
@@ -296,3 +298,54 @@ def undo_status_change(project, change: StatusChange) -> None:
             c.execute("UPDATE spans SET status = ?, modified = ? WHERE id = ?", (old, stamp, sid))
         for rid, old in change.relations.items():
             c.execute("UPDATE relations SET status = ?, modified = ? WHERE id = ?", (old, stamp, rid))
+
+
+# ----- undoing a suggest run ----------------------------------------------------------------------
+@dataclass
+class RemovedRows:
+    """Span and relation rows deleted by remove_suggestions, as stored (same ids), for its undo."""
+
+    span_cols: tuple[str, ...] = ()
+    spans: list[tuple] = field(default_factory=list)
+    rel_cols: tuple[str, ...] = ()
+    relations: list[tuple] = field(default_factory=list)
+
+    @property
+    def docs(self) -> set[int]:
+        i = self.span_cols.index("doc") if self.spans else 0
+        return {row[i] for row in self.spans}
+
+
+def _rows(c, sql: str, args) -> tuple[tuple[str, ...], list[tuple]]:
+    cur = c.execute(sql, args)
+    return tuple(d[0] for d in cur.description), [tuple(r) for r in cur]
+
+
+def remove_suggestions(project, span_ids: Iterable[int]) -> RemovedRows:
+    """Delete these spans and every relation touching them, in one transaction (the undo of
+    suggest_document). Ids already gone are skipped. Returns the rows for restore_suggestions."""
+    ids = sorted(set(span_ids))
+    removed = RemovedRows()
+    if not ids:
+        return removed
+    chosen = "(SELECT value FROM json_each(?))"
+    arg = (json.dumps(ids),)
+    with project.transaction() as c:
+        removed.rel_cols, removed.relations = _rows(
+            c, f"SELECT * FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen} ORDER BY id", arg * 2)
+        removed.span_cols, removed.spans = _rows(c, f"SELECT * FROM spans WHERE id IN {chosen} ORDER BY id", arg)
+        c.execute(f"DELETE FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen}", arg * 2)
+        c.execute(f"DELETE FROM spans WHERE id IN {chosen}", arg)
+    return removed
+
+
+def restore_suggestions(project, removed: RemovedRows) -> None:
+    """Put back what remove_suggestions deleted (same ids), in one transaction."""
+    if not removed.spans and not removed.relations:
+        return
+    with project.transaction() as c:
+        for cols, rows, table in ((removed.span_cols, removed.spans, "spans"),
+                                  (removed.rel_cols, removed.relations, "relations")):
+            if rows:
+                names = ", ".join(f'"{n}"' for n in cols)
+                c.executemany(f"INSERT INTO {table}({names}) VALUES ({', '.join('?' * len(cols))})", rows)
