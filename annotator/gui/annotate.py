@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.core.snapping import snap
 from annotator.gui import commands as cmd
 from annotator.gui.edges import arrow_to_logical, step_edge
@@ -79,16 +79,27 @@ class AnnotationController(QObject):
         return not self.project.readonly
 
     # ----- running commands -------------------------------------------------------------
-    def run(self, command) -> bool:
+    def run(self, command, keep=None) -> bool:
+        """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
         if not self.editable:
             self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
             return False
-        try:
-            command.execute()
-        except AnnotatorError as exc:
-            self.message.emit(str(exc))
-            return False
-        self.undo.push(command)
+        while True:
+            try:
+                command.execute()
+                break
+            except WriteFailed as exc:
+                # The action is kept, not pushed: the user may free space and retry it.
+                from annotator.gui.save_retry import ask_retry
+
+                if not ask_retry(self.view.window(), exc):
+                    self.message.emit(QCoreApplication.translate("Annotate", "Not saved: nothing was changed."))
+                    return False
+            except AnnotatorError as exc:
+                self.message.emit(str(exc))
+                return False
+        if keep is None or keep(command):
+            self.undo.push(command)
         return True
 
     # ----- documents ----------------------------------------------------------------------
@@ -276,17 +287,41 @@ class AnnotationController(QObject):
         return self.set_span_status(span.id, "rejected")
 
     def accept_all(self, label: str) -> int:
+        """Accept every suggested span of `label` in this document, with their links: one undo step."""
         if self.doc is None or not self.editable:
             return 0
-        todo = [s for s in self.spans.values() if s.label == label and s.status == "suggested"]
+        todo: dict[str, list[int]] = {}
+        for s in self.spans.values():
+            if s.label == label and s.status == "suggested":
+                todo.setdefault(s.annotator, []).append(s.id)
         if not todo:
             self.message.emit(QCoreApplication.translate("Annotate", "No %1 suggestions in this document.").replace("%1", label))
             return 0
-        self.undo.beginMacro(QCoreApplication.translate("Annotate", "Accept all %1 suggestions").replace("%1", label))
-        done = sum(1 for s in todo if self._update(s, QCoreApplication.translate("Annotate", "Accept suggestion"), status="accepted"))
-        self.undo.endMacro()
+        c = cmd.SetSuggestionStatus(self, self.doc.num, todo, "accepted",
+                                    QCoreApplication.translate("Annotate", "Accept all %1 suggestions").replace("%1", label))
+        if not self.run(c):
+            return 0
+        done = c.count()
         self.message.emit(QCoreApplication.translate("Annotate", "Accepted %1 suggestions.").replace("%1", str(done)))
         return done
+
+    def suggest(self, only: str | None = None) -> int:
+        """Suggest dates and quotes (or `only` one kind) in this document: one undo step."""
+        if self.doc is None:
+            return 0
+        c = cmd.SuggestInDocument(self, self.doc.num, only,
+                                  QCoreApplication.translate("Annotate", "Suggest in this document"))
+        if not self.run(c, keep=lambda c: bool(c.ids)):
+            return 0
+        if not c.ids:
+            self.message.emit(QCoreApplication.translate("Annotate", "No new suggestions in this document."))
+            return 0
+        self.message.emit(QCoreApplication.translate("Annotate", "%1 new suggestions: Enter or A accepts the selected one, R rejects it.")
+                          .replace("%1", str(len(c.ids))))
+        first = min((self.spans[i] for i in c.ids if i in self.spans), key=lambda s: s.start, default=None)
+        if first is not None:
+            self.reveal_span(first.id)
+        return len(c.ids)
 
     def move_edge(self, edge: str, arrow_right: bool) -> bool:
         span = self.current_span()
@@ -504,6 +539,18 @@ class AnnotationController(QObject):
         if self.doc is not None and self.doc.num == doc:
             self.doc = self.project.document(doc)
             self.inspector.show_document(self.doc)
+
+    def spans_reloaded(self, doc: int) -> None:
+        """Many spans of `doc` changed at once: read them again, keep the selection if it is still there."""
+        self._refresh_counts(doc)
+        if not self._ensure_doc(doc):
+            return
+        visible = [s for s in self.project.spans(doc) if s.status != "rejected"]
+        self.spans = {s.id: s for s in visible}
+        self.view.set_spans(visible)
+        with self.span_view.quiet():
+            self.span_model.set_document(self.doc.text, visible, self.colours)
+        self._show_current()
 
     def _refresh_counts(self, doc: int) -> None:
         self.doc_panel.model.refresh_num(doc)

@@ -31,6 +31,7 @@ class Editor(Protocol):
     def relations_changed(self, doc: int) -> None: ...
     def doc_status_changed(self, doc: int) -> None: ...
     def doc_meta_changed(self, doc: int) -> None: ...
+    def spans_reloaded(self, doc: int) -> None: ...
 
 
 class _Command(QUndoCommand):
@@ -214,3 +215,62 @@ class SetDocMeta(_Command):
     def _undo(self) -> None:
         self.project.set_doc_meta(self.doc, self.key, self.old)
         self.editor.doc_meta_changed(self.doc)
+
+
+class SuggestInDocument(_Command):
+    """Rule-based suggestions for one document into the user's layer: one transaction each way."""
+
+    def __init__(self, editor: Editor, doc: int, only: str | None, text: str):
+        super().__init__(editor, text)
+        self.doc, self.only = doc, only
+        self.ids: list[int] | None = None
+        self.removed = None
+
+    def _redo(self) -> None:
+        from annotator.core.suggest import restore_suggestions, suggest_document
+
+        if self.ids is None:
+            self.ids = suggest_document(self.project, self.doc, self.editor.annotator, self.only)
+        else:
+            restore_suggestions(self.project, self.removed)  # same ids as the first time
+        self.editor.spans_reloaded(self.doc)
+
+    def _undo(self) -> None:
+        from annotator.core.suggest import remove_suggestions
+
+        self.removed = remove_suggestions(self.project, self.ids)
+        self.editor.spans_reloaded(self.doc)
+
+
+class SetSuggestionStatus(_Command):
+    """Accept or reject many suggested spans of one document (and their links) at once."""
+
+    def __init__(self, editor: Editor, doc: int, by_annotator: dict[str, list[int]], status: str, text: str):
+        super().__init__(editor, text)
+        self.doc, self.by_annotator, self.status = doc, by_annotator, status
+        self.changes: list = []
+
+    def _redo(self) -> None:
+        from annotator.core.suggest import accept_suggestions, reject_suggestions, undo_status_change
+
+        mutator = accept_suggestions if self.status == "accepted" else reject_suggestions
+        changes = []
+        try:
+            for annotator, ids in self.by_annotator.items():
+                changes.append(mutator(self.project, self.doc, annotator, span_ids=ids))
+        except Exception:
+            for change in reversed(changes):  # all or nothing across layers
+                undo_status_change(self.project, change)
+            raise
+        self.changes = changes
+        self.editor.spans_reloaded(self.doc)
+
+    def _undo(self) -> None:
+        from annotator.core.suggest import undo_status_change
+
+        for change in reversed(self.changes):
+            undo_status_change(self.project, change)
+        self.editor.spans_reloaded(self.doc)
+
+    def count(self) -> int:
+        return sum(len(c.spans) for c in self.changes)

@@ -10,19 +10,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
-from annotator.core.errors import AnnotatorError, ProjectInUse
+from annotator.core.errors import AnnotatorError, DamagedProject, ProjectInUse
 from annotator.core.project import Project
+from annotator.gui.backup_actions import BackupActions, offer_restore
+from annotator.gui.merge_actions import ReviewActions
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.shortcuts_help import ShortcutsDialog
+from annotator.gui.suggest_actions import SuggestActions
 from annotator.gui.workspace import BIDI_WARNING, Workspace, bidi_warning  # noqa: F401 - re-exported
 
 
 def open_project_interactively(parent, path: str | Path) -> Project | None:
-    """Open a project; if another process has it, offer to open it read-only."""
+    """Open a project; if another process has it, offer to open it read-only; if it is damaged,
+    offer its latest backup (a damaged file is never opened)."""
     try:
         return Project.open(path)
+    except DamagedProject as exc:
+        return offer_restore(parent, path, exc)
     except ProjectInUse as exc:
         answer = message(
             parent, QCoreApplication.translate("MainWindow", "Project in use"),
@@ -45,9 +52,15 @@ class MainWindow(QMainWindow):
         self.placeholder = plain_label(self.tr("No project is open. Use File › Open, File › New, or open the sample project."))
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.stack.addWidget(self.placeholder)
-        self.setCentralWidget(self.stack)
         self.setWindowTitle("annotator")
         self._build_actions()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.backups.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_status_bar()
         self.resize(1280, 800)
         if settings.geometry is not None:
@@ -81,7 +94,11 @@ class MainWindow(QMainWindow):
         self._act(self.tr("Open the sample project"), self.open_sample, menu=f)
         f.addSeparator()
         self.a_import = self._act(self.tr("Import documents…"), self.import_dialog, ["Ctrl+I"], menu=f)
+        self.review = ReviewActions(self)
+        f.addAction(self.review.a_merge)
         self.a_export = self._act(self.tr("Export…"), self.export_dialog, ["Ctrl+E"], menu=f)
+        f.addSeparator()
+        self.backups = BackupActions(self, f)
         f.addSeparator()
         self.a_close = self._act(self.tr("Close project"), lambda: self.set_project(None), ["Ctrl+W"], menu=f)
         self._act(self.tr("Settings…"), self.settings_dialog, ["Ctrl+,"], menu=f)
@@ -123,8 +140,11 @@ class MainWindow(QMainWindow):
         self._act(self.tr("Next pane"), lambda: self._cycle_pane(1), ["F6"], menu=v)
         self._act(self.tr("Previous pane"), lambda: self._cycle_pane(-1), ["Shift+F6"], menu=v)
         self.edit_actions = list(self.base_edit_actions)
-        self.tools_menu = mb.addMenu(self.tr("&Tools"))  # the suggester's "Suggest" action goes here
-        self.accept_all_menu = self.tools_menu.addMenu(self.tr("Accept all suggestions of label"))
+        self.tools_menu = t = mb.addMenu(self.tr("&Tools"))
+        self.suggest = SuggestActions(self, t)
+        self.accept_all_menu = t.addMenu(self.tr("Accept all suggestions of label"))
+        t.addSeparator()
+        t.addActions([self.review.a_review, self.review.a_agreement])
         h = mb.addMenu(self.tr("&Help"))
         self._act(self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"], menu=h)
         self._act(self.tr("About annotator"), self.about, menu=h)
@@ -233,8 +253,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("annotator")
             self._fill_annotate_menu()
         editable = project is not None and not project.readonly
-        for a in (*self.edit_actions, *self.status_actions, self.a_undo, self.a_redo, self.a_import):
+        for a in (*self.edit_actions, *self.status_actions, *self.suggest.actions, self.a_undo, self.a_redo,
+                  self.a_import):
             a.setEnabled(editable)
+        self.review.project_changed(project)
+        self.backups.project_changed(project)
         self.a_export.setEnabled(project is not None)
         self.a_close.setEnabled(project is not None)
         self._update_status()
@@ -316,17 +339,9 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         if self.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", self.tr("Native JSONL (*.jsonl)"))
-        if not path:
-            return
-        try:
-            from annotator.core.exporter import export_project
+        from annotator.gui.export_dialog import ExportDialog
 
-            report = export_project(self.project, path, "native")
-        except AnnotatorError as exc:
-            message(self, self.tr("Export failed"), str(exc))
-            return
-        self.statusBar().showMessage(report.summary(), 10000)
+        ExportDialog(self.project, self).exec()
 
     # ----- view ---------------------------------------------------------------------------
     def _find(self, method: str) -> None:

@@ -25,6 +25,7 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
         (ann, "Alt+Shift+→ / Alt+Shift+←", QCoreApplication.translate("Shortcuts", "Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
         (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", QCoreApplication.translate("Shortcuts", "Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),
         (ann, "Ctrl+Shift+P", QCoreApplication.translate("Shortcuts", "Character precision: snap to characters instead of whole words (for labels and edge moves)")),
+        (ann, "Ctrl+Shift+S", QCoreApplication.translate("Shortcuts", "Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)")),
         (ann, "Esc", QCoreApplication.translate("Shortcuts", "Deselect the span, or cancel linking")),
         (ann, "Ctrl+Z", QCoreApplication.translate("Shortcuts", "Undo")),
         (ann, "Ctrl+Shift+Z, Ctrl+Y", QCoreApplication.translate("Shortcuts", "Redo")),

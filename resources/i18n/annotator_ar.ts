@@ -102,159 +102,263 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="29" />
+        <source>Agreement — %1</source>
+        <translation>الاتفاق — %1</translation>
+    </message>
+</context>
+<context>
     <name>Annotate</name>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="84" />
-        <location filename="../../annotator/gui/annotate.py" line="353" />
+        <location filename="../../annotator/gui/annotate.py" line="85" />
+        <location filename="../../annotator/gui/annotate.py" line="388" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="203" />
+        <location filename="../../annotator/gui/annotate.py" line="96" />
+        <source>Not saved: nothing was changed.</source>
+        <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="214" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="209" />
+        <location filename="../../annotator/gui/annotate.py" line="220" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="213" />
+        <location filename="../../annotator/gui/annotate.py" line="224" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="217" />
+        <location filename="../../annotator/gui/annotate.py" line="228" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="253" />
+        <location filename="../../annotator/gui/annotate.py" line="264" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="261" />
-        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <location filename="../../annotator/gui/annotate.py" line="272" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="261" />
+        <location filename="../../annotator/gui/annotate.py" line="272" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="267" />
+        <location filename="../../annotator/gui/annotate.py" line="278" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="274" />
+        <location filename="../../annotator/gui/annotate.py" line="285" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="283" />
+        <location filename="../../annotator/gui/annotate.py" line="298" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="285" />
+        <location filename="../../annotator/gui/annotate.py" line="301" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="288" />
+        <location filename="../../annotator/gui/annotate.py" line="305" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="294" />
+        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <source>Suggest in this document</source>
+        <translation>اقتراح في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="317" />
+        <source>No new suggestions in this document.</source>
+        <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="319" />
+        <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
+        <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="329" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="307" />
+        <location filename="../../annotator/gui/annotate.py" line="342" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="321" />
+        <location filename="../../annotator/gui/annotate.py" line="356" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="321" />
+        <location filename="../../annotator/gui/annotate.py" line="356" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="321" />
+        <location filename="../../annotator/gui/annotate.py" line="356" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="332" />
+        <location filename="../../annotator/gui/annotate.py" line="367" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="350" />
+        <location filename="../../annotator/gui/annotate.py" line="385" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="357" />
+        <location filename="../../annotator/gui/annotate.py" line="392" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="362" />
+        <location filename="../../annotator/gui/annotate.py" line="397" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="367" />
+        <location filename="../../annotator/gui/annotate.py" line="402" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="379" />
+        <location filename="../../annotator/gui/annotate.py" line="414" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="146" />
+        <source>Restore a backup…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="177" />
+        <source>Could not make a backup: %1</source>
+        <translation>تعذّر إنشاء نسخة احتياطية: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="181" />
+        <source>Backup made: %1</source>
+        <translation>أُنشئت نسخة احتياطية: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="196" />
+        <location filename="../../annotator/gui/backup_actions.py" line="213" />
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="197" />
+        <source>Replace the project with the backup from %1? The current file is kept as a backup first, so this can be reversed the same way.</source>
+        <translation>أتستبدل بالمشروع النسخة الاحتياطية المأخوذة في %1؟ يُحفظ الملف الحالي نسخةً احتياطية أولاً، فيمكن عكس ذلك بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="206" />
+        <source>Restore failed: nothing was changed</source>
+        <translation>فشلت الاستعادة: لم يُغيَّر شيء</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="24" />
+        <source>automatic</source>
+        <translation>تلقائية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="25" />
+        <source>kept before a restore</source>
+        <translation>محفوظة قبل استعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="26" />
+        <source>damaged file, moved aside</source>
+        <translation>ملف تالف، نُقل جانباً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="41" />
+        <source>Damaged project</source>
+        <translation>مشروع تالف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="42" />
+        <source>The latest backup is from %1. Restoring it moves the damaged file aside (nothing is deleted) and opens the backup.</source>
+        <translation>أحدث نسخة احتياطية مأخوذة في %1. استعادتها تنقل الملف التالف جانباً (لا يُحذف شيء) وتفتح النسخة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="47" />
+        <source>Restore the latest backup</source>
+        <translation>استعادة أحدث نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="58" />
+        <source>Restored the backup from %1.</source>
+        <translation>استُعيدت النسخة الاحتياطية المأخوذة في %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="61" />
+        <source>The replaced file was kept as %1.</source>
+        <translation>حُفظ الملف المستبدَل باسم %1.</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="68" />
+        <location filename="../../annotator/gui/commands.py" line="69" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="89" />
+        <location filename="../../annotator/gui/commands.py" line="90" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="142" />
+        <location filename="../../annotator/gui/commands.py" line="143" />
         <source>Set %1</source>
         <translation>تعيين %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="157" />
+        <location filename="../../annotator/gui/commands.py" line="158" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="176" />
+        <location filename="../../annotator/gui/commands.py" line="177" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="206" />
+        <location filename="../../annotator/gui/commands.py" line="207" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
     </message>
@@ -318,14 +422,184 @@
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="217" />
+        <location filename="../../annotator/gui/doc_list.py" line="218" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="220" />
+        <location filename="../../annotator/gui/doc_list.py" line="221" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="28" />
+        <source>Export — %1</source>
+        <translation>تصدير — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="30" />
+        <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
+        <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="31" />
+        <source>Prodigy JSONL (spans and relations)</source>
+        <translation>Prodigy JSONL (المقاطع والروابط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="32" />
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL (صيغة دوكانو)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="33" />
+        <source>Label Studio JSON tasks</source>
+        <translation>مهام Label Studio بصيغة JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="34" />
+        <source>brat standoff (a folder of .txt and .ann files)</source>
+        <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="35" />
+        <source>Hugging Face token classification (BIO tags, JSONL)</source>
+        <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="41" />
+        <source>All annotators</source>
+        <translation>كل الموسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="43" />
+        <source>Gold (adjudicated)</source>
+        <translation>المرجعي (المحسوم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="47" />
+        <source>Only documents marked done</source>
+        <translation>الوثائق المعلَّمة كمنجزة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="48" />
+        <source>Include suggestions that nobody accepted yet</source>
+        <translation>تضمين الاقتراحات التي لم يقبلها أحد بعد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="50" />
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="58" />
+        <source>Split into train / dev / test files</source>
+        <translation>التقسيم إلى ملفات تدريب / تطوير / اختبار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <source>Train:</source>
+        <translation>التدريب:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <source>Dev:</source>
+        <translation>التطوير:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <source>Test:</source>
+        <translation>الاختبار:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="74" />
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="75" />
+        <source>Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.</source>
+        <translation>تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="78" />
+        <source>Where to write the export</source>
+        <translation>أين يُكتب التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="79" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="87" />
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="88" />
+        <source>Layer:</source>
+        <translation>الطبقة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="91" />
+        <source>Save to:</source>
+        <translation>الحفظ في:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <location filename="../../annotator/gui/export_dialog.py" line="189" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="133" />
+        <source>A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.</source>
+        <translation>التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="136" />
+        <source>Accepted spans go out; rejected spans never; suggestions only when ticked.</source>
+        <translation>تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="153" />
+        <source>Export to folder</source>
+        <translation>التصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="156" />
+        <source>Export to file</source>
+        <translation>التصدير إلى ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="157" />
+        <source>Export files (*%1);;All files (*)</source>
+        <translation>ملفات التصدير (*%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <source>Choose at least one label.</source>
+        <translation>اختر وسماً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="177" />
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="180" />
+        <source>Exported %1 documents to %2.</source>
+        <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="186" />
+        <source>%1 problems (below): those spans could not be expressed in this format.</source>
+        <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
 </context>
 <context>
@@ -550,365 +824,462 @@
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="28" />
+        <location filename="../../annotator/gui/main_window.py" line="35" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="29" />
+        <location filename="../../annotator/gui/main_window.py" line="36" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="45" />
+        <location filename="../../annotator/gui/main_window.py" line="52" />
         <source>No project is open. Use File › Open, File › New, or open the sample project.</source>
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="76" />
+        <location filename="../../annotator/gui/main_window.py" line="89" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="77" />
+        <location filename="../../annotator/gui/main_window.py" line="90" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="78" />
+        <location filename="../../annotator/gui/main_window.py" line="91" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="79" />
+        <location filename="../../annotator/gui/main_window.py" line="92" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="81" />
+        <location filename="../../annotator/gui/main_window.py" line="94" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="83" />
+        <location filename="../../annotator/gui/main_window.py" line="96" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="84" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="86" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="87" />
+        <location filename="../../annotator/gui/main_window.py" line="104" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="88" />
+        <location filename="../../annotator/gui/main_window.py" line="105" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="89" />
+        <location filename="../../annotator/gui/main_window.py" line="106" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="90" />
+        <location filename="../../annotator/gui/main_window.py" line="107" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="91" />
+        <location filename="../../annotator/gui/main_window.py" line="108" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="93" />
+        <location filename="../../annotator/gui/main_window.py" line="110" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="94" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="95" />
+        <location filename="../../annotator/gui/main_window.py" line="112" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="115" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="116" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="100" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="103" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="104" />
+        <location filename="../../annotator/gui/main_window.py" line="121" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="105" />
+        <location filename="../../annotator/gui/main_window.py" line="122" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="107" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="112" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="114" />
+        <location filename="../../annotator/gui/main_window.py" line="131" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115" />
+        <location filename="../../annotator/gui/main_window.py" line="132" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="140" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="141" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="126" />
+        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="127" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="128" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="130" />
-        <location filename="../../annotator/gui/main_window.py" line="371" />
+        <location filename="../../annotator/gui/main_window.py" line="150" />
+        <location filename="../../annotator/gui/main_window.py" line="386" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="131" />
+        <location filename="../../annotator/gui/main_window.py" line="151" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="153" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="156" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="156" />
+        <location filename="../../annotator/gui/main_window.py" line="176" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="183" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="188" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="188" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169" />
+        <location filename="../../annotator/gui/main_window.py" line="189" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169" />
+        <location filename="../../annotator/gui/main_window.py" line="189" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="183" />
+        <location filename="../../annotator/gui/main_window.py" line="203" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="193" />
+        <location filename="../../annotator/gui/main_window.py" line="213" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="220" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="202" />
+        <location filename="../../annotator/gui/main_window.py" line="222" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204" />
+        <location filename="../../annotator/gui/main_window.py" line="224" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="259" />
+        <location filename="../../annotator/gui/main_window.py" line="282" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="267" />
+        <location filename="../../annotator/gui/main_window.py" line="290" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="268" />
+        <location filename="../../annotator/gui/main_window.py" line="291" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="283" />
+        <location filename="../../annotator/gui/main_window.py" line="306" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="286" />
+        <location filename="../../annotator/gui/main_window.py" line="309" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="286" />
+        <location filename="../../annotator/gui/main_window.py" line="309" />
         <source>Annotator projects (*.annot)</source>
         <translation>مشاريع annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="294" />
+        <location filename="../../annotator/gui/main_window.py" line="317" />
         <source>Cannot create</source>
         <translation>تعذّر الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301" />
+        <location filename="../../annotator/gui/main_window.py" line="324" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="302" />
+        <location filename="../../annotator/gui/main_window.py" line="325" />
         <source>Documents (*.jsonl *.txt *.json);;All files (*)</source>
         <translation>وثائق (*.jsonl *.txt *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="310" />
+        <location filename="../../annotator/gui/main_window.py" line="333" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="319" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="319" />
         <source>Native JSONL (*.jsonl)</source>
         <translation>JSONL الأصلي (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="327" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="372" />
+        <location filename="../../annotator/gui/main_window.py" line="387" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/report_dialog.py" line="24" />
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="71" />
+        <source>Restore a backup — %1</source>
+        <translation>استعادة نسخة احتياطية — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="74" />
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="74" />
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="74" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="89" />
+        <source>Backups are kept in %1. Restoring keeps the current file as a backup first: nothing is deleted.</source>
+        <translation>تُحفظ النسخ الاحتياطية في %1. الاستعادة تحفظ الملف الحالي نسخةً احتياطية أولاً: لا يُحذف شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="91" />
+        <source>This project has no backups yet. One is made when it opens after a change, and every %1 minutes while you work.</source>
+        <translation>لا نسخ احتياطية لهذا المشروع بعد. تُنشأ نسخة عند فتحه بعد أي تغيير، وكل %1 دقائق أثناء العمل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="96" />
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="59" />
+        <source>Import annotators' work…</source>
+        <translation>استيراد عمل الموسِّمين…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="60" />
+        <source>Review and adjudicate…</source>
+        <translation>المراجعة والحسم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="61" />
+        <source>Agreement…</source>
+        <translation>الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="74" />
+        <location filename="../../annotator/gui/merge_actions.py" line="96" />
+        <source>Import annotators' work</source>
+        <translation>استيراد عمل الموسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="75" />
+        <source>Annotator projects (*.annot);;All files (*)</source>
+        <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="88" />
+        <source>Import refused: nothing was changed</source>
+        <translation>رُفض الاستيراد: لم يُغيَّر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="91" />
+        <source>Imported the work of %1 file(s); layers: %2.</source>
+        <translation>استُورد عمل %1 ملف؛ الطبقات: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="94" />
+        <source>Nothing had changed since the last import.</source>
+        <translation>لم يتغير شيء منذ آخر استيراد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="112" />
+        <source>Review and adjudicate</source>
+        <translation>المراجعة والحسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="113" />
+        <source>No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.</source>
+        <translation>لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1645,24 @@
     </message>
 </context>
 <context>
+    <name>SaveRetry</name>
+    <message>
+        <location filename="../../annotator/gui/save_retry.py" line="12" />
+        <source>Could not save your change. Nothing was changed.</source>
+        <translation>تعذّر حفظ تعديلك. لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_retry.py" line="14" />
+        <source>Your change is kept: fix the problem (for example free some disk space), then press Retry. Cancel drops the change.</source>
+        <translation>تعديلك محفوظ في الذاكرة: أصلح المشكلة (كأن تفرّغ بعض المساحة على القرص)، ثم اضغط إعادة المحاولة. الإلغاء يتخلّى عن التعديل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/save_retry.py" line="20" />
+        <source>Could not save</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../annotator/gui/settings.py" line="135" />
@@ -1413,116 +1802,121 @@
     </message>
     <message>
         <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <source>Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)</source>
+        <translation>اقتراح التواريخ والأقوال في هذه الوثيقة (قائمة أدوات: ما يُقترح، كل الوثائق)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
         <source>Deselect the span, or cancel linking</source>
         <translation>إلغاء تحديد المقطع، أو إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
         <source>Mark the document done and go to the next</source>
         <translation>تعليم الوثيقة كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
         <source>Filter the document list</source>
         <translation>تصفية قائمة الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -1530,27 +1924,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>
@@ -1589,6 +1983,124 @@
         <location filename="../../annotator/gui/span_list.py" line="97" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestActions</name>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="32" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="51" />
+        <source>Suggest dates and quotes in this document</source>
+        <translation>اقتراح التواريخ والأقوال في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="54" />
+        <source>Suggest dates and quotes in all documents…</source>
+        <translation>اقتراح التواريخ والأقوال في كل الوثائق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="35" />
+        <source>What to suggest</source>
+        <translation>ما يُقترح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="38" />
+        <source>Dates and quotes</source>
+        <translation>التواريخ والأقوال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="38" />
+        <source>Dates only</source>
+        <translation>التواريخ فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="39" />
+        <source>Quotes only</source>
+        <translation>الأقوال فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="52" />
+        <source>Suggest dates in this document</source>
+        <translation>اقتراح التواريخ في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="53" />
+        <source>Suggest quotes in this document</source>
+        <translation>اقتراح الأقوال في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="55" />
+        <source>Suggest dates in all documents…</source>
+        <translation>اقتراح التواريخ في كل الوثائق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="56" />
+        <source>Suggest quotes in all documents…</source>
+        <translation>اقتراح الأقوال في كل الوثائق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <source>dates and quotes</source>
+        <translation>التواريخ والأقوال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <source>dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <source>quotes</source>
+        <translation>الأقوال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="78" />
+        <source>Suggest %1 in all %2 documents?</source>
+        <translation>اقتراح %1 في كل الوثائق (%2)؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="79" />
+        <source>The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.</source>
+        <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="83" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="91" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="113" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="130" />
+        <source>Suggest in all documents</source>
+        <translation>الاقتراح في كل الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <source>Suggesting %1…</source>
+        <translation>جارٍ اقتراح %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="107" />
+        <source>Suggesting was cancelled: nothing was changed.</source>
+        <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="124" />
+        <source>%1 new suggested spans and %2 links in %3 documents.</source>
+        <translation>%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="126" />
+        <source>By label: %1</source>
+        <translation>حسب الوسم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
+        <source>Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.</source>
+        <translation>Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +2224,14 @@
         <location filename="../../annotator/gui/timex_hint.py" line="70" />
         <source>a date without a year</source>
         <translation>تاريخ بلا سنة</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="128" />
+        <source>Dismiss</source>
+        <translation>إخفاء</translation>
     </message>
 </context>
 <context>

@@ -343,6 +343,119 @@ AR = {
     "Accept link": "قبول الرابط",
     "Reject link": "رفض الرابط",
     "Curated: nothing here": "رُوجعت: لا شيء هنا",
+    # --- suggestions (Tools menu) ------------------------------------------------------
+    "Suggest in this document": "اقتراح في هذه الوثيقة",
+    "No new suggestions in this document.": "لا اقتراحات جديدة في هذه الوثيقة.",
+    "%1 new suggestions: Enter or A accepts the selected one, R rejects it.":
+        "%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.",
+    "Not saved: nothing was changed.": "لم يُحفظ: لم يُغيَّر شيء.",
+    "Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)":
+        "اقتراح التواريخ والأقوال في هذه الوثيقة (قائمة أدوات: ما يُقترح، كل الوثائق)",
+    "Suggest dates and quotes in this document": "اقتراح التواريخ والأقوال في هذه الوثيقة",
+    "Suggest dates and quotes in all documents…": "اقتراح التواريخ والأقوال في كل الوثائق…",
+    "What to suggest": "ما يُقترح",
+    "Dates and quotes": "التواريخ والأقوال",
+    "Dates only": "التواريخ فقط",
+    "Quotes only": "الأقوال فقط",
+    "Suggest dates in this document": "اقتراح التواريخ في هذه الوثيقة",
+    "Suggest quotes in this document": "اقتراح الأقوال في هذه الوثيقة",
+    "Suggest dates in all documents…": "اقتراح التواريخ في كل الوثائق…",
+    "Suggest quotes in all documents…": "اقتراح الأقوال في كل الوثائق…",
+    "dates and quotes": "التواريخ والأقوال",
+    "dates": "التواريخ",
+    "quotes": "الأقوال",
+    "Suggest %1 in all %2 documents?": "اقتراح %1 في كل الوثائق (%2)؟",
+    "The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.":
+        "تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. "
+        "لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.",
+    "Suggest in all documents": "الاقتراح في كل الوثائق",
+    "Suggesting %1…": "جارٍ اقتراح %1…",
+    "Cancel": "إلغاء",
+    "Suggesting was cancelled: nothing was changed.": "أُلغي الاقتراح: لم يُغيَّر شيء.",
+    "%1 new suggested spans and %2 links in %3 documents.": "%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.",
+    "By label: %1": "حسب الوسم: %1",
+    "Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.":
+        "Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.",
+    # --- failed saves -----------------------------------------------------------------
+    "Could not save your change. Nothing was changed.": "تعذّر حفظ تعديلك. لم يُغيَّر شيء.",
+    "Your change is kept: fix the problem (for example free some disk space), then press Retry. Cancel drops the change.":
+        "تعديلك محفوظ في الذاكرة: أصلح المشكلة (كأن تفرّغ بعض المساحة على القرص)، ثم اضغط إعادة المحاولة. الإلغاء يتخلّى عن التعديل.",
+    "Could not save": "تعذّر الحفظ",
+    # --- backups ----------------------------------------------------------------------
+    "Restore a backup…": "استعادة نسخة احتياطية…",
+    "Restore a backup": "استعادة نسخة احتياطية",
+    "Restore a backup — %1": "استعادة نسخة احتياطية — %1",
+    "Could not make a backup: %1": "تعذّر إنشاء نسخة احتياطية: %1",
+    "Backup made: %1": "أُنشئت نسخة احتياطية: %1",
+    "Replace the project with the backup from %1? The current file is kept as a backup first, so this can be reversed the same way.":
+        "أتستبدل بالمشروع النسخة الاحتياطية المأخوذة في %1؟ يُحفظ الملف الحالي نسخةً احتياطية أولاً، فيمكن عكس ذلك بالطريقة نفسها.",
+    "Restore failed: nothing was changed": "فشلت الاستعادة: لم يُغيَّر شيء",
+    "automatic": "تلقائية",
+    "kept before a restore": "محفوظة قبل استعادة",
+    "damaged file, moved aside": "ملف تالف، نُقل جانباً",
+    "Damaged project": "مشروع تالف",
+    "The latest backup is from %1. Restoring it moves the damaged file aside (nothing is deleted) and opens the backup.":
+        "أحدث نسخة احتياطية مأخوذة في %1. استعادتها تنقل الملف التالف جانباً (لا يُحذف شيء) وتفتح النسخة.",
+    "Restore the latest backup": "استعادة أحدث نسخة احتياطية",
+    "Restored the backup from %1.": "استُعيدت النسخة الاحتياطية المأخوذة في %1.",
+    "The replaced file was kept as %1.": "حُفظ الملف المستبدَل باسم %1.",
+    "Time": "الوقت",
+    "Size": "الحجم",
+    "Kind": "النوع",
+    "Backups are kept in %1. Restoring keeps the current file as a backup first: nothing is deleted.":
+        "تُحفظ النسخ الاحتياطية في %1. الاستعادة تحفظ الملف الحالي نسخةً احتياطية أولاً: لا يُحذف شيء.",
+    "This project has no backups yet. One is made when it opens after a change, and every %1 minutes while you work.":
+        "لا نسخ احتياطية لهذا المشروع بعد. تُنشأ نسخة عند فتحه بعد أي تغيير، وكل %1 دقائق أثناء العمل.",
+    "Restore": "استعادة",
+    "Dismiss": "إخفاء",
+    # --- export dialog ----------------------------------------------------------------
+    "Export — %1": "تصدير — %1",
+    "Native JSONL: everything, lossless (re-import, backup, review)": "JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)",
+    "Prodigy JSONL (spans and relations)": "Prodigy JSONL (المقاطع والروابط)",
+    "doccano JSONL": "doccano JSONL (صيغة دوكانو)",
+    "Label Studio JSON tasks": "مهام Label Studio بصيغة JSON",
+    "brat standoff (a folder of .txt and .ann files)": "صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)",
+    "Hugging Face token classification (BIO tags, JSONL)": "تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)",
+    "All annotators": "كل الموسِّمين",
+    "Gold (adjudicated)": "المرجعي (المحسوم)",
+    "Only documents marked done": "الوثائق المعلَّمة كمنجزة فقط",
+    "Include suggestions that nobody accepted yet": "تضمين الاقتراحات التي لم يقبلها أحد بعد",
+    "Split into train / dev / test files": "التقسيم إلى ملفات تدريب / تطوير / اختبار",
+    "Train:": "التدريب:",
+    "Dev:": "التطوير:",
+    "Test:": "الاختبار:",
+    "Seed:": "البذرة:",
+    "Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.":
+        "تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.",
+    "Where to write the export": "أين يُكتب التصدير",
+    "Choose…": "اختيار…",
+    "Format:": "الصيغة:",
+    "Layer:": "الطبقة:",
+    "Save to:": "الحفظ في:",
+    "A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.":
+        "التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.",
+    "Accepted spans go out; rejected spans never; suggestions only when ticked.":
+        "تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.",
+    "Export to folder": "التصدير إلى مجلد",
+    "Export to file": "التصدير إلى ملف",
+    "Export files (*%1);;All files (*)": "ملفات التصدير (*%1);;كل الملفات (*)",
+    "Choose at least one label.": "اختر وسماً واحداً على الأقل.",
+    "Exported %1 documents to %2.": "صُدِّرت %1 وثيقة إلى %2.",
+    "%1 problems (below): those spans could not be expressed in this format.":
+        "%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.",
+    "Copy": "نسخ",
+    # --- reviewer work ----------------------------------------------------------------
+    "Import annotators' work…": "استيراد عمل الموسِّمين…",
+    "Import annotators' work": "استيراد عمل الموسِّمين",
+    "Review and adjudicate…": "المراجعة والحسم…",
+    "Review and adjudicate": "المراجعة والحسم",
+    "Agreement…": "الاتفاق…",
+    "Agreement — %1": "الاتفاق — %1",
+    "Import refused: nothing was changed": "رُفض الاستيراد: لم يُغيَّر شيء",
+    "Imported the work of %1 file(s); layers: %2.": "استُورد عمل %1 ملف؛ الطبقات: %2.",
+    "Nothing had changed since the last import.": "لم يتغير شيء منذ آخر استيراد.",
+    "No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.":
+        "لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.",
 }
 
 

@@ -1,0 +1,132 @@
+"""Tools › Suggest: rule-based dates and quotes into the user's own layer as suggested spans.
+
+In one document it is one undo step (annotate.AnnotationController.suggest). In all documents
+it is one transaction behind a cancellable progress dialog: cancelling raises out of the
+progress callback, the transaction rolls back, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.gui.plain import message
+from annotator.gui.save_retry import ask_retry
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class SuggestActions(QObject):
+    """The suggest entries of the Tools menu and what they run."""
+
+    def __init__(self, window, menu):
+        super().__init__(window)
+        self.window = window
+        self.only: str | None = None
+        self.progress_dialog = None
+        self.last_report = None
+        self.a_doc = window._act(self.tr("Suggest dates and quotes in this document"), self.suggest_document,
+                                 ["Ctrl+Shift+S"], menu=menu)
+        self.a_all = window._act(self.tr("Suggest dates and quotes in all documents…"), self.suggest_all, menu=menu)
+        kinds = menu.addMenu(self.tr("What to suggest"))
+        group = QActionGroup(self)
+        self.kind_actions: dict[str | None, QAction] = {}
+        for only, text in ((None, self.tr("Dates and quotes")), ("dates", self.tr("Dates only")),
+                           ("quotes", self.tr("Quotes only"))):
+            a = QAction(text, self, checkable=True)
+            a.setChecked(only is None)
+            a.triggered.connect(lambda _=False, o=only: self.set_only(o))
+            group.addAction(a)
+            kinds.addAction(a)
+            self.kind_actions[only] = a
+        self.actions = [self.a_doc, self.a_all]
+
+    def set_only(self, only: str | None) -> None:
+        self.only = only
+        self.kind_actions[only].setChecked(True)
+        doc_text = {None: self.tr("Suggest dates and quotes in this document"),
+                    "dates": self.tr("Suggest dates in this document"),
+                    "quotes": self.tr("Suggest quotes in this document")}[only]
+        all_text = {None: self.tr("Suggest dates and quotes in all documents…"),
+                    "dates": self.tr("Suggest dates in all documents…"),
+                    "quotes": self.tr("Suggest quotes in all documents…")}[only]
+        self.a_doc.setText(doc_text)
+        self.a_all.setText(all_text)
+
+    def _what(self) -> str:
+        return {None: self.tr("dates and quotes"), "dates": self.tr("dates"), "quotes": self.tr("quotes")}[self.only]
+
+    # ----- one document ----------------------------------------------------------------------
+    def suggest_document(self) -> int:
+        c = self.window.ws.controller if self.window.ws else None
+        if c is None:
+            return 0
+        return c.suggest(self.only)
+
+    # ----- every document --------------------------------------------------------------------
+    def suggest_all(self):
+        """Returns the SuggestReport, or None when nothing was written."""
+        w = self.window
+        project = w.project
+        if project is None or project.readonly or w.ws is None:
+            return None
+        total = project.document_count()
+        question = (self.tr("Suggest %1 in all %2 documents?").replace("%1", self._what()).replace("%2", str(total))
+                    + "\n\n" + self.tr("The suggestions go into your own layer (%1) as suggested spans that you accept "
+                                       "(Enter or A) or reject (R). Spans you already have are not suggested again. "
+                                       "This cannot be undone with Ctrl+Z; Cancel during the run leaves the project "
+                                       "unchanged.").replace("%1", w.settings.annotator))
+        if message(w, self.tr("Suggest in all documents"), question, QMessageBox.Question,
+                   QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes) != QMessageBox.Yes:
+            return None
+        from annotator.core.suggest import suggest_project
+
+        while True:
+            dialog = QProgressDialog(self.tr("Suggesting %1…").replace("%1", self._what()), self.tr("Cancel"),
+                                     0, max(total, 1), w)
+            dialog.setWindowTitle(self.tr("Suggest in all documents"))
+            dialog.setWindowModality(Qt.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.setValue(0)
+            self.progress_dialog = dialog
+
+            def progress(done: int, _total: int) -> None:
+                dialog.setValue(done)
+                QApplication.processEvents()
+                if dialog.wasCanceled():
+                    raise _Cancelled()
+
+            try:
+                report = suggest_project(project, w.settings.annotator, self.only, progress=progress)
+                break
+            except _Cancelled:
+                w.statusBar().showMessage(self.tr("Suggesting was cancelled: nothing was changed."), 10000)
+                return None
+            except WriteFailed as exc:
+                if not ask_retry(w, exc):
+                    return None
+            except AnnotatorError as exc:
+                message(w, self.tr("Suggest in all documents"), str(exc))
+                return None
+            finally:
+                dialog.close()
+                dialog.deleteLater()
+                self.progress_dialog = None
+        ws = w.ws
+        ws.doc_panel.apply_filter()  # span counts
+        if ws.controller.doc is not None:
+            ws.controller.spans_reloaded(ws.controller.doc.num)
+        labels = ", ".join(f"{k}: {v}" for k, v in sorted(report.by_label.items())) or "—"
+        text = (self.tr("%1 new suggested spans and %2 links in %3 documents.").replace("%1", str(report.spans))
+                .replace("%2", str(report.relations)).replace("%3", str(report.documents))
+                + "\n" + self.tr("By label: %1").replace("%1", labels)
+                + "\n\n" + self.tr("Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all "
+                                   "suggestions of label accepts a whole label in a document."))
+        w.statusBar().showMessage(text.split("\n")[0], 10000)
+        message(w, self.tr("Suggest in all documents"), text, QMessageBox.Information)
+        self.last_report = report
+        return report

@@ -1,0 +1,209 @@
+"""File › Export through the window's dialog: format, layer, done documents, labels,
+suggestions, split; the same filter as `annotator export`; problems shown as plain text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from annotator.gui.export_dialog import ExportDialog  # noqa: E402
+from annotator.gui.report_dialog import ReportDialog  # noqa: E402
+from test_gui_support import driver_for, make_project, settings  # noqa: E402,F401
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+TEXT = "قالت المديرة إن \"المشروع سينتهي قريباً\" في 3 أيار 2025."
+OTHER = "قالت المديرة في الاجتماع الثاني إن العمل مستمر."
+
+
+def _sp(i, label, needle, annotator, status="accepted", text=TEXT, **attrs):
+    s = text.index(needle)
+    return {"id": i, "start": s, "end": s + len(needle), "label": label, "text": needle, "annotator": annotator,
+            "status": status, "attrs": attrs}
+
+
+DOCS = [
+    {"id": "a", "meta": {"title": "أ"}, "text": TEXT, "status": {"ann1": "done"},
+     "spans": [_sp(1, "QUOTE", "المشروع سينتهي قريباً", "ann1", type="direct"),
+               _sp(2, "QUOTE", "سينتهي", "ann1", type="direct"),
+               _sp(3, "SOURCE", "المديرة", "ann1"),
+               _sp(4, "DATE", "3 أيار 2025", "ann1", "suggested", value="2025-05-03"),
+               _sp(5, "CUE", "قالت", "ann1", "rejected"),
+               _sp(6, "QUOTE", "المشروع سينتهي قريباً", "gold", type="direct")]},
+    {"id": "b", "meta": {"title": "ب"}, "text": OTHER,
+     "spans": [_sp(7, "SOURCE", "المديرة", "ann2", text=OTHER), _sp(8, "CUE", "قالت", "ann2", text=OTHER)]},
+]
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_project(tmp_path / "e.annot", DOCS)
+
+
+@pytest.fixture
+def run_dialog(monkeypatch):
+    """Open File › Export, let `fill` set the widgets as a user would, press Export."""
+    reports = []
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: reports.append(self) or 0)
+
+    def run(window, fill):
+        dialogs = []
+
+        def exec_(dialog):
+            dialogs.append(dialog)
+            fill(dialog)
+            dialog.export_button.click()
+            return dialog.result()
+        monkeypatch.setattr(ExportDialog, "exec", exec_)
+        window.a_export.trigger()
+        return dialogs[0], reports[-1] if reports else None
+    return run
+
+
+def _choose(combo, data):
+    i = combo.findData(data)
+    assert i >= 0, data
+    combo.setCurrentIndex(i)
+
+
+def _records(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def test_native_export_of_everything_is_a_full_dump(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "all.jsonl"
+    dialog, report = run_dialog(d.window, lambda dl: dl.output.setText(str(out)))
+    assert dialog.report.documents == 2
+    assert not dialog.suggestions.isEnabled()  # a full dump carries suggestions anyway
+    recs = {r["id"]: r for r in _records(out)}
+    statuses = {(s["annotator"], s["status"]) for s in recs["a"]["spans"]}
+    assert ("ann1", "suggested") in statuses and ("ann1", "rejected") in statuses and ("gold", "accepted") in statuses
+    assert "Exported 2 documents" in report.summary.text() and str(out) in report.summary.text()
+
+
+def test_one_layer_done_documents_some_labels(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "ann1.jsonl"
+
+    def fill(dl):
+        _choose(dl.layer, "ann1")
+        dl.only_done.setChecked(True)
+        for name, box in dl.label_boxes.items():
+            box.setChecked(name in ("QUOTE", "DATE"))
+        dl.output.setText(str(out))
+    dialog, report = run_dialog(d.window, fill)
+    recs = _records(out)
+    assert [r["id"] for r in recs] == ["a"]
+    assert sorted((s["label"], s["text"]) for s in recs[0]["spans"]) == [("QUOTE", "المشروع سينتهي قريباً"),
+                                                                         ("QUOTE", "سينتهي")]
+    # The same choices on the command line make the same filter.
+    from annotator.commands.export import filter_from_args
+
+    args = argparse.Namespace(annotator=None, layer="ann1", labels="QUOTE,DATE", status="done",
+                              include_suggestions=False, format="native")
+    assert dialog.export_filter() == filter_from_args(args)
+
+
+def test_suggestions_on_request_in_a_training_format(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "p.jsonl"
+
+    def fill(dl):
+        _choose(dl.format, "prodigy")
+        _choose(dl.layer, "ann1")
+        dl.suggestions.setChecked(True)
+        dl.output.setText(str(out))
+    dialog, _ = run_dialog(d.window, fill)
+    assert dialog.suggestions.isEnabled()
+    rec = next(r for r in _records(out) if "3 أيار 2025" in r["text"] and r.get("spans"))
+    labels = sorted(s["label"] for s in rec["spans"])
+    assert "DATE" in labels and "CUE" not in labels  # suggested in, rejected out
+    from annotator.commands.export import filter_from_args
+
+    args = argparse.Namespace(annotator=None, layer="ann1", labels=None, status="any", include_suggestions=True,
+                              format="prodigy")
+    assert dialog.export_filter() == filter_from_args(args)
+
+
+def test_split_writes_one_file_per_part(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "split.jsonl"
+
+    def fill(dl):
+        dl.split.setChecked(True)
+        dl.fractions["train"].setValue(0.5)
+        dl.fractions["dev"].setValue(0.5)
+        dl.fractions["test"].setValue(0.0)
+        dl.seed.setValue(7)
+        dl.output.setText(str(out))
+    dialog, report = run_dialog(d.window, fill)
+    assert dialog.split_spec() == "train=0.5,dev=0.5"
+    files = [tmp_path / "split.train.jsonl", tmp_path / "split.dev.jsonl"]
+    assert sum(len(_records(f)) for f in files) == 2
+    assert "train:" in report.summary.text() and "dev:" in report.summary.text()
+
+
+def test_bad_split_is_refused_and_the_dialog_stays(driver_for, path, tmp_path, monkeypatch, run_dialog):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.Ok)
+    d = driver_for(path)
+
+    def fill(dl):
+        dl.split.setChecked(True)
+        dl.fractions["train"].setValue(0.9)
+        dl.output.setText(str(tmp_path / "x.jsonl"))
+    dialog, report = run_dialog(d.window, fill)
+    assert report is None and dialog.report is None and dialog.result() == 0
+    assert "add up to" in shown[0]
+    assert not list(tmp_path.glob("x*.jsonl"))
+
+
+def test_problems_are_listed_in_plain_text(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "bio.jsonl"
+
+    def fill(dl):
+        _choose(dl.format, "hf-bio")
+        _choose(dl.layer, "ann1")
+        dl.output.setText(str(out))
+    dialog, report = run_dialog(d.window, fill)
+    assert out.exists() and dialog.report.problems
+    assert "overlaps" in report.details.toPlainText() and "1 problems" in report.summary.text()
+    assert report.details.isReadOnly()
+
+
+def test_brat_goes_to_a_folder(driver_for, path, tmp_path, run_dialog):
+    d = driver_for(path)
+    out = tmp_path / "brat.jsonl"
+
+    def fill(dl):
+        dl.output.setText(str(out))
+        _choose(dl.format, "brat")  # the name follows the format: a folder, no extension
+    dialog, _ = run_dialog(d.window, fill)
+    assert dialog.output.text() == str(tmp_path / "brat")
+    assert (tmp_path / "brat" / "annotation.conf").exists()
+
+
+def test_screenshot_export_dialog(driver_for, path, tmp_path):
+    d = driver_for(path)
+    dialog = ExportDialog(d.window.project, d.window)
+    _choose(dialog.format, "prodigy")
+    _choose(dialog.layer, "ann1")
+    dialog.split.setChecked(True)
+    dialog.output.setText(str(tmp_path / "export.jsonl"))
+    dialog.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    ARTIFACTS.mkdir(exist_ok=True)
+    out = ARTIFACTS / "export_dialog.png"
+    assert dialog.grab().save(str(out))
+    dialog.close()
