@@ -76,6 +76,10 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
 class Project:
     """An open project file. Use Project.create() or Project.open(); close() when done."""
 
+    # True while a project opened with check=False awaits deferred_open_checks(): the
+    # window lets the user read but not edit until then.
+    checks_pending = False
+
     def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool, lock: ProjectLock | None,
                  readonly_reason: str = ""):
         self.path = path

@@ -76,7 +76,8 @@ class AnnotationController(QObject):
 
     @property
     def editable(self) -> bool:
-        return not self.project.readonly
+        # A big project is readable at once; edits wait for its deferred file check.
+        return not self.project.readonly and not self.project.checks_pending
 
     # ----- running commands -------------------------------------------------------------
     def run(self, command, keep=None) -> bool:

@@ -160,6 +160,8 @@ class BackupActions(QObject):
             self.timer.start()
         else:
             self.timer.stop()
+        if project.checks_pending:
+            return  # the deferred checks add their warnings; show them all together after
         if project not in _warned:
             _warned.add(project)
             self.banner.show_lines(list(project.warnings))

@@ -26,8 +26,10 @@ from annotator.gui.workspace import BIDI_WARNING, Workspace, bidi_warning  # noq
 def open_project_interactively(parent, path: str | Path) -> Project | None:
     """Open a project; if another process has it, offer to open it read-only; if it is damaged,
     offer its latest backup (a damaged file is never opened)."""
+    from annotator.gui.open_checks import open_fast
+
     try:
-        return Project.open(path)
+        return open_fast(path)
     except DamagedProject as exc:
         return offer_restore(parent, path, exc)
     except ProjectInUse as exc:
@@ -49,9 +51,15 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.ws: Workspace | None = None
         self.stack = QStackedWidget()
-        self.placeholder = plain_label(self.tr("No project is open. Use File › Open, File › New, or open the sample project."))
-        self.placeholder.setAlignment(Qt.AlignCenter)
+        from annotator.gui.welcome import WelcomePage
+
+        self.placeholder = WelcomePage(settings.recent)
+        self.placeholder.openSample.connect(self.open_sample)
+        self.placeholder.newProject.connect(self.new_project)
+        self.placeholder.openOther.connect(self.open_dialog)
+        self.placeholder.openRecent.connect(self.open_path)
         self.stack.addWidget(self.placeholder)
+        self._checks = None
         self.setWindowTitle("annotator")
         self._build_actions()
         central = QWidget()
@@ -249,18 +257,64 @@ class MainWindow(QMainWindow):
                 self.ws.doc_panel.select_row(0)
             self.ws.view.setFocus()
         else:
+            self.placeholder.set_recent(self.settings.recent)
             self.stack.setCurrentWidget(self.placeholder)
             self.setWindowTitle("annotator")
             self._fill_annotate_menu()
-        editable = project is not None and not project.readonly
-        for a in (*self.edit_actions, *self.status_actions, *self.suggest.actions, self.a_undo, self.a_redo,
-                  self.a_import):
-            a.setEnabled(editable)
+        checking = project is not None and project.checks_pending
+        self._apply_editable()
         self.review.project_changed(project)
         self.backups.project_changed(project)
         self.a_export.setEnabled(project is not None)
         self.a_close.setEnabled(project is not None)
         self._update_status()
+        if checking:
+            self._start_checks(project)
+
+    def _apply_editable(self) -> None:
+        project = self.project
+        editable = project is not None and not project.readonly and not project.checks_pending
+        for a in (*self.edit_actions, *self.status_actions, *self.suggest.actions, self.a_undo, self.a_redo,
+                  self.a_import):
+            a.setEnabled(editable)
+        if self.ws is not None:
+            self.ws.inspector.set_editable(editable)
+            self.ws.palette.set_editable(editable)
+
+    def _start_checks(self, project: Project) -> None:
+        """Editing stays off until the deferred whole-file check and backup have passed."""
+        from annotator.gui.open_checks import DeferredChecks
+
+        self.statusBar().showMessage(self.tr("Checking the project file… (reading works already)"))
+        self._checks = DeferredChecks(project, self)
+        self._checks.finished.connect(lambda problem, warnings, p=project: self._checks_done(p, problem, warnings))
+        self._checks.start()
+
+    def _checks_done(self, project: Project, problem, warnings: list) -> None:
+        if project is not self.project:
+            return  # the user moved on; that project is closed
+        project.checks_pending = False
+        if problem:
+            from annotator.core.errors import DamagedProject
+            from annotator.gui.backup_actions import offer_restore
+
+            path = project.path
+            self.set_project(None)
+            try:
+                restored = offer_restore(self, path, DamagedProject(problem))
+            except AnnotatorError as exc:
+                message(self, self.tr("Cannot open"), str(exc))
+                return
+            if restored is not None:
+                self.set_project(restored)
+            return
+        from annotator.core import backup
+
+        backup.start_session(project)
+        project.warnings.extend(warnings)
+        self.statusBar().showMessage(self.tr("Project file checked: editing is on"), 5000)
+        self._apply_editable()
+        self.backups.project_changed(project)  # shows the warnings the checks found
 
     def detach_project(self) -> Project | None:
         """Hand the open project over (for a rebuilt window) without closing it."""
@@ -306,17 +360,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "", self.tr("Annotator projects (*.annot)"))
-        if not path:
-            return
-        if not path.endswith(".annot"):
-            path += ".annot"
-        try:
-            project = Project.create(path, overwrite=Path(path).exists())
-        except AnnotatorError as exc:
-            message(self, self.tr("Cannot create"), str(exc))
-            return
-        self.set_project(project)
+        from annotator.gui.new_project import create_project_interactively
+
+        project = create_project_interactively(self)
+        if project is not None:
+            self.set_project(project)
 
     def import_dialog(self) -> None:
         if self.project is None:

@@ -13,6 +13,25 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 AR = {
+    # --- welcome page, new project, deferred checks ---------------------------------------
+    "Checking the project file… (reading works already)": "جارٍ فحص ملف المشروع… (القراءة متاحة الآن)",
+    "Project file checked: editing is on": "فُحص ملف المشروع: التحرير متاح",
+    "News quotes and dates (QUOTE, SOURCE, CUE, DATE)": "اقتباسات الأخبار وتواريخها (QUOTE، SOURCE، CUE، DATE)",
+    "A scheme file:": "ملف مخطط:",
+    "Project file:": "ملف المشروع:",
+    "Annotation scheme:": "مخطط التوسيم:",
+    "Annotation scheme": "مخطط التوسيم",
+    "Scheme (*.json)": "مخطط (*.json)",
+    "Choose where to save the project.": "اختر مكان حفظ المشروع.",
+    "Replace project?": "استبدال المشروع؟",
+    "{path} exists. Replace it with a new, empty project?": "الملف {path} موجود. أتستبدل به مشروعاً جديداً فارغاً؟",
+    "annotator": "annotator",
+    "Mark quotes, their sources and cues, and dates in Arabic news text. Every edit is saved at once in the project file.":
+        "وسِّم الاقتباسات ومصادرها وأفعال القول، والتواريخ، في نصوص الأخبار العربية. يُحفَظ كل تعديل فوراً في ملف المشروع.",
+    "Version {version}": "الإصدار {version}",
+    "Open a project…": "فتح مشروع…",
+    "Recent projects": "المشاريع الأخيرة",
+    "(none yet)": "(لا شيء بعد)",
     # --- annotating -------------------------------------------------------------------
     "The project is read-only: nothing was changed.": "المشروع للقراءة فقط: لم يُغيَّر شيء.",
     "Nothing to annotate in the selection (only spaces or punctuation).": "لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).",
