@@ -89,6 +89,21 @@ def test_suggestions_are_accepted_and_rejected_with_the_keys(driver_for, path):
     assert cue.id not in {s.id for s in d.view.spans()}
 
 
+def test_accepting_both_ends_one_by_one_accepts_their_link(driver_for, path):
+    d = driver_for(path)
+    d.window_key("Ctrl+Shift+S")
+    with Project.open(path, readonly=True) as p:
+        rel = next(r for r in p.relations(p.document("a").num, ANNOTATOR) if r.label == "source")
+    for span_id in (rel.from_span, rel.to_span):
+        d.c.select_span(span_id)
+        d.key(Qt.Key_A)
+    _, rels = _mine(path, "a")
+    assert ("source", "accepted") in rels
+    d.window_key("Ctrl+Z")  # the second accept, and with it the link, goes back
+    _, rels = _mine(path, "a")
+    assert ("source", "suggested") in rels and ("source", "accepted") not in rels
+
+
 def test_only_dates_then_only_quotes(driver_for, path):
     d = driver_for(path)
     d.goto("b")

@@ -278,14 +278,21 @@ class AnnotationController(QObject):
         if span is None or span.status != "suggested":
             self.message.emit(QCoreApplication.translate("Annotate", "Select a suggested span to accept it."))
             return False
-        return self.set_span_status(span.id, "accepted")
+        return self._decide_suggestion(span, "accepted")
 
     def reject_current(self) -> bool:
         span = self.current_span()
         if span is None or span.status != "suggested":
             self.message.emit(QCoreApplication.translate("Annotate", "Select a suggested span to reject it."))
             return False
-        return self.set_span_status(span.id, "rejected")
+        return self._decide_suggestion(span, "rejected")
+
+    def _decide_suggestion(self, span, status: str) -> bool:
+        """One suggestion accepted or rejected with its links (a link is accepted once both
+        ends are, rejected with either): the same core call as accept-all, one undo step."""
+        text = (QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted"
+                else QCoreApplication.translate("Annotate", "Reject suggestion"))
+        return self.run(cmd.SetSuggestionStatus(self, self.doc.num, {span.annotator: [span.id]}, status, text))
 
     def accept_all(self, label: str) -> int:
         """Accept every suggested span of `label` in this document, with their links: one undo step."""

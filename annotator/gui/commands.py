@@ -257,7 +257,8 @@ class SetSuggestionStatus(_Command):
         changes = []
         try:
             for annotator, ids in self.by_annotator.items():
-                changes.append(mutator(self.project, self.doc, annotator, span_ids=ids))
+                changes.append(mutator(self.project, self.doc, annotator, span_ids=ids,
+                                       edited_by=self.editor.annotator))
         except Exception:
             for change in reversed(changes):  # all or nothing across layers
                 undo_status_change(self.project, change)

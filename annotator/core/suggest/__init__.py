@@ -235,16 +235,17 @@ class StatusChange:
     spans: dict[int, str] = field(default_factory=dict)  # span id -> status before
     relations: dict[int, str] = field(default_factory=dict)
     status: str = ""
+    origins: dict[int, str] = field(default_factory=dict)  # span id -> origin JSON before
 
     def __bool__(self) -> bool:
         return bool(self.spans or self.relations)
 
 
 def _set_status(project, doc_num: int, annotator: str, status: str, label: str | None,
-                span_ids: Iterable[int] | None) -> StatusChange:
+                span_ids: Iterable[int] | None, edited_by: str | None = None) -> StatusChange:
     c = project.conn
     change = StatusChange(status=status)
-    sql = "SELECT id, status FROM spans WHERE doc = ? AND annotator = ? AND status = 'suggested'"
+    sql = "SELECT id, status, origin FROM spans WHERE doc = ? AND annotator = ? AND status = 'suggested'"
     args: list = [doc_num, annotator]
     if label is not None:
         sql += " AND label = ?"
@@ -255,9 +256,14 @@ def _set_status(project, doc_num: int, annotator: str, status: str, label: str |
         rows = [r for r in rows if r[0] in wanted]
     stamp = now()
     with project.transaction():
-        for sid, old in rows:
+        for sid, old, origin in rows:
             c.execute("UPDATE spans SET status = ?, modified = ? WHERE id = ?", (status, stamp, sid))
             change.spans[sid] = old
+            if edited_by and edited_by != annotator:
+                # The layer keeps its author; the person who decided is recorded beside it.
+                change.origins[sid] = origin
+                c.execute("UPDATE spans SET origin = ? WHERE id = ?",
+                          (json.dumps({**json.loads(origin), "edited_by": edited_by}, ensure_ascii=False, sort_keys=True), sid))
         # Relations follow their spans: a rejected span's links are rejected; a link is accepted
         # once both of its ends are accepted.
         for rid, a, b, old in list(c.execute(
@@ -278,16 +284,17 @@ def _set_status(project, doc_num: int, annotator: str, status: str, label: str |
 
 
 def accept_suggestions(project, doc_num: int, annotator: str, label: str | None = None,
-                       span_ids: Iterable[int] | None = None) -> StatusChange:
+                       span_ids: Iterable[int] | None = None, edited_by: str | None = None) -> StatusChange:
     """Accept the suggested spans of one annotator in a document (all, one label's, or the given
-    ids) in one transaction, with the suggested links whose both ends are then accepted."""
-    return _set_status(project, doc_num, annotator, "accepted", label, span_ids)
+    ids) in one transaction, with the suggested links whose both ends are then accepted.
+    `edited_by`, when another person decides on this layer, goes into each span's origin."""
+    return _set_status(project, doc_num, annotator, "accepted", label, span_ids, edited_by)
 
 
 def reject_suggestions(project, doc_num: int, annotator: str, label: str | None = None,
-                       span_ids: Iterable[int] | None = None) -> StatusChange:
+                       span_ids: Iterable[int] | None = None, edited_by: str | None = None) -> StatusChange:
     """Reject suggested spans (and their suggested links) in one transaction."""
-    return _set_status(project, doc_num, annotator, "rejected", label, span_ids)
+    return _set_status(project, doc_num, annotator, "rejected", label, span_ids, edited_by)
 
 
 def undo_status_change(project, change: StatusChange) -> None:
@@ -296,6 +303,8 @@ def undo_status_change(project, change: StatusChange) -> None:
     with project.transaction() as c:
         for sid, old in change.spans.items():
             c.execute("UPDATE spans SET status = ?, modified = ? WHERE id = ?", (old, stamp, sid))
+        for sid, origin in change.origins.items():
+            c.execute("UPDATE spans SET origin = ? WHERE id = ?", (origin, sid))
         for rid, old in change.relations.items():
             c.execute("UPDATE relations SET status = ?, modified = ? WHERE id = ?", (old, stamp, rid))
 
