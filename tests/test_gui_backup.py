@@ -196,3 +196,26 @@ def test_a_failed_save_cancelled_changes_nothing(driver_for, path, monkeypatch):
     assert "Not saved" in d.window.statusBar().currentMessage()
     d.c.project.conn.execute("PRAGMA max_page_count = 1073741823")
     assert _my_spans(path) == []
+
+
+def test_a_failed_undo_or_redo_leaves_the_stack_where_the_file_is(driver_for, path, monkeypatch):
+    d = driver_for(path)
+    conn = d.c.project.conn
+    d.select("المتحدث")
+    d.key(Qt.Key_2)
+    assert _my_spans(path) == [("SOURCE", "المتحدث")] and d.ws.undo.index() == 1
+    seen = _answers(monkeypatch, QMessageBox.Cancel)
+    conn.execute("PRAGMA query_only = 1")  # every write now fails as on a read-only disk
+    d.window_key("Ctrl+Z")
+    assert "could not save" in seen[-1].lower()
+    assert d.ws.undo.index() == 1 and _my_spans(path) == [("SOURCE", "المتحدث")]
+    conn.execute("PRAGMA query_only = 0")
+    d.window_key("Ctrl+Z")
+    assert d.ws.undo.index() == 0 and _my_spans(path) == []
+    conn.execute("PRAGMA query_only = 1")
+    d.window_key("Ctrl+Shift+Z")
+    assert d.ws.undo.index() == 0 and _my_spans(path) == []
+    conn.execute("PRAGMA query_only = 0")
+    d.window_key("Ctrl+Shift+Z")
+    assert d.ws.undo.index() == 1 and _my_spans(path) == [("SOURCE", "المتحدث")]
+    assert {s.label for s in d.view.spans() if s.annotator == ANNOTATOR} == {"SOURCE"}

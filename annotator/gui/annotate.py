@@ -103,6 +103,31 @@ class AnnotationController(QObject):
             self.undo.push(command)
         return True
 
+    def step(self, backward: bool) -> bool:
+        """Undo (backward) or redo one command; a failed write leaves the stack where it was."""
+        stack = self.undo
+        if not (stack.canUndo() if backward else stack.canRedo()):
+            return False
+        if not self.editable:
+            self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
+            return False
+        command = stack.command(stack.index() - 1 if backward else stack.index())
+        while True:
+            try:
+                command.run_undo() if backward else command.run_redo()
+                break
+            except WriteFailed as exc:
+                from annotator.gui.save_retry import ask_retry
+
+                if not ask_retry(self.view.window(), exc):
+                    self.message.emit(QCoreApplication.translate("Annotate", "Not saved: nothing was changed."))
+                    return False
+            except AnnotatorError as exc:
+                self.message.emit(str(exc))
+                return False
+        stack.undo() if backward else stack.redo()
+        return True
+
     # ----- documents ----------------------------------------------------------------------
     def open_doc(self, num: int | None) -> None:
         self.cancel_link()

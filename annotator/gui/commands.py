@@ -35,10 +35,14 @@ class Editor(Protocol):
 
 
 class _Command(QUndoCommand):
+    """A command does its work in execute() / run_undo() / run_redo(), which may raise (a full
+    disk); only then does the controller move the QUndoStack, whose redo()/undo() calls are
+    told to skip the work already done. So the stack never moves past a change that failed."""
+
     def __init__(self, editor: Editor, text: str):
         super().__init__(text)
         self.editor = editor
-        self._pushed = False
+        self._done_outside = False
 
     @property
     def project(self):
@@ -46,15 +50,27 @@ class _Command(QUndoCommand):
 
     def execute(self) -> "_Command":
         self._redo()
+        self._done_outside = True  # the push's redo() must not do it again
         return self
 
+    def run_undo(self) -> None:
+        self._undo()
+        self._done_outside = True
+
+    def run_redo(self) -> None:
+        self._redo()
+        self._done_outside = True
+
     def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # execute() already did it
+        if self._done_outside:
+            self._done_outside = False
             return
         self._redo()
 
     def undo(self) -> None:
+        if self._done_outside:
+            self._done_outside = False
+            return
         self._undo()
 
     def _redo(self) -> None:  # pragma: no cover - abstract
