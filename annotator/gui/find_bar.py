@@ -28,6 +28,8 @@ class FindBar(QWidget):
         self._index = -1
 
         self.edit = QLineEdit(self)
+        # Room for a few Arabic words even when the text pane is narrow.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("m" * 22))
         self.edit.setClearButtonEnabled(True)
         self.edit.setPlaceholderText(self.tr("Find in document"))
         self.arabic = QCheckBox(self.tr("Ignore harakat and letter forms"), self)
