@@ -37,8 +37,8 @@ def make_v1(path, annotator="hala"):
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 2
-    assert set(MIGRATIONS) == {0, 1}
+    assert SCHEMA_VERSION == 3
+    assert set(MIGRATIONS) == {0, 1, 2}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
@@ -46,7 +46,7 @@ def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
     make_v1(path)
     with Project.open(path) as p:
         c = p.conn
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"merged_layers", "review_decisions"} <= tables
         assert len(c.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()[0]) == 32
@@ -54,7 +54,7 @@ def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
         assert p.doc_status(1, "hala") == "done"
         assert c.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()[0].startswith("2026-01-01")
     with Project.open(path) as p:  # and stays migrated
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_new_files_get_their_own_project_id(tmp_path):
@@ -88,3 +88,29 @@ def test_v1_file_that_cannot_be_written_is_still_merged(tmp_path):
         review.close()
     finally:
         old.parent.chmod(0o755)
+
+
+def test_v2_rebuild_keeps_spans_and_links_and_ids_are_never_reused(tmp_path):
+    path = tmp_path / "old.annot"
+    make_v1(path)
+    c = sqlite3.connect(path, isolation_level=None)
+    for statement in [s for s in MIGRATIONS[1].split(";") if s.strip()]:
+        c.execute(statement)
+    c.execute("PRAGMA user_version = 2")
+    c.execute("INSERT INTO spans(doc, start, \"end\", label, annotator, created, modified) "
+              "VALUES (1, 5, 12, 'SOURCE', 'hala', 'x', 'x')")
+    c.execute("INSERT INTO spans(doc, start, \"end\", label, annotator, created, modified) "
+              "VALUES (1, 13, 20, 'QUOTE', 'hala', 'x', 'x')")
+    c.execute("INSERT INTO relations(doc, label, from_span, to_span, annotator, created, modified) "
+              "VALUES (1, 'source', 3, 2, 'hala', 'x', 'x')")
+    c.close()
+    with Project.open(path) as p:
+        assert [(s.id, s.label) for s in p.spans(1)] == [(1, "CUE"), (2, "SOURCE"), (3, "QUOTE")]
+        assert [(r.from_span, r.to_span) for r in p.relations(1)] == [(3, 2)]
+        assert p.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert p.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        gone, rels = p.delete_span(3)  # the newest span: a plain rowid table would hand 3 out again
+        fresh = p.add_span(1, 0, 4, "QUOTE", "hala")
+        assert fresh.id == 4
+        p.restore_span(gone, rels)  # what undo does: the old id is still free
+        assert [(r.from_span, r.to_span) for r in p.relations(1)] == [(3, 2)]

@@ -181,3 +181,20 @@ def test_create_refuses_to_overwrite(tmp_path, project):
 def test_missing_file(tmp_path):
     with pytest.raises(ProjectError, match="no such project"):
         Project.open(tmp_path / "nope.annot")
+
+
+def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, project):
+    """Undo puts a span back under its id, so nothing (add, import, suggest) may take it."""
+    from annotator.core.suggest import suggest_document
+
+    s = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
+    gone, rels = project.delete_span(s.id)  # the user's undo of the add
+    other = tmp_path / "b.jsonl"
+    other.write_text('{"id": "b", "text": "قال", "spans": [{"start": 0, "end": 3, "label": "CUE"}]}\n',
+                     encoding="utf-8")
+    import_paths(project, [other])
+    suggested = suggest_document(project, 1, "amal")
+    assert suggested and s.id not in suggested
+    assert s.id not in {x.id for x in project.spans(2)}
+    project.restore_span(gone, rels)  # the redo
+    assert project.span(s.id).label == "SOURCE"

@@ -15,6 +15,7 @@ import orjson
 
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.model import now
+from annotator.core.project import next_id
 from annotator.core.native import ParsedRecord, content_hash, parse_record
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # one document; larger is refused with this limit named
@@ -154,8 +155,8 @@ class _Writer:
         self.c = c
         self.project = project
         self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
-        self.next_span = (c.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
-        self.next_rel = (c.execute("SELECT max(id) FROM relations").fetchone()[0] or 0) + 1
+        self.next_span = next_id(c, "spans")  # never an id a deleted span had: undo restores it
+        self.next_rel = next_id(c, "relations")
         # Duplicates are looked up in the database (indexed) plus the unflushed batch, so
         # memory stays flat however many documents an import brings.
         self.batch_hashes: dict[str, str] = {}

@@ -23,7 +23,7 @@ from pathlib import Path
 from annotator.core.agreement import gc_paused
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.model import GOLD, now
-from annotator.core.project import Project
+from annotator.core.project import Project, next_id
 from annotator.core.scheme import Scheme
 
 MAX_LISTED = 10  # documents named one by one in a report line; the rest are counted
@@ -285,8 +285,8 @@ class _ReviewState:
         self.merged = {(a, d): (i, s, g) for a, d, i, s, g in
                        c.execute("SELECT annotator, doc, identity, source, digest FROM merged_layers")}
         self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
-        self.next_span = (c.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
-        self.next_rel = (c.execute("SELECT max(id) FROM relations").fetchone()[0] or 0) + 1
+        self.next_span = next_id(c, "spans")  # never an id a deleted span had: undo restores it
+        self.next_rel = next_id(c, "relations")
         self.stamp = now()
         self.notes: list[str] = []
         self._layers_loaded: set[str] = set()

@@ -238,18 +238,30 @@ class Project:
     @staticmethod
     def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         version = _check_identity(conn, path)
-        while version < SCHEMA_VERSION:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                for statement in _split_sql(MIGRATIONS[version]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {version + 1}")
-                conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
-                conn.execute("ROLLBACK")
-                raise ProjectError(f"{path}: migration from schema {version} failed: {exc}") from None
-            version += 1
+        if version >= SCHEMA_VERSION:
+            return
+        # Tables are rebuilt by some steps: foreign keys go off for the steps (it cannot
+        # change inside a transaction) and are checked before each step commits.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            while version < SCHEMA_VERSION:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    for statement in _split_sql(MIGRATIONS[version]):
+                        conn.execute(statement)
+                    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                    if broken:
+                        raise sqlite3.IntegrityError(f"foreign key check failed in table {broken[0]}")
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {version + 1}")
+                    conn.execute("COMMIT")
+                except sqlite3.DatabaseError as exc:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise ProjectError(f"{path}: migration from schema {version} failed: {exc}") from None
+                version += 1
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def _load_scheme(self) -> Scheme:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
@@ -648,6 +660,13 @@ def _group(rows):
     for a, state, n in rows:
         out.setdefault(a, []).append((state, n))
     return out.items()
+
+
+def next_id(conn: sqlite3.Connection, table: str) -> int:
+    """The next id a bulk insert may give itself: above every id the table ever used."""
+    used = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    return max(used, row[0] if row else 0) + 1
 
 
 def _split_sql(script: str) -> list[str]:

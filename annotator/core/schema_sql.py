@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 EXTENSION = ".annot"
 
 V1 = """
@@ -94,5 +94,51 @@ CREATE TABLE review_decisions (
 INSERT OR IGNORE INTO meta(key, value) VALUES ('project_id', lower(hex(randomblob(16))));
 """
 
+# Span and relation ids are never reused (AUTOINCREMENT): an undo puts a deleted span back
+# under its old id, so no other span may have taken it meanwhile. SQLite cannot add
+# AUTOINCREMENT to a table, so both are rebuilt; Project._migrate runs this step with
+# foreign keys off (dropping the old tables must not cascade) and checks them after.
+V3 = """
+CREATE TABLE spans_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    annotator TEXT NOT NULL REFERENCES annotators(name),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'suggested', 'rejected')),
+    attrs TEXT NOT NULL DEFAULT '{}',
+    rule TEXT,
+    origin TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    CHECK (start >= 0 AND start < "end")
+);
+INSERT INTO spans_v3 SELECT id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified FROM spans;
+CREATE TABLE relations_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    from_span INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    to_span INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL REFERENCES annotators(name),
+    status TEXT NOT NULL DEFAULT 'accepted' CHECK (status IN ('accepted', 'suggested', 'rejected')),
+    attrs TEXT NOT NULL DEFAULT '{}',
+    rule TEXT,
+    origin TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+INSERT INTO relations_v3 SELECT id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified FROM relations;
+DROP TABLE relations;
+DROP TABLE spans;
+ALTER TABLE spans_v3 RENAME TO spans;
+ALTER TABLE relations_v3 RENAME TO relations;
+CREATE INDEX spans_doc ON spans(doc, annotator);
+CREATE INDEX relations_doc ON relations(doc, annotator);
+CREATE INDEX relations_from ON relations(from_span);
+CREATE INDEX relations_to ON relations(to_span)
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3}
