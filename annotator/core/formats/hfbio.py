@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import compress, count
+from operator import not_
 from pathlib import Path
 
 import orjson
@@ -70,50 +71,55 @@ def write(project, records, output: str, report):
     groups = label_groups(project)
     column_of = {l: column_name(g) for g in groups for l in g}
     columns = [column_name(g) for g in groups]
+    begin: dict[str, str] = {}  # label -> "B-label"
+    inside: dict[str, str] = {}
     dumps = orjson.dumps
+    line_end = orjson.OPT_APPEND_NEWLINE
     with open_output(output) as fh:
         for rec in records:
             text = rec["text"]
             tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
             starts, ends, space = tt.starts, tt.ends, tt.space
-            if any(space):
-                words = [w for w, sp in zip(tt.texts, space) if not sp]
-                pos = [k - 1 for k in accumulate(not sp for sp in space)]  # token -> row position
-            else:
-                words, pos = tt.texts, None
+            # Rows leave white-space tokens out: a token's row position is its index less the
+            # white-space tokens before it (bisect over the few white-space indices).
+            blanks = list(compress(count(), space))
+            words = list(compress(tt.texts, map(not_, space))) if blanks else tt.texts
+            n = len(words)
+            tokens = orjson.Fragment(dumps(words))
             for unit in units(rec, None, FORMAT):
-                row = {"id": rec["id"], "annotator": unit.annotator, "tokens": words}
-                tags = {c: ["O"] * len(words) for c in columns}
+                row = {"id": rec["id"], "annotator": unit.annotator, "tokens": tokens}
+                tags = {c: ["O"] * n for c in columns}
                 kept_end: dict[str, tuple[int, int, str]] = {}
                 for s in sorted(unit.spans, key=lambda s: (s["start"], -s["end"], s["label"])):
-                    col = column_of[s["label"]]
+                    label = s["label"]
+                    col = column_of[label]
                     prev = kept_end.get(col)
                     if prev is not None and s["start"] < prev[1]:
                         report.problems.append(
                             f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
-                            f"{s['label']} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
+                            f"{label} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
                         continue
                     # Span edges are token edges (token_table split there).
-                    first, last = bisect_left(starts, s["start"]), bisect_left(ends, s["end"])
-                    if pos is None:
-                        idx = range(first, last + 1)
-                    else:
-                        idx = [pos[i] for i in range(first, last + 1) if not space[i]]
-                    if not idx:
+                    first, last = bisect_left(starts, s["start"]), bisect_left(ends, s["end"]) + 1
+                    if blanks:
+                        first -= bisect_left(blanks, first)
+                        last -= bisect_left(blanks, last)
+                    if last <= first:
                         report.problems.append(
                             f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
-                            f"{s['label']} covers only white space, which has no token here; not exported")
+                            f"{label} covers only white space, which has no token here; not exported")
                         continue
-                    kept_end[col] = (s["start"], s["end"], s["label"])
+                    kept_end[col] = (s["start"], s["end"], label)
+                    b = begin.get(label)
+                    if b is None:
+                        b = begin[label] = "B-" + label
+                        inside[label] = "I-" + label
                     t = tags[col]
-                    label = s["label"]
-                    t[idx[0]] = "B-" + label
-                    inside = "I-" + label
-                    for k in idx[1:]:
-                        t[k] = inside
+                    t[first] = b
+                    if last - first > 1:
+                        t[first + 1:last] = [inside[label]] * (last - first - 1)
                 row.update(tags)
-                fh.write(dumps(row))
-                fh.write(b"\n")
+                fh.write(dumps(row, option=line_end))
             report.documents += 1
     report.files.append(output)
     if output != "-":
