@@ -267,3 +267,35 @@ def test_cli_merge_reports_and_refuses_in_one_line(two, tmp_path):
                          capture_output=True, text=True)
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_links_across_two_annotators_layers_are_reported_not_merged(tmp_path):
+    """Files written before links were kept inside one layer must not crash a merge."""
+    import sqlite3
+
+    from annotator.core.importer import import_paths
+    from annotator.core.merge import merge_projects
+    from annotator.core.project import Project
+
+    text = "قال الوزير إن الاجتماع انتهى"
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "d", "text": text, "spans": [
+        {"id": 1, "start": 14, "end": 28, "label": "QUOTE", "annotator": "hala"},
+        {"id": 2, "start": 4, "end": 10, "label": "SOURCE", "annotator": "sample"}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    with Project.create(tmp_path / "hala.annot") as p:
+        import_paths(p, [src])
+        p.set_doc_status(1, "hala", "done")
+    with pytest.raises(Exception, match="one annotator's work"):
+        with Project.open(tmp_path / "hala.annot") as p:
+            p.add_relation("source", 1, 2, "hala")
+    c = sqlite3.connect(tmp_path / "hala.annot")  # as an older version could have written it
+    c.execute("INSERT INTO relations(doc, label, from_span, to_span, annotator, created, modified) "
+              "VALUES (1, 'source', 1, 2, 'hala', 'x', 'x')")
+    c.commit()
+    c.close()
+    with Project.create(tmp_path / "review.annot") as review:
+        report = merge_projects(review, [tmp_path / "hala.annot"])
+        assert any("1 links join spans of two different annotators" in line for line in report.lines())
+        assert [s.label for s in review.spans(1, "hala")] == ["QUOTE"]
+        assert review.relations(1) == []

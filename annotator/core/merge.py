@@ -46,6 +46,7 @@ class SourceReport:
     spans: int = 0
     relations: int = 0
     skipped_layers: list[str] = field(default_factory=list)  # gold and suggester layers are not merged
+    cross_layer_links: int = 0  # links from a span of one layer to another's: not merged, reported
 
 
 @dataclass
@@ -73,6 +74,9 @@ class MergeReport:
                            + _some(s.missing_docs))
             if s.skipped_layers:
                 out.append(f"{s.path}: not merged (machine or gold layers): {', '.join(s.skipped_layers)}")
+            if s.cross_layer_links:
+                out.append(f"{s.path}: {s.cross_layer_links} links join spans of two different annotators "
+                           "and were not merged")
         return out + self.notes
 
 
@@ -188,6 +192,17 @@ class _Layer:
         return not self.spans and not self.relations and self.state in (None, "todo")
 
 
+def cross_layer_links(conn, annotators: list[str]) -> int:
+    """Links of these annotators whose two spans are not both in the link's own layer."""
+    if not annotators:
+        return 0
+    marks = ",".join("?" * len(annotators))
+    return conn.execute(
+        f"SELECT count(*) FROM relations r JOIN spans x ON x.id = r.from_span JOIN spans y ON y.id = r.to_span "
+        f"WHERE r.annotator IN ({marks}) AND (x.annotator != r.annotator OR y.annotator != r.annotator)",
+        annotators).fetchone()[0]
+
+
 def _read_layers(conn, annotators: list[str], docs: set | None = None) -> dict[tuple[str, int], _Layer]:
     """{(annotator, doc): layer} for these annotators, from any project connection."""
     layers: dict[tuple[str, int], _Layer] = {}
@@ -200,9 +215,12 @@ def _read_layers(conn, annotators: list[str], docs: set | None = None) -> dict[t
         if docs is None or doc in docs:
             layers.setdefault((ann, doc), _Layer()).spans.append(
                 (sid, start, end, label, status, _canon(attrs), rule, origin))
+    # A link belongs to a layer only when both its spans do (see cross_layer_links).
     for doc, label, a, b, ann, status, attrs, rule in conn.execute(
-            f"SELECT doc, label, from_span, to_span, annotator, status, attrs, rule FROM relations "
-            f"WHERE annotator IN ({marks})", annotators):
+            f"SELECT r.doc, r.label, r.from_span, r.to_span, r.annotator, r.status, r.attrs, r.rule FROM relations r "
+            f"JOIN spans x ON x.id = r.from_span JOIN spans y ON y.id = r.to_span "
+            f"WHERE r.annotator IN ({marks}) AND x.annotator = r.annotator AND y.annotator = r.annotator",
+            annotators):
         if docs is None or doc in docs:
             layers.setdefault((ann, doc), _Layer()).relations.append((label, a, b, status, _canon(attrs), rule))
     for doc, ann, state in conn.execute(
@@ -364,6 +382,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
 
     # Layers, compared with what the review project holds for the same name and document.
     incoming = _read_layers(sc, list(names))
+    rep.cross_layer_links = cross_layer_links(sc, list(names))
     st.load_layers(list(names.values()))
     for name, target in names.items():
         if target not in st.annotators:

@@ -173,6 +173,9 @@ def parse_record(obj, where: str, scheme: Scheme, default_annotator: str) -> Par
             _fail(rw, f"\"to\" points at a missing span {b!r}")
         if a == b:
             _fail(rw, "a relation cannot link a span to itself")
+        if refs[a].annotator != refs[b].annotator:
+            _fail(rw, f"a relation stays inside one annotator's work, but it links {refs[a].annotator}'s span "
+                      f"to {refs[b].annotator}'s")
         rel_type = scheme.check_relation(label, refs[a].label, refs[b].label, where=rw)
         attrs = r.get("attrs", {}) or {}
         scheme.check_attrs(rel_type, attrs, where=rw)

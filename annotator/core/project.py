@@ -547,6 +547,9 @@ class Project:
         a, b = self.span(from_span), self.span(to_span)
         if a.doc != b.doc:
             raise SpanError("a relation must link two spans of the same document")
+        if a.annotator != b.annotator:
+            raise SpanError(f"a link stays inside one annotator's work: this {a.label} is {a.annotator}'s, "
+                            f"that {b.label} is {b.annotator}'s")
         if from_span == to_span:
             raise SpanError("a relation cannot link a span to itself")
         rel_type = self.scheme.check_relation(label, a.label, b.label)

@@ -198,7 +198,9 @@ class AnnotationController(QObject):
             else:
                 continue
             for other in self.spans.values():
-                if other.id != span.id and other.label in targets and (rel.name, other.id) not in linked:
+                # A link stays inside one annotator's layer, as merge and the exports expect.
+                if (other.id != span.id and other.label in targets and other.annotator == span.annotator
+                        and (rel.name, other.id) not in linked):
                     out.append((rel.name, other, from_end))
         # Nearest first; a speaker usually comes before what they said.
         out.sort(key=lambda c: (abs(c[1].start - span.start) + (0 if c[1].start <= span.start else 1), c[1].id))
