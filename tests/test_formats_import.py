@@ -147,8 +147,11 @@ def test_brat_crlf_offsets(tmp_path, project, counting):
     (tmp_path / "b" / "n.ann").write_bytes(f"T1\tSOURCE {s + shift} {s + 6 + shift}\tالوزير\r\n".encode())
     import_paths(project, [tmp_path / "b"], "brat", "x")
     doc = next(project.documents())
-    assert doc.text == lf and doc.id == "n"
-    assert spans_of(project) == [("الوزير", "SOURCE", s, s + 6, "x")]
+    # The text is kept as the .txt holds it (a round trip never changes a document); the
+    # offsets, counted either way in the .ann, land on the same characters.
+    assert doc.text == raw and doc.id == "n"
+    r = raw.index("الوزير")
+    assert spans_of(project) == [("الوزير", "SOURCE", r, r + 6, "x")]
 
 
 def test_brat_discontinuous_span_becomes_fragments_with_their_relation(tmp_path, project):
@@ -209,3 +212,26 @@ def test_cli_import_offsets_flag_and_validate(tmp_path, capsys):
     f.write_text(json.dumps([ls_task(text, s + 1, s + 7, "الوزراء")], ensure_ascii=False), "utf-8")
     assert main(["validate", "--format", "label-studio", str(f)]) == 1
     assert "t.json:1: annotation 1: result 1: value.text 'الوزراء'" in capsys.readouterr().out
+
+
+def test_brat_round_trip_keeps_crlf_text_and_spans(tmp_path, project):
+    from annotator.core.exporter import export_project
+
+    text = "سطر أول\r\nقال الوزير 😀\r\n«الخطة جاهزة»"
+    src = tmp_path / "in.jsonl"
+    q = text.index("الخطة")
+    s = text.index("الوزير")
+    src.write_text(json.dumps({"id": "n", "text": text, "spans": [
+        {"start": s, "end": s + 6, "label": "SOURCE", "annotator": "x"},
+        {"start": s, "end": q + 11, "label": "QUOTE", "annotator": "x"}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    import_paths(project, [src])
+    export_project(project, str(tmp_path / "out"), "brat")
+    again = Project.create(tmp_path / "again.annot")
+    try:
+        import_paths(again, [tmp_path / "out"], "brat", "x")
+        doc = next(again.documents())
+        assert doc.text == text
+        assert sorted(spans_of(again)) == sorted(spans_of(project))
+    finally:
+        again.close()

@@ -476,6 +476,20 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
     return spans, rels, state
 
 
+def _to_raw(spans: list[dict], text: str, raw_text: str) -> str:
+    """Move spans found in the LF form of a text onto its CRLF form; returns that form."""
+    from_crlf, lf = [], 0
+    for m in re.finditer("\r\n|\r|\n", raw_text):
+        lf = m.start() - len(from_crlf)
+        if m.group() == "\r\n":
+            from_crlf.append(lf)  # where this break sits in the LF text
+    for sp in spans:
+        sp["start"] += bisect_left(from_crlf, sp["start"])
+        sp["end"] += bisect_left(from_crlf, sp["end"])
+        sp["text"] = raw_text[sp["start"]:sp["end"]]
+    return raw_text
+
+
 def _raw_to_lf(raw_text: str, off: int) -> int | None:
     """An offset counted with CRLF as two characters -> offset in the LF text."""
     if not 0 <= off <= len(raw_text):
@@ -511,6 +525,9 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
             text, raw_text = _read_text(txt)
             who = entry.get("annotator") or annotator
             spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
+            if "\r\n" in raw_text:
+                # Store the text as the .txt holds it: a round trip must not change a document.
+                text = _to_raw(spans, text, raw_text)
             status = {who: entry["status"]} if entry.get("status") else {}
             meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
             size = txt.stat().st_size + (ann.stat().st_size if ann.exists() else 0)
