@@ -54,6 +54,7 @@ def test_folder_import_uses_relative_ids(tmp_path, project):
     report = import_paths(project, [tmp_path / "in"])
     assert report.documents == 2
     assert {d.id for d in project.documents()} == {"one", "sub/two"}
+    assert report.ignored == ["skip.md"] and "ignored 1 files that are not .txt (skip.md)" in report.summary()
 
 
 def test_native_jsonl_keeps_bytes_spans_annotators_relations(tmp_path, project):

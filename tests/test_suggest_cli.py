@@ -166,3 +166,21 @@ def test_read_only_project_is_refused(project_path):
         with pytest.raises(ReadOnlyProject):
             suggest_document(p, p.document("a").num)
     assert _spans(project_path, "a") == ([], [])
+
+
+def test_file_mode_refuses_bad_input_spans_and_projects_with_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "قال الوزير أمس", "spans": [{"start": 0, "end": 99, "label": "CUE"}]}\n',
+                   encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "annotator", "suggest", str(bad), "-o", str(tmp_path / "o.jsonl")],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "bad.jsonl:1: span 1: span 0..99 is outside" in out.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+    proj = tmp_path / "p.annot"
+    subprocess.run([sys.executable, "-m", "annotator", "new", str(proj)], check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-m", "annotator", "suggest", str(proj), "-o", str(tmp_path / "o.jsonl")],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "is a project" in out.stderr and "Traceback" not in out.stderr

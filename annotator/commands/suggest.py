@@ -9,6 +9,9 @@ from pathlib import Path
 
 import orjson
 
+from annotator.core.native import parse_record
+from annotator.core.scheme import default_scheme
+
 from annotator.commands.common import TerminalProgress, open_project
 from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.suggest import DEFAULT_ANNOTATOR, KINDS, suggest_project, suggest_record
@@ -34,6 +37,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     target = Path(args.target)
+    if args.output and _is_sqlite(target):
+        raise AnnotatorError(f"{target}: is a project: suggestions go into it, so give no -o "
+                             "(file to file works on native JSONL)")
     if args.output or target.suffix.lower() in _JSONL:
         if not args.output:
             raise AnnotatorError(f"{target}: give -o OUTPUT to write the suggested records")
@@ -52,6 +58,14 @@ def run(args) -> int:
     progress.finish()
     print(report.summary())
     return 0
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _new_ids(existing: set, prefix: str):
@@ -89,6 +103,8 @@ def suggest_file(src: Path, out: str, only: str | None, annotator: str) -> tuple
                 raise AnnotatorError(f"{where}: invalid JSON: {exc}") from None
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise AnnotatorError(f"{where}: expected a record with a \"text\" string")
+            # The record's own spans must be sound before ours are added beside them.
+            parse_record(obj, where, default_scheme(), annotator)
             meta = obj.get("meta") or {}
             if not isinstance(meta, dict):
                 raise AnnotatorError(f"{where}: meta must be an object")

@@ -30,11 +30,15 @@ class ImportReport:
     spans: int = 0
     relations: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    ignored: list[str] = field(default_factory=list)  # files in imported folders that are not .txt
 
     def summary(self) -> str:
         s = f"imported {self.documents} documents, {self.spans} spans, {self.relations} relations"
         if self.skipped:
             s += f"; skipped {len(self.skipped)} duplicate documents"
+        if self.ignored:
+            shown = ", ".join(self.ignored[:3]) + (", ..." if len(self.ignored) > 3 else "")
+            s += f"; ignored {len(self.ignored)} files that are not .txt ({shown})"
         return s
 
 
@@ -51,18 +55,26 @@ def normalize_plain_text(raw: bytes, where: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:
+    """(the .txt files under a folder, every other file there), each sorted."""
+    files, others = [], []
+    for p in sorted(path.rglob("*")):
+        if p.is_file():
+            (files if p.suffix.lower() == ".txt" else others).append(p)
+    if not files:
+        raise ImportFailed(f"{path}: folder holds no .txt files")
+    return files, others
+
+
 def _text_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
-        if not files:
-            raise ImportFailed(f"{path}: folder holds no .txt files")
-        return files
-    return [path]
+    return scan_folder(path)[0] if path.is_dir() else [path]
 
 
-def iter_plain(paths: Iterable[Path], dct: str | None = None) -> Iterator[tuple[str, ParsedRecord, int]]:
+def iter_plain(paths: Iterable[Path], dct: str | None = None,
+               scanned: dict[Path, list[Path]] | None = None) -> Iterator[tuple[str, ParsedRecord, int]]:
+    """Plain-text documents; `scanned` holds folders' .txt files when the caller listed them already."""
     for top in paths:
-        for f in _text_files(top):
+        for f in (scanned or {}).get(top) or _text_files(top):
             size = f.stat().st_size
             if size > MAX_TEXT_BYTES:
                 raise ImportFailed(f"{f}: {size} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit for one document")
@@ -295,7 +307,16 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
         if not p.exists():
             raise ImportFailed(f"{p}: no such file or folder")
     fmts = {p: (fmt or detect_format(p)) for p in paths}
-    total = sum(_size(p) for p in paths)
+    ignored: list[str] = []
+    scanned: dict[Path, list[Path]] = {}
+    total = 0
+    for p in paths:
+        if fmts[p] == "text" and p.is_dir():
+            scanned[p], others = scan_folder(p)
+            ignored += [str(o.relative_to(p)) for o in others]
+            total += sum(f.stat().st_size for f in scanned[p])
+        else:
+            total += _size(p)
 
     current = {"path": str(paths[0]) if paths else "input"}
 
@@ -304,7 +325,7 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
             current["path"] = str(p)
             f = fmts[p]
             if f == "text":
-                yield from iter_plain([p], dct)
+                yield from iter_plain([p], dct, scanned)
             elif f == "native":
                 yield from iter_native([p], project.scheme, annotator)
             else:
@@ -312,7 +333,9 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
 
                 yield from reader_for(f)(p, project.scheme, annotator, **options)
 
-    return import_records(project, records(), total, progress, source=lambda: current["path"])
+    report = import_records(project, records(), total, progress, source=lambda: current["path"])
+    report.ignored = ignored
+    return report
 
 
 def _size(p: Path) -> int:
