@@ -181,7 +181,7 @@ def _fast_table(text: str, spans: list[tuple[int, int]]) -> TokenTable | None:
 # instead of by the regex (the cache spaCy's tokenizer keeps for the same reason). Bounded:
 # emptied when full, so memory stays flat however large the export.
 _CHUNKS: dict[str, str] = {}
-_CHUNKS_MAX = 50_000
+_CHUNKS_MAX = 20_000  # ~3 MB at most
 _CHUNK_MAX_LEN = 64
 
 
