@@ -295,3 +295,15 @@ def test_screenshot_arabic(qtbot, settings):
         _screenshot(qtbot, settings, "window_ar.png")
     finally:
         t.install(QApplication.instance(), "en")
+
+
+def test_undo_and_redo_name_the_action_and_are_off_when_there_is_nothing(driver_for, hostile_path):
+    d = driver_for(hostile_path)
+    w = d.window
+    assert not w.a_undo.isEnabled() and not w.a_redo.isEnabled() and w.a_undo.text() == "Undo"
+    d.goto("second")
+    d.select("الرسميُّ")
+    d.key(Qt.Key_2)
+    assert w.a_undo.isEnabled() and w.a_undo.text().startswith("Undo ") and len(w.a_undo.text()) > len("Undo ")
+    w.a_undo.trigger()
+    assert not w.a_undo.isEnabled() and w.a_redo.isEnabled() and w.a_redo.text().startswith("Redo ")

@@ -248,8 +248,8 @@ class MainWindow(QMainWindow):
             c.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             c.char_precision = self.a_precision.isChecked()
             self.ws.undo.indexChanged.connect(lambda _i: self._update_status())
+            self.ws.undo.indexChanged.connect(self._label_undo)  # a method: dropped with the window
             self.ws.doc_panel.currentDocChanged.connect(lambda _n: self._doc_opened())
-            self.a_undo.setEnabled(True)
             self.settings.add_recent(project.path)
             self.setWindowTitle(f"{project.path.name} — annotator")
             self._fill_annotate_menu()
@@ -280,6 +280,17 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.ws.inspector.set_editable(editable)
             self.ws.palette.set_editable(editable)
+        self._label_undo()
+
+    def _label_undo(self, _index: int = 0) -> None:
+        """Undo and Redo name what they would do, and are off when there is nothing to do."""
+        stack = self.ws.undo if self.ws is not None else None
+        editable = self.project is not None and not self.project.readonly and not self.project.checks_pending
+        for action, can, text, base in (
+                (self.a_undo, stack is not None and stack.canUndo(), stack.undoText() if stack else "", self.tr("Undo")),
+                (self.a_redo, stack is not None and stack.canRedo(), stack.redoText() if stack else "", self.tr("Redo"))):
+            action.setEnabled(editable and can)
+            action.setText(f"{base} {text}" if can and text else base)
 
     def _start_checks(self, project: Project) -> None:
         """Editing stays off until the deferred whole-file check and backup have passed."""
