@@ -181,9 +181,20 @@ class DocListPanel(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.Interactive)
         hh.setSectionResizeMode(DocListModel.TITLE, QHeaderView.Stretch)
-        self.table.setColumnWidth(DocListModel.ID, 90)
-        self.table.setColumnWidth(DocListModel.STATUS, 80)
-        self.table.setColumnWidth(DocListModel.SPANS, 48)
+        # Widths from the header texts (which are longer in Arabic) and the widest values.
+        fm = self.table.fontMetrics()
+        head = self.table.horizontalHeader().fontMetrics()
+
+        def width(col: int, sample: str) -> int:
+            title = str(self.model.headerData(col, Qt.Horizontal, Qt.DisplayRole) or "")
+            return max(fm.horizontalAdvance(sample), head.horizontalAdvance(title) + 18) + 14
+
+        self.table.setColumnWidth(DocListModel.ID, width(DocListModel.ID, "sample-01-x"))
+        self.table.setColumnWidth(DocListModel.STATUS, width(DocListModel.STATUS, self.tr("In progress")))
+        self.table.setColumnWidth(DocListModel.SPANS, width(DocListModel.SPANS, "8888"))
+        # Ids are Latin and titles Arabic: cutting in the middle keeps both ends readable in
+        # either layout direction.
+        self.table.setTextElideMode(Qt.ElideMiddle)
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.PlainText)
         top = QHBoxLayout()

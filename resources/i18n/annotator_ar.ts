@@ -113,142 +113,146 @@
     <name>Annotate</name>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="86" />
-        <location filename="../../annotator/gui/annotate.py" line="389" />
+        <location filename="../../annotator/gui/annotate.py" line="112" />
+        <location filename="../../annotator/gui/annotate.py" line="423" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="97" />
+        <location filename="../../annotator/gui/annotate.py" line="123" />
         <source>Not saved: nothing was changed.</source>
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="215" />
+        <location filename="../../annotator/gui/annotate.py" line="242" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="221" />
+        <location filename="../../annotator/gui/annotate.py" line="248" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="225" />
+        <location filename="../../annotator/gui/annotate.py" line="252" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="229" />
+        <location filename="../../annotator/gui/annotate.py" line="256" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="265" />
+        <location filename="../../annotator/gui/annotate.py" line="292" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="273" />
+        <location filename="../../annotator/gui/annotate.py" line="300" />
+        <location filename="../../annotator/gui/annotate.py" line="320" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="273" />
+        <location filename="../../annotator/gui/annotate.py" line="300" />
+        <location filename="../../annotator/gui/annotate.py" line="321" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="279" />
+        <location filename="../../annotator/gui/annotate.py" line="306" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <location filename="../../annotator/gui/annotate.py" line="313" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="299" />
+        <location filename="../../annotator/gui/annotate.py" line="333" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="302" />
+        <location filename="../../annotator/gui/annotate.py" line="336" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="306" />
+        <location filename="../../annotator/gui/annotate.py" line="340" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="314" />
+        <location filename="../../annotator/gui/annotate.py" line="348" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="318" />
+        <location filename="../../annotator/gui/annotate.py" line="352" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="320" />
+        <location filename="../../annotator/gui/annotate.py" line="354" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="330" />
+        <location filename="../../annotator/gui/annotate.py" line="364" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="343" />
+        <location filename="../../annotator/gui/annotate.py" line="377" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="357" />
+        <location filename="../../annotator/gui/annotate.py" line="391" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="357" />
+        <location filename="../../annotator/gui/annotate.py" line="391" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="357" />
+        <location filename="../../annotator/gui/annotate.py" line="391" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="368" />
+        <location filename="../../annotator/gui/annotate.py" line="402" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="386" />
+        <location filename="../../annotator/gui/annotate.py" line="420" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="393" />
+        <location filename="../../annotator/gui/annotate.py" line="427" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="398" />
+        <location filename="../../annotator/gui/annotate.py" line="432" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="403" />
+        <location filename="../../annotator/gui/annotate.py" line="437" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="415" />
+        <location filename="../../annotator/gui/annotate.py" line="449" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
@@ -333,32 +337,32 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="69" />
+        <location filename="../../annotator/gui/commands.py" line="85" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="90" />
+        <location filename="../../annotator/gui/commands.py" line="106" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="143" />
+        <location filename="../../annotator/gui/commands.py" line="159" />
         <source>Set %1</source>
         <translation>تعيين %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="158" />
+        <location filename="../../annotator/gui/commands.py" line="174" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="177" />
+        <location filename="../../annotator/gui/commands.py" line="193" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="207" />
+        <location filename="../../annotator/gui/commands.py" line="223" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
     </message>
@@ -422,12 +426,17 @@
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="218" />
+        <location filename="../../annotator/gui/doc_list.py" line="193" />
+        <source>In progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="229" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="221" />
+        <location filename="../../annotator/gui/doc_list.py" line="232" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -605,62 +614,62 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="32" />
+        <location filename="../../annotator/gui/find_bar.py" line="34" />
         <source>Find in document</source>
         <translation>بحث في الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="33" />
+        <location filename="../../annotator/gui/find_bar.py" line="35" />
         <source>Ignore harakat and letter forms</source>
         <translation>تجاهل الحركات وأشكال الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="35" />
+        <location filename="../../annotator/gui/find_bar.py" line="37" />
         <source>Arabic-aware: ignore harakat and tatweel; أ إ آ match ا, ى matches ي, ة matches ه</source>
         <translation>بحث يراعي العربية: تُتجاهل الحركات والتطويل؛ أ إ آ تطابق ا، وى تطابق ي، وة تطابق ه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="38" />
+        <location filename="../../annotator/gui/find_bar.py" line="40" />
         <source>Match case</source>
         <translation>مطابقة حالة الأحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="43" />
+        <location filename="../../annotator/gui/find_bar.py" line="45" />
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="44" />
+        <location filename="../../annotator/gui/find_bar.py" line="46" />
         <source>Previous match (Shift+F3)</source>
         <translation>المطابقة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="46" />
+        <location filename="../../annotator/gui/find_bar.py" line="48" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="47" />
+        <location filename="../../annotator/gui/find_bar.py" line="49" />
         <source>Next match (F3 or Enter)</source>
         <translation>المطابقة التالية (F3 أو Enter)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="50" />
+        <location filename="../../annotator/gui/find_bar.py" line="52" />
         <source>Close (Escape)</source>
         <translation>إغلاق (Escape)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="175" />
+        <location filename="../../annotator/gui/find_bar.py" line="177" />
         <source>No matches</source>
         <translation>لا مطابقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="177" />
+        <location filename="../../annotator/gui/find_bar.py" line="179" />
         <source>{0} matches</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="179" />
+        <location filename="../../annotator/gui/find_bar.py" line="181" />
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -894,11 +903,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="115" />
+        <location filename="../../annotator/gui/main_window.py" line="290" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="116" />
+        <location filename="../../annotator/gui/main_window.py" line="291" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
@@ -1034,7 +1045,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="158" />
-        <location filename="../../annotator/gui/main_window.py" line="434" />
+        <location filename="../../annotator/gui/main_window.py" line="445" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
@@ -1114,33 +1125,33 @@
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="288" />
+        <location filename="../../annotator/gui/main_window.py" line="299" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="306" />
-        <location filename="../../annotator/gui/main_window.py" line="336" />
+        <location filename="../../annotator/gui/main_window.py" line="317" />
+        <location filename="../../annotator/gui/main_window.py" line="347" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="315" />
+        <location filename="../../annotator/gui/main_window.py" line="326" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="355" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345" />
+        <location filename="../../annotator/gui/main_window.py" line="356" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/main_window.py" line="371" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1157,17 +1168,17 @@
         <translation>تعذّر الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="372" />
+        <location filename="../../annotator/gui/main_window.py" line="383" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="373" />
+        <location filename="../../annotator/gui/main_window.py" line="384" />
         <source>Documents (*.jsonl *.txt *.json);;All files (*)</source>
         <translation>وثائق (*.jsonl *.txt *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="381" />
+        <location filename="../../annotator/gui/main_window.py" line="392" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
@@ -1184,7 +1195,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="435" />
+        <location filename="../../annotator/gui/main_window.py" line="446" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1574,6 +1585,11 @@
         <location filename="../../annotator/gui/review/window.py" line="195" />
         <source>done</source>
         <translation>منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="268" />
+        <source>gold</source>
+        <translation>المعتمد (gold)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="269" />

@@ -32,6 +32,7 @@ AR = {
     "Open a project…": "فتح مشروع…",
     "Recent projects": "المشاريع الأخيرة",
     "(none yet)": "(لا شيء بعد)",
+    "gold": "المعتمد (gold)",
     # --- annotating -------------------------------------------------------------------
     "The project is read-only: nothing was changed.": "المشروع للقراءة فقط: لم يُغيَّر شيء.",
     "Nothing to annotate in the selection (only spaces or punctuation).": "لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).",

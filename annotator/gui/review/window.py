@@ -265,7 +265,7 @@ class ReviewWindow(QMainWindow):
         else:
             self.view.set_colours(colours, repaint=False)
             self.view.set_spans(spans)
-        self.legend.setText("   ".join(f"■ {a}" for a in self.doc_annotators) + f"   ■ {GOLD}")
+        self.legend.setText("   ".join(f"■ {a}" for a in self.doc_annotators) + "   ■ " + self.tr("gold"))
         self.legend.setToolTip(self.tr("Colours: one per annotator; gold is the adjudicated layer"))
         if key is not None and not reset_view:
             same = next((i for i, c in enumerate(self.clusters) if c.key == key), None)
