@@ -183,3 +183,13 @@ def test_curate_empty_document(window, qtbot, project):
     assert p.empty and p.state == "done" and project.spans(d, GOLD) == []
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
     assert not rv.progress(project, d).empty
+
+
+def test_legend_shows_each_annotators_colour(window):
+    from PySide6.QtWidgets import QLabel
+
+    labels = window.legend.findChildren(QLabel)
+    names = [l.text() for l in labels if l.text()]
+    swatches = [l.styleSheet() for l in labels if not l.text()]
+    assert names[-1] == "gold" and len(names) == len(window.doc_annotators) + 1
+    assert len(set(swatches)) == len(swatches)  # a distinct colour each

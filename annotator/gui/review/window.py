@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMainWindow, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from annotator.core import agreement
@@ -55,6 +55,29 @@ def _table(headers: list[str]) -> QTableWidget:
     return t
 
 
+class Legend(QWidget):
+    """Who is which colour: a swatch per annotator, then gold."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(6, 2, 6, 2)
+
+    def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for name, colour in entries:
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(f"background: {QColor(colour).name()}; border: 1px solid #555;")
+            self.row.addWidget(swatch)
+            self.row.addWidget(plain_label(name, wrap=False))
+            self.row.addSpacing(12)
+        self.row.addStretch(1)
+
+
 class ReviewWindow(QMainWindow):
     docOpened = Signal(int)
 
@@ -77,7 +100,7 @@ class ReviewWindow(QMainWindow):
         self.doc_table.currentCellChanged.connect(self._doc_row_changed)
         self.view = AnnotationView()
         self.view.spanActivated.connect(self._span_activated)
-        self.legend = plain_label("", wrap=True)
+        self.legend = Legend()
         self.cluster_label = plain_label("", wrap=True)
         self.progress_label = plain_label("", wrap=True)
         self.cluster_table = _table([self.tr("who"), self.tr("label"), self.tr("start–end"), self.tr("text"),
@@ -265,7 +288,8 @@ class ReviewWindow(QMainWindow):
         else:
             self.view.set_colours(colours, repaint=False)
             self.view.set_spans(spans)
-        self.legend.setText("   ".join(f"■ {a}" for a in self.doc_annotators) + "   ■ " + self.tr("gold"))
+        self.legend.set_entries([(a, self.colours.get(a, ANNOTATOR_COLOURS[-1])) for a in self.doc_annotators]
+                                + [(self.tr("gold"), GOLD_COLOUR)])
         self.legend.setToolTip(self.tr("Colours: one per annotator; gold is the adjudicated layer"))
         if key is not None and not reset_view:
             same = next((i for i, c in enumerate(self.clusters) if c.key == key), None)
