@@ -67,6 +67,7 @@ class Legend(QWidget):
         while self.row.count():
             item = self.row.takeAt(0)
             if item.widget():
+                item.widget().setParent(None)  # gone at once, not at the next event loop turn
                 item.widget().deleteLater()
         for name, colour in entries:
             swatch = QLabel()
