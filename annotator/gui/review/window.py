@@ -66,9 +66,10 @@ class Legend(QWidget):
     def set_entries(self, entries: list[tuple[str, str]]) -> None:
         while self.row.count():
             item = self.row.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)  # gone at once, not at the next event loop turn
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next event loop turn
+                widget.deleteLater()
         for name, colour in entries:
             swatch = QLabel()
             swatch.setFixedSize(14, 14)
