@@ -193,3 +193,24 @@ def test_legend_shows_each_annotators_colour(window):
     swatches = [l.styleSheet() for l in labels if not l.text()]
     assert names[-1] == "gold" and len(names) == len(window.doc_annotators) + 1
     assert len(set(swatches)) == len(swatches)  # a distinct colour each
+
+
+def test_the_reviewer_edits_a_gold_spans_attributes_in_the_inspector(window, qtbot, project):
+    d = window.doc
+    i = next(k for k, c in enumerate(window.clusters) if TEXT[c.start:c.end].startswith("القطار"))
+    window.set_cluster(i)
+    row = next(r for r in range(window.cluster_table.rowCount())
+               if window.cluster_table.item(r, 0).data(Qt.UserRole)[0] == "b")
+    window.cluster_table.selectRow(row)
+    key(qtbot, window, Qt.Key_A)  # b's QUOTE becomes gold
+    q = next(s for s in project.spans(d, GOLD) if s.label == "QUOTE")
+    row = next(r for r in range(window.cluster_table.rowCount())
+               if window.cluster_table.item(r, 0).data(Qt.UserRole) == (GOLD, q.id))
+    window.cluster_table.selectRow(row)
+    assert window.inspector.span is not None and window.inspector.span.id == q.id
+    combo = window.inspector.attr_widgets["type"]
+    combo.setCurrentIndex(combo.findData("mixed"))
+    combo.activated.emit(combo.currentIndex())
+    assert project.span(q.id).attrs["type"] == "mixed"
+    key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
+    assert project.span(q.id).attrs.get("type") != "mixed"

@@ -1368,366 +1368,371 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="73" />
+        <location filename="../../annotator/gui/review/window.py" line="98" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <location filename="../../annotator/gui/review/window.py" line="100" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <location filename="../../annotator/gui/review/window.py" line="100" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="75" />
+        <location filename="../../annotator/gui/review/window.py" line="100" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="76" />
+        <location filename="../../annotator/gui/review/window.py" line="101" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="83" />
-        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <location filename="../../annotator/gui/review/window.py" line="108" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <location filename="../../annotator/gui/review/window.py" line="108" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <location filename="../../annotator/gui/review/window.py" line="108" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="83" />
+        <location filename="../../annotator/gui/review/window.py" line="108" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="84" />
+        <location filename="../../annotator/gui/review/window.py" line="109" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="85" />
+        <location filename="../../annotator/gui/review/window.py" line="110" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="87" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="88" />
+        <location filename="../../annotator/gui/review/window.py" line="113" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="89" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <location filename="../../annotator/gui/review/window.py" line="134" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
-        <location filename="../../annotator/gui/review/window.py" line="370" />
+        <location filename="../../annotator/gui/review/window.py" line="148" />
+        <location filename="../../annotator/gui/review/window.py" line="405" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="149" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="138" />
+        <location filename="../../annotator/gui/review/window.py" line="172" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="139" />
+        <location filename="../../annotator/gui/review/window.py" line="173" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="142" />
+        <location filename="../../annotator/gui/review/window.py" line="176" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="143" />
+        <location filename="../../annotator/gui/review/window.py" line="177" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="144" />
+        <location filename="../../annotator/gui/review/window.py" line="178" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="179" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="146" />
+        <location filename="../../annotator/gui/review/window.py" line="180" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="147" />
+        <location filename="../../annotator/gui/review/window.py" line="181" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="148" />
+        <location filename="../../annotator/gui/review/window.py" line="182" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="149" />
+        <location filename="../../annotator/gui/review/window.py" line="183" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="150" />
+        <location filename="../../annotator/gui/review/window.py" line="184" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="151" />
+        <location filename="../../annotator/gui/review/window.py" line="185" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="152" />
-        <location filename="../../annotator/gui/review/window.py" line="472" />
+        <location filename="../../annotator/gui/review/window.py" line="186" />
+        <location filename="../../annotator/gui/review/window.py" line="516" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="153" />
+        <location filename="../../annotator/gui/review/window.py" line="187" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="188" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="155" />
+        <location filename="../../annotator/gui/review/window.py" line="189" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="161" />
+        <location filename="../../annotator/gui/review/window.py" line="195" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="167" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="168" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="170" />
+        <location filename="../../annotator/gui/review/window.py" line="204" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="179" />
-        <location filename="../../annotator/gui/review/window.py" line="227" />
+        <location filename="../../annotator/gui/review/window.py" line="213" />
+        <location filename="../../annotator/gui/review/window.py" line="261" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="268" />
+        <location filename="../../annotator/gui/review/window.py" line="303" />
         <source>gold</source>
         <translation>المعتمد (gold)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="269" />
+        <location filename="../../annotator/gui/review/window.py" line="304" />
         <source>Colours: one per annotator; gold is the adjudicated layer</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="289" />
+        <location filename="../../annotator/gui/review/window.py" line="324" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <location filename="../../annotator/gui/review/window.py" line="327" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <location filename="../../annotator/gui/review/window.py" line="327" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="292" />
+        <location filename="../../annotator/gui/review/window.py" line="327" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="293" />
+        <location filename="../../annotator/gui/review/window.py" line="328" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="293" />
+        <location filename="../../annotator/gui/review/window.py" line="328" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="294" />
+        <location filename="../../annotator/gui/review/window.py" line="329" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="298" />
+        <location filename="../../annotator/gui/review/window.py" line="333" />
         <source> — attributes differ: %1</source>
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="311" />
+        <location filename="../../annotator/gui/review/window.py" line="346" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="312" />
+        <location filename="../../annotator/gui/review/window.py" line="347" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="333" />
+        <location filename="../../annotator/gui/review/window.py" line="368" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="340" />
+        <location filename="../../annotator/gui/review/window.py" line="375" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="343" />
+        <location filename="../../annotator/gui/review/window.py" line="378" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="387" />
+        <location filename="../../annotator/gui/review/window.py" line="422" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="390" />
+        <location filename="../../annotator/gui/review/window.py" line="425" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="404" />
+        <location filename="../../annotator/gui/review/window.py" line="439" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="420" />
+        <location filename="../../annotator/gui/review/window.py" line="455" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="422" />
+        <location filename="../../annotator/gui/review/window.py" line="457" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="425" />
+        <location filename="../../annotator/gui/review/window.py" line="460" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="432" />
+        <location filename="../../annotator/gui/review/window.py" line="467" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="434" />
+        <location filename="../../annotator/gui/review/window.py" line="469" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="440" />
+        <location filename="../../annotator/gui/review/window.py" line="478" />
+        <source>Set %1 of the gold span</source>
+        <translation>ضبط %1 للمقطع المعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="484" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="449" />
+        <location filename="../../annotator/gui/review/window.py" line="493" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="451" />
+        <location filename="../../annotator/gui/review/window.py" line="495" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="463" />
+        <location filename="../../annotator/gui/review/window.py" line="507" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="468" />
+        <location filename="../../annotator/gui/review/window.py" line="512" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="477" />
+        <location filename="../../annotator/gui/review/window.py" line="521" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

@@ -33,6 +33,7 @@ AR = {
     "Recent projects": "المشاريع الأخيرة",
     "(none yet)": "(لا شيء بعد)",
     "gold": "المعتمد (gold)",
+    "Set %1 of the gold span": "ضبط %1 للمقطع المعتمد",
     # --- annotating -------------------------------------------------------------------
     "The project is read-only: nothing was changed.": "المشروع للقراءة فقط: لم يُغيَّر شيء.",
     "Nothing to annotate in the selection (only spaces or punctuation).": "لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).",

@@ -112,6 +112,14 @@ class ReviewWindow(QMainWindow):
         self.relation_table = _table([self.tr("link"), self.tr("from"), self.tr("to"), self.tr("who"),
                                       self.tr("decision")])
         self.relation_table.setAccessibleName(self.tr("Links"))
+        # The gold span's attributes are edited with the annotation view's own inspector.
+        from annotator.gui.inspector import Inspector
+
+        self.inspector = Inspector()
+        self.inspector.scheme = project.scheme
+        self.inspector.attrEdited.connect(self.set_gold_attr)
+        self.inspector.show_document(None)
+        self.cluster_table.itemSelectionChanged.connect(self._show_gold)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -125,6 +133,7 @@ class ReviewWindow(QMainWindow):
         rl.addWidget(self.cluster_table, 2)
         rl.addWidget(plain_label(self.tr("Links (L accept, K reject)")))
         rl.addWidget(self.relation_table, 1)
+        rl.addWidget(self.inspector)
         rl.addWidget(self.progress_label)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.doc_table)
@@ -459,6 +468,15 @@ class ReviewWindow(QMainWindow):
             return
         self._run(self.tr("Move gold span edges"),
                   lambda: rv.edit_gold_span(self.project, gold.id, self.reviewer, start=s, end=e))
+
+    def _show_gold(self) -> None:
+        """The inspector follows the gold span of the selection (or of the cluster)."""
+        gold = self._current_gold() if self.doc is not None else None
+        self.inspector.show_span(gold, self.text if gold is not None else "")
+
+    def set_gold_attr(self, span_id: int, name: str, value) -> None:
+        self._run(self.tr("Set %1 of the gold span").replace("%1", name),
+                  lambda: rv.set_gold_attr(self.project, span_id, name, value, self.reviewer))
 
     def delete_gold(self) -> None:
         gold = self._current_gold()
