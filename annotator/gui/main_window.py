@@ -101,7 +101,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._act(self.tr("Open the sample project"), self.open_sample, menu=f)
         f.addSeparator()
+        from annotator.gui.import_actions import ImportActions
+
+        self.importer = ImportActions(self)
         self.a_import = self._act(self.tr("Import documents…"), self.import_dialog, ["Ctrl+I"], menu=f)
+        self.a_import_folder = self._act(self.tr("Import a folder…"), self.importer.import_folder, menu=f)
         self.review = ReviewActions(self)
         f.addAction(self.review.a_merge)
         self.a_export = self._act(self.tr("Export…"), self.export_dialog, ["Ctrl+E"], menu=f)
@@ -275,7 +279,7 @@ class MainWindow(QMainWindow):
         project = self.project
         editable = project is not None and not project.readonly and not project.checks_pending
         for a in (*self.edit_actions, *self.status_actions, *self.suggest.actions, self.a_undo, self.a_redo,
-                  self.a_import):
+                  self.a_import, self.a_import_folder):
             a.setEnabled(editable)
         if self.ws is not None:
             self.ws.inspector.set_editable(editable)
@@ -378,22 +382,7 @@ class MainWindow(QMainWindow):
             self.set_project(project)
 
     def import_dialog(self) -> None:
-        if self.project is None:
-            return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import documents"), "",
-                                                self.tr("Documents (*.jsonl *.txt *.json);;All files (*)"))
-        if not paths:
-            return
-        from annotator.core.importer import import_paths
-
-        try:
-            report = import_paths(self.project, paths, annotator=self.settings.annotator)
-        except AnnotatorError as exc:
-            message(self, self.tr("Import refused: nothing was imported"), str(exc))
-            return
-        doc = self.current_doc()
-        self.set_project(self.project, doc)
-        self.statusBar().showMessage(report.summary(), 10000)
+        self.importer.import_files()
 
     def export_dialog(self) -> None:
         if self.project is None:

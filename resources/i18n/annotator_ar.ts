@@ -675,6 +675,51 @@
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="27" />
+        <location filename="../../annotator/gui/import_actions.py" line="46" />
+        <location filename="../../annotator/gui/import_actions.py" line="76" />
+        <source>Import documents</source>
+        <translation>استيراد وثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="28" />
+        <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
+        <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <source>Import a folder of .txt files or a brat folder</source>
+        <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="60" />
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="66" />
+        <source>Import refused: nothing was imported</source>
+        <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="74" />
+        <source>not a .txt file, not imported: %1</source>
+        <translation>ليس ملف .txt، لم يُستورد: %1</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../../annotator/gui/inspector.py" line="58" />
@@ -872,286 +917,291 @@
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="104" />
+        <location filename="../../annotator/gui/main_window.py" line="107" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="107" />
+        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <source>Import a folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="115" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="112" />
+        <location filename="../../annotator/gui/main_window.py" line="116" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="113" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="114" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115" />
-        <location filename="../../annotator/gui/main_window.py" line="290" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
+        <location filename="../../annotator/gui/main_window.py" line="294" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116" />
-        <location filename="../../annotator/gui/main_window.py" line="291" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
+        <location filename="../../annotator/gui/main_window.py" line="295" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="122" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
+        <location filename="../../annotator/gui/main_window.py" line="123" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="120" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="127" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="125" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="127" />
+        <location filename="../../annotator/gui/main_window.py" line="131" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="128" />
+        <location filename="../../annotator/gui/main_window.py" line="132" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="130" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="140" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="140" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="137" />
+        <location filename="../../annotator/gui/main_window.py" line="141" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="139" />
+        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="144" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="141" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="142" />
+        <location filename="../../annotator/gui/main_window.py" line="146" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="147" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="152" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="149" />
+        <location filename="../../annotator/gui/main_window.py" line="153" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="151" />
+        <location filename="../../annotator/gui/main_window.py" line="155" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="153" />
+        <location filename="../../annotator/gui/main_window.py" line="157" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="156" />
+        <location filename="../../annotator/gui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157" />
+        <location filename="../../annotator/gui/main_window.py" line="161" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158" />
-        <location filename="../../annotator/gui/main_window.py" line="445" />
+        <location filename="../../annotator/gui/main_window.py" line="162" />
+        <location filename="../../annotator/gui/main_window.py" line="434" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
+        <location filename="../../annotator/gui/main_window.py" line="163" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161" />
+        <location filename="../../annotator/gui/main_window.py" line="165" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="164" />
+        <location filename="../../annotator/gui/main_window.py" line="168" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="184" />
+        <location filename="../../annotator/gui/main_window.py" line="188" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="191" />
+        <location filename="../../annotator/gui/main_window.py" line="195" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="196" />
+        <location filename="../../annotator/gui/main_window.py" line="200" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="196" />
+        <location filename="../../annotator/gui/main_window.py" line="200" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/main_window.py" line="201" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/main_window.py" line="201" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="211" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221" />
+        <location filename="../../annotator/gui/main_window.py" line="225" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228" />
+        <location filename="../../annotator/gui/main_window.py" line="232" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230" />
+        <location filename="../../annotator/gui/main_window.py" line="234" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <location filename="../../annotator/gui/main_window.py" line="236" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="299" />
+        <location filename="../../annotator/gui/main_window.py" line="303" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="317" />
-        <location filename="../../annotator/gui/main_window.py" line="347" />
+        <location filename="../../annotator/gui/main_window.py" line="321" />
+        <location filename="../../annotator/gui/main_window.py" line="351" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="330" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355" />
+        <location filename="../../annotator/gui/main_window.py" line="359" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="356" />
+        <location filename="../../annotator/gui/main_window.py" line="360" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="371" />
+        <location filename="../../annotator/gui/main_window.py" line="375" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1168,17 +1218,14 @@
         <translation>تعذّر الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="383" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="384" />
         <source>Documents (*.jsonl *.txt *.json);;All files (*)</source>
         <translation>وثائق (*.jsonl *.txt *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="392" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
@@ -1195,7 +1242,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="446" />
+        <location filename="../../annotator/gui/main_window.py" line="435" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>

@@ -34,6 +34,13 @@ AR = {
     "(none yet)": "(لا شيء بعد)",
     "gold": "المعتمد (gold)",
     "Set %1 of the gold span": "ضبط %1 للمقطع المعتمد",
+    "Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)":
+        "الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)",
+    "Import a folder of .txt files or a brat folder": "استيراد مجلد ملفات .txt أو مجلد brat",
+    "Importing…": "جارٍ الاستيراد…",
+    "Import cancelled: nothing was imported.": "أُلغي الاستيراد: لم يُستورد شيء.",
+    "not a .txt file, not imported: %1": "ليس ملف .txt، لم يُستورد: %1",
+    "Import a folder…": "استيراد مجلد…",
     # --- annotating -------------------------------------------------------------------
     "The project is read-only: nothing was changed.": "المشروع للقراءة فقط: لم يُغيَّر شيء.",
     "Nothing to annotate in the selection (only spaces or punctuation).": "لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).",
