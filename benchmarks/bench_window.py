@@ -90,24 +90,41 @@ def main(argv=None) -> int:
     settings = Settings(open_qsettings(tempfile.mkdtemp(prefix="annotator-bench-settings-")))
     settings.annotator = "me"
 
-    opens, project_opens = [], []
+    from annotator.gui.open_checks import open_fast
+
+    opens, project_opens, totals, checks = [], [], [], []
     for _ in range(args.runs):
         t = time.perf_counter()
-        project = Project.open(path)
+        project = Project.open(path)  # the full check, as the CLI opens a project
         project_opens.append(time.perf_counter() - t)
+        project.close()
+        t0 = time.perf_counter()
+        project = open_fast(path)  # what the window does: the file check follows in a worker
         t = time.perf_counter()
         w = MainWindow(settings, project)
         w.show()
         app.processEvents()
         assert w.ws.doc_panel.model.rowCount() == args.docs and w.ws.controller.doc is not None
         opens.append(time.perf_counter() - t)
+        totals.append(time.perf_counter() - t0)
+        if w._checks is not None:
+            w._checks.thread.join()
+            app.processEvents()
+            assert w.ws.controller.editable
+            checks.append(time.perf_counter() - t0)
         if len(opens) < args.runs:
+            w.set_project(None)
             w.close()
     best, worst = min(opens), max(opens)
     rows.append((f"core: Project.open ({args.runs} runs, not the window)", min(project_opens),
                  f"worst {max(project_opens):.3f} s (first: cold file cache)"))
     rows.append((f"open: MainWindow(project) -> list shown ({args.runs} runs)", best,
-                 f"worst {worst:.3f} s (first: Qt/font start-up); goal < 1 s: {'OK' if worst < 1 else 'MISSED'}"))
+                 f"worst {worst:.3f} s (first: Qt/font start-up)"))
+    rows.append((f"open as the window does: file -> list shown ({args.runs} runs)", min(totals),
+                 f"worst {max(totals):.3f} s; goal < 1 s: {'OK' if max(totals) < 1 else 'MISSED'}"))
+    if checks:
+        rows.append(("  ... until editing is on (background file check)", min(checks),
+                     f"worst {max(checks):.3f} s"))
     panel = w.ws.doc_panel
 
     def timed(label, fn, note=""):
