@@ -189,12 +189,11 @@ class DocListPanel(QWidget):
             title = str(self.model.headerData(col, Qt.Horizontal, Qt.DisplayRole) or "")
             return max(fm.horizontalAdvance(sample), head.horizontalAdvance(title) + 18) + 14
 
-        self.table.setColumnWidth(DocListModel.ID, width(DocListModel.ID, "sample-01-x"))
+        self.table.setColumnWidth(DocListModel.ID, width(DocListModel.ID, "sample-01-desal"))
         self.table.setColumnWidth(DocListModel.STATUS, width(DocListModel.STATUS, self.tr("In progress")))
         self.table.setColumnWidth(DocListModel.SPANS, width(DocListModel.SPANS, "8888"))
-        # Ids are Latin and titles Arabic: cutting in the middle keeps both ends readable in
-        # either layout direction.
-        self.table.setTextElideMode(Qt.ElideMiddle)
+        # Ids begin with what tells them apart (a number, a source): keep their start.
+        self.table.setTextElideMode(Qt.ElideRight)
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.PlainText)
         top = QHBoxLayout()
