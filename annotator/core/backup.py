@@ -147,8 +147,20 @@ def check_file(path: str | os.PathLike, content: bool = True) -> str | None:
 
 def content_problem(conn: sqlite3.Connection) -> str | None:
     """Damage inside rows, which quick_check does not read: None when all is well."""
+    try:
+        return _content_problem(conn)
+    except sqlite3.DatabaseError as exc:  # text no longer valid UTF-8, a page SQLite's check missed
+        return f"a stored value cannot be read ({exc})"
+
+
+def _content_problem(conn: sqlite3.Connection) -> str | None:
     from annotator.core.native import content_hash
 
+    # quick_check does not compare indexes with their tables; a damaged index returns wrong
+    # or unreadable values to every query that uses it.
+    result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+    if result != "ok":
+        return "integrity_check: " + " ".join(str(result).replace("*** in database main ***", "").split())
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "documents" not in tables:
         return None  # an empty (new) project
@@ -168,6 +180,10 @@ def content_problem(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("PRAGMA foreign_key_check").fetchone()
     if row:
         return f"{row[0]} row {row[1]}: points at a missing {row[2]} row"
+    # Every other stored value must still decode (a flipped byte in a name or a time).
+    for table in sorted(tables - {"documents"}):  # SQLite's own tables (statistics) too
+        for _ in conn.execute(f'SELECT * FROM "{table}"'):
+            pass
     return None
 
 

@@ -1,8 +1,21 @@
 """Errors a user can cause. Each carries one line that names the file, line or offset."""
 
+import re
+
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
 
 class AnnotatorError(Exception):
-    """Base for errors that are shown to the user as one line, never as a traceback."""
+    """Base for errors that are shown to the user as one line, never as a traceback.
+
+    Line breaks in a message (SQLite quotes whole schema statements in some errors) become
+    single spaces here, so no caller can break the one-line rule by accident.
+    """
+
+    def __init__(self, message: object = "", *args):
+        if isinstance(message, str):
+            message = _BREAKS.sub(" ", message)
+        super().__init__(message, *args)
 
 
 class ProjectError(AnnotatorError):

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SpanError, WriteFailed
+from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
@@ -174,7 +174,7 @@ class Project:
                 conn.close()
             if lock:
                 lock.release()
-            if isinstance(exc, (ValueError, sqlite3.DatabaseError)):
+            if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)):
                 # Rows that do not parse (the stored scheme) in a file that passed quick_check.
                 raise DamagedProject(f"{path}: damaged project: {exc}{_restore_hint(path)}") from None
             raise
