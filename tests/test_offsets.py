@@ -99,3 +99,25 @@ def test_check_span_refuses_bad_spans(start, end, text, msg):
 
 def test_check_span_accepts_exact_text():
     check_span("قال الوزير", 4, 10, "الوزير")
+
+
+def test_strict_utf16_refuses_an_offset_between_surrogate_halves():
+    text = "قال 😀 نعم"
+    m = Utf16Map(text)
+    emoji = text.index("😀")
+    assert m.from_utf16_strict(emoji) == emoji
+    assert m.from_utf16_strict(emoji + 2) == emoji + 1  # just after the pair
+    assert m.from_utf16_strict(m.utf16_length) == len(text)
+    with pytest.raises(ValueError, match="splits a surrogate pair"):
+        m.from_utf16_strict(emoji + 1)
+    assert m.from_utf16(emoji + 1) == emoji  # the lenient one rounds down
+    with pytest.raises(ValueError, match="outside"):
+        m.from_utf16_strict(m.utf16_length + 1)
+
+
+def test_grapheme_to_cp_with_known_starts():
+    text = "شَدَّ👍🏽x"
+    starts = grapheme_starts(text)
+    assert [grapheme_to_cp(text, g, starts) for g in range(5)] == [grapheme_to_cp(text, g) for g in range(5)]
+    with pytest.raises(ValueError, match="outside"):
+        grapheme_to_cp(text, 5, starts)

@@ -57,13 +57,13 @@ class Utf16Map:
             return self._astral[lo - 1]
         return u16 - lo
 
-
-def utf16_to_cp(text: str, u16: int) -> int:
-    return Utf16Map(text).from_utf16(u16)
-
-
-def cp_to_utf16(text: str, cp: int) -> int:
-    return Utf16Map(text).to_utf16(cp)
+    def from_utf16_strict(self, u16: int) -> int:
+        """UTF-16 offset to code point, for offsets read from a file: ValueError when it
+        falls between the two halves of a surrogate pair (or outside the text)."""
+        cp = self.from_utf16(u16)
+        if self.to_utf16(cp) != u16:
+            raise ValueError(f"UTF-16 offset {u16} splits a surrogate pair")
+        return cp
 
 
 def _is_cluster_extender(ch: str) -> bool:
@@ -114,8 +114,10 @@ def is_grapheme_boundary(text: str, offset: int, starts: list[int] | None = None
     return i >= 0 and starts[i] == offset
 
 
-def grapheme_to_cp(text: str, g: int) -> int:
-    starts = grapheme_starts(text)
+def grapheme_to_cp(text: str, g: int, starts: list[int] | None = None) -> int:
+    """Grapheme-cluster offset to code point; `starts` (grapheme_starts(text)) saves
+    computing them again for every offset of one text."""
+    starts = grapheme_starts(text) if starts is None else starts
     if g == len(starts):
         return len(text)
     if not 0 <= g < len(starts):

@@ -102,13 +102,11 @@ def check_label_studio(task: dict, where: str) -> list[str]:
                                f"(UTF-16 length {n16})")
                     continue
                 try:
-                    s, e = u16.from_utf16(v["start"]), u16.from_utf16(v["end"])
-                    bad = u16.to_utf16(s) != v["start"] or u16.to_utf16(e) != v["end"]
+                    s, e = u16.from_utf16_strict(v["start"]), u16.from_utf16_strict(v["end"])
                 except ValueError:
-                    bad = True
-                if bad:
                     out.append(f"{aw}: result {j + 1}: offset {v['start']}..{v['end']} splits a surrogate pair")
-                elif "text" in v and not text_matches(text[s:e], v["text"]):
+                    continue
+                if "text" in v and not text_matches(text[s:e], v["text"]):
                     out.append(f"{aw}: result {j + 1}: value.text {v['text']!r} is not the document text "
                                f"{text[s:e]!r} at UTF-16 {v['start']}..{v['end']}")
             for j, r in enumerate(a["result"]):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from annotator.core.errors import ImportFailed
-from annotator.core.offsets import Utf16Map, grapheme_starts
+from annotator.core.offsets import Utf16Map, grapheme_starts, grapheme_to_cp
 from annotator.core.tokenize import segments
 
 MODES = ("codepoints", "utf16", "graphemes")
@@ -140,17 +140,11 @@ class OffsetConverter:
         if mode == "utf16":
             m = self._u16 or Utf16Map(self.text)
             self._u16 = m
-            s, e = m.from_utf16(start), m.from_utf16(end)
-            if m.to_utf16(s) != start or m.to_utf16(e) != end:
-                raise ValueError("inside a surrogate pair")
-            return s, e
+            return m.from_utf16_strict(start), m.from_utf16_strict(end)
         if mode == "graphemes":
             g = self._g if self._g is not None else grapheme_starts(self.text)
             self._g = g
-            n = len(g)
-            if not (0 <= start <= n and 0 <= end <= n):
-                raise ValueError("outside the text")
-            return (g[start] if start < n else len(self.text)), (g[end] if end < n else len(self.text))
+            return grapheme_to_cp(self.text, start, g), grapheme_to_cp(self.text, end, g)
         raise ValueError(f"unknown offset mode {mode!r}")
 
     def _fits(self, spans, mode: str) -> bool:

@@ -28,6 +28,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.formats.common import open_output, units
+from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.tokenize import VERSION, token_table
 
 FORMAT = "hf-bio"
@@ -67,60 +68,72 @@ def sidecar(groups: list[list[str]]) -> dict:
                         for g in groups}}
 
 
-def write(project, records, output: str, report):
-    groups = label_groups(project)
-    column_of = {l: column_name(g) for g in groups for l in g}
-    columns = [column_name(g) for g in groups]
+def encoder(column_of: dict[str, str], columns: list[str]):
+    """encode(rec, report) -> the bytes of one document's rows (one per annotator)."""
     begin: dict[str, str] = {}  # label -> "B-label"
     inside: dict[str, str] = {}
     dumps = orjson.dumps
     line_end = orjson.OPT_APPEND_NEWLINE
+
+    def encode(rec: dict, report) -> bytes:
+        text = rec["text"]
+        tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
+        starts, ends, space = tt.starts, tt.ends, tt.space
+        # Rows leave white-space tokens out: a token's row position is its index less the
+        # white-space tokens before it (bisect over the few white-space indices).
+        blanks = list(compress(count(), space))
+        words = list(compress(tt.texts, map(not_, space))) if blanks else tt.texts
+        n = len(words)
+        tokens = orjson.Fragment(dumps(words))
+        out = []
+        for unit in units(rec, None, FORMAT):
+            row = {"id": rec["id"], "annotator": unit.annotator, "tokens": tokens}
+            tags = {c: ["O"] * n for c in columns}
+            kept_end: dict[str, tuple[int, int, str]] = {}
+            for s in sorted(unit.spans, key=lambda s: (s["start"], -s["end"], s["label"])):
+                label = s["label"]
+                col = column_of[label]
+                prev = kept_end.get(col)
+                if prev is not None and s["start"] < prev[1]:
+                    report.problems.append(
+                        f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                        f"{label} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
+                    continue
+                # Span edges are token edges (token_table split there).
+                first, last = bisect_left(starts, s["start"]), bisect_left(ends, s["end"]) + 1
+                if blanks:
+                    first -= bisect_left(blanks, first)
+                    last -= bisect_left(blanks, last)
+                if last <= first:
+                    report.problems.append(
+                        f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                        f"{label} covers only white space, which has no token here; not exported")
+                    continue
+                kept_end[col] = (s["start"], s["end"], label)
+                b = begin.get(label)
+                if b is None:
+                    b = begin[label] = "B-" + label
+                    inside[label] = "I-" + label
+                t = tags[col]
+                t[first] = b
+                if last - first > 1:
+                    t[first + 1:last] = [inside[label]] * (last - first - 1)
+            row.update(tags)
+            out.append(dumps(row, option=line_end))
+        return out[0] if len(out) == 1 else b"".join(out)
+
+    return encode
+
+
+def write(project, records, output: str, report):
+    groups = label_groups(project)
+    column_of = {l: column_name(g) for g in groups for l in g}
+    columns = [column_name(g) for g in groups]
+    # Tokenizing and serializing is the work; on a spare core it runs in worker processes.
     with open_output(output) as fh:
-        for rec in records:
-            text = rec["text"]
-            tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
-            starts, ends, space = tt.starts, tt.ends, tt.space
-            # Rows leave white-space tokens out: a token's row position is its index less the
-            # white-space tokens before it (bisect over the few white-space indices).
-            blanks = list(compress(count(), space))
-            words = list(compress(tt.texts, map(not_, space))) if blanks else tt.texts
-            n = len(words)
-            tokens = orjson.Fragment(dumps(words))
-            for unit in units(rec, None, FORMAT):
-                row = {"id": rec["id"], "annotator": unit.annotator, "tokens": tokens}
-                tags = {c: ["O"] * n for c in columns}
-                kept_end: dict[str, tuple[int, int, str]] = {}
-                for s in sorted(unit.spans, key=lambda s: (s["start"], -s["end"], s["label"])):
-                    label = s["label"]
-                    col = column_of[label]
-                    prev = kept_end.get(col)
-                    if prev is not None and s["start"] < prev[1]:
-                        report.problems.append(
-                            f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
-                            f"{label} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
-                        continue
-                    # Span edges are token edges (token_table split there).
-                    first, last = bisect_left(starts, s["start"]), bisect_left(ends, s["end"]) + 1
-                    if blanks:
-                        first -= bisect_left(blanks, first)
-                        last -= bisect_left(blanks, last)
-                    if last <= first:
-                        report.problems.append(
-                            f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
-                            f"{label} covers only white space, which has no token here; not exported")
-                        continue
-                    kept_end[col] = (s["start"], s["end"], label)
-                    b = begin.get(label)
-                    if b is None:
-                        b = begin[label] = "B-" + label
-                        inside[label] = "I-" + label
-                    t = tags[col]
-                    t[first] = b
-                    if last - first > 1:
-                        t[first + 1:last] = [inside[label]] * (last - first - 1)
-                row.update(tags)
-                fh.write(dumps(row, option=line_end))
-            report.documents += 1
+        for data in encode_all(records, f"{__name__}:encoder", (column_of, columns), report,
+                               document_count(project)):
+            fh.write(data)
     report.files.append(output)
     if output != "-":
         side = Path(output).parent / SIDECAR

@@ -27,6 +27,7 @@ import orjson
 
 from annotator.core.errors import SpanError
 from annotator.core.formats.common import OffsetConverter, int_hash, merge_lines, open_output, units
+from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.importer import iter_jsonl_objects
 from annotator.core.native import parse_record
 from annotator.core.tokenize import token_table
@@ -99,54 +100,65 @@ def tokens_json(text: str, tt) -> str:
     return '[{"text":"' + "".join(parts) + "]"
 
 
-def write(project, records, output: str, report):
+def encoder():
+    """encode(rec, report) -> the bytes of one document's lines (one per annotator)."""
     dumps = orjson.dumps
     line_end = orjson.OPT_APPEND_NEWLINE
+
+    def encode(rec: dict, report) -> bytes:
+        text = rec["text"]
+        tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
+        starts, ends = tt.starts, tt.ends
+        tokens = orjson.Fragment(tokens_json(text, tt))
+        input_hash = int_hash(text)
+        meta = dict(rec["meta"])
+        meta["id"] = rec["id"]
+        out = []
+        for unit in units(rec, report, FORMAT):
+            spans = []
+            span_of = {}
+            for s in unit.spans:
+                # Every span edge is a token edge: token_table split the tokens there.
+                row = {"start": s["start"], "end": s["end"], "text": s["text"], "label": s["label"],
+                       "token_start": bisect_left(starts, s["start"]), "token_end": bisect_left(ends, s["end"])}
+                if s["attrs"]:
+                    row["attrs"] = s["attrs"]
+                if s["status"] != "accepted":
+                    row["status"] = s["status"]
+                spans.append(row)
+                span_of[s["id"]] = row
+            rels = []
+            for r in unit.relations:
+                h, c = span_of[r["from"]], span_of[r["to"]]
+                row = {"head": h["token_end"], "child": c["token_end"],
+                       "head_span": {k: h[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                       "child_span": {k: c[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                       "label": r["label"]}
+                if r.get("attrs"):
+                    row["attrs"] = r["attrs"]
+                if r["status"] != "accepted":
+                    row["status"] = r["status"]
+                rels.append(row)
+            line = {"text": text, "meta": meta, "_input_hash": input_hash,
+                    "_task_hash": int_hash(str(input_hash), unit.annotator or "",
+                                           *(f"{s['start']}:{s['end']}:{s['label']}" for s in spans)),
+                    "tokens": tokens, "spans": spans, "relations": rels, "answer": "accept",
+                    "_view_id": "relations" if rels else "spans_manual"}
+            if unit.annotator is not None:
+                line["_annotator_id"] = unit.annotator
+            if unit.state:
+                line["status"] = unit.state
+            out.append(dumps(line, option=line_end))
+        return out[0] if len(out) == 1 else b"".join(out)
+
+    return encode
+
+
+def write(project, records, output: str, report):
+    # Tokenizing and serializing is the work; on a spare core it runs in worker processes.
     with open_output(output) as fh:
-        for rec in records:
-            text = rec["text"]
-            tt = token_table(text, [(s["start"], s["end"]) for s in rec["spans"]])
-            starts, ends = tt.starts, tt.ends
-            tokens = orjson.Fragment(tokens_json(text, tt))
-            input_hash = int_hash(text)
-            meta = dict(rec["meta"])
-            meta["id"] = rec["id"]
-            for unit in units(rec, report, FORMAT):
-                spans = []
-                span_of = {}
-                for s in unit.spans:
-                    # Every span edge is a token edge: token_table split the tokens there.
-                    row = {"start": s["start"], "end": s["end"], "text": s["text"], "label": s["label"],
-                           "token_start": bisect_left(starts, s["start"]), "token_end": bisect_left(ends, s["end"])}
-                    if s["attrs"]:
-                        row["attrs"] = s["attrs"]
-                    if s["status"] != "accepted":
-                        row["status"] = s["status"]
-                    spans.append(row)
-                    span_of[s["id"]] = row
-                rels = []
-                for r in unit.relations:
-                    h, c = span_of[r["from"]], span_of[r["to"]]
-                    row = {"head": h["token_end"], "child": c["token_end"],
-                           "head_span": {k: h[k] for k in ("start", "end", "token_start", "token_end", "label")},
-                           "child_span": {k: c[k] for k in ("start", "end", "token_start", "token_end", "label")},
-                           "label": r["label"]}
-                    if r.get("attrs"):
-                        row["attrs"] = r["attrs"]
-                    if r["status"] != "accepted":
-                        row["status"] = r["status"]
-                    rels.append(row)
-                line = {"text": text, "meta": meta, "_input_hash": input_hash,
-                        "_task_hash": int_hash(str(input_hash), unit.annotator or "",
-                                               *(f"{s['start']}:{s['end']}:{s['label']}" for s in spans)),
-                        "tokens": tokens, "spans": spans, "relations": rels, "answer": "accept",
-                        "_view_id": "relations" if rels else "spans_manual"}
-                if unit.annotator is not None:
-                    line["_annotator_id"] = unit.annotator
-                if unit.state:
-                    line["status"] = unit.state
-                fh.write(dumps(line, option=line_end))
-            report.documents += 1
+        for data in encode_all(records, f"{__name__}:encoder", (), report, document_count(project)):
+            fh.write(data)
     report.files.append(output)
     return report
 
