@@ -80,17 +80,20 @@ class AnnotationController(QObject):
         return not self.project.readonly and not self.project.checks_pending
 
     # ----- running commands -------------------------------------------------------------
-    def run(self, command, keep=None) -> bool:
-        """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
+    def _save(self, work) -> bool:
+        """Do `work` (one command's write); on a failed save offer Retry. True once saved.
+
+        Nothing reaches the undo stack before this returns True, so the stack never moves
+        past a change that is not in the file: the user may free space and retry.
+        """
         if not self.editable:
             self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
             return False
         while True:
             try:
-                command.execute()
-                break
+                work()
+                return True
             except WriteFailed as exc:
-                # The action is kept, not pushed: the user may free space and retry it.
                 from annotator.gui.save_retry import ask_retry
 
                 if not ask_retry(self.view.window(), exc):
@@ -99,6 +102,11 @@ class AnnotationController(QObject):
             except AnnotatorError as exc:
                 self.message.emit(str(exc))
                 return False
+
+    def run(self, command, keep=None) -> bool:
+        """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
+        if not self._save(command.execute):
+            return False
         if keep is None or keep(command):
             self.undo.push(command)
         return True
@@ -108,23 +116,9 @@ class AnnotationController(QObject):
         stack = self.undo
         if not (stack.canUndo() if backward else stack.canRedo()):
             return False
-        if not self.editable:
-            self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
-            return False
         command = stack.command(stack.index() - 1 if backward else stack.index())
-        while True:
-            try:
-                command.run_undo() if backward else command.run_redo()
-                break
-            except WriteFailed as exc:
-                from annotator.gui.save_retry import ask_retry
-
-                if not ask_retry(self.view.window(), exc):
-                    self.message.emit(QCoreApplication.translate("Annotate", "Not saved: nothing was changed."))
-                    return False
-            except AnnotatorError as exc:
-                self.message.emit(str(exc))
-                return False
+        if not self._save(command.run_undo if backward else command.run_redo):
+            return False
         stack.undo() if backward else stack.redo()
         return True
 
