@@ -16,7 +16,7 @@ A short quotation (a name or term: تنظيم "داعش") is never a quote.
 
 Span decisions: a proclitic و/ف stays outside the cue (وقال -> قال); the complementizer
 (إن، أنه) and quotation marks stay outside the content; the source is the speaker's noun
-phrase with titles and an apposition after a comma (المتحدث ...، اللواء يحيى رسول), cut
+phrase with titles and an apposition after a comma (المتحدث ...، العميد سالم الراشد), cut
 before adjuncts (في، على، عبر ...). For an elided subject (وأضاف) and for adverbial cues
 the source is the last explicit source before the cue.
 """
@@ -266,7 +266,7 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
         i += 1
     if end is None:
         return None
-    # An apposition after a comma: "المتحدث ...، اللواء يحيى رسول،" or "... في العراق، اللواء ..."
+    # An apposition after a comma: "المتحدث ...، العميد سالم الراشد،" or "... في العراق، اللواء ..."
     j = i
     while j < len(toks) and toks[j][2] not in "،,":
         j += 1
