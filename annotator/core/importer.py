@@ -42,8 +42,8 @@ class ImportReport:
         return s
 
 
-def normalize_plain_text(raw: bytes, where: str) -> str:
-    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
+def decode_plain_text(raw: bytes, where: str) -> str:
+    """A plain-text file's characters: UTF-8 with the BOM removed, refused if it holds NUL."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -52,7 +52,12 @@ def normalize_plain_text(raw: bytes, where: str) -> str:
         text = text[1:]
     if "\x00" in text:
         raise ImportFailed(f"{where}: contains a NUL byte at character {text.index(chr(0))}; not a text file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def normalize_plain_text(raw: bytes, where: str) -> str:
+    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
+    return decode_plain_text(raw, where).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:

@@ -15,7 +15,6 @@ def run(path: str | None = None, settings_dir: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

@@ -313,18 +313,13 @@ _NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
 
 def _read_text(path: Path) -> tuple[str, str]:
     """(stored text with LF line breaks, text as read byte for byte)."""
+    from annotator.core.importer import decode_plain_text
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        s = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
-    if s.startswith("\ufeff"):
-        s = s[1:]
-    if "\x00" in s:
-        raise ImportFailed(f"{path}: contains a NUL character; not a text file")
+    s = decode_plain_text(raw, str(path))
     return s.replace("\r\n", "\n").replace("\r", "\n"), s
 
 
@@ -503,9 +498,7 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     root = Path(path)
     if root.is_file() and root.suffix == ".ann":
         entries = [(root.with_suffix(""), {"id": root.stem})]
-        base = root.parent
     elif root.is_dir():
-        base = root
         index = root / "documents.jsonl"
         if index.exists():
             entries = _index_entries(index, root)

@@ -148,34 +148,28 @@ def check_hf_bio(row: dict, where: str, columns: dict | None) -> list[str]:
     return out
 
 
-def _jsonl(path: Path, fmt: str, check) -> Iterator[str]:
-    validator = _validator(f"{fmt}.schema.json")
+def _each(path: Path, items, schema_errors, check) -> Iterator[str]:
+    """Schema problems of each item, else its own check's, up to LIMIT in all."""
     problems = 0
-    for where, obj, _ in iter_jsonl_objects(path):
-        errs = _schema_errors(validator, obj, where)
-        if not errs:
-            errs = check(obj, where)
+    for where, obj, _ in items:
+        errs = schema_errors(obj, where) or check(obj, where)
         for e in errs:
             yield e
             problems += 1
         if problems >= LIMIT:
             yield f"{path}: stopped after {LIMIT} problems"
             return
+
+
+def _jsonl(path: Path, fmt: str, check) -> Iterator[str]:
+    validator = _validator(f"{fmt}.schema.json")
+    return _each(path, iter_jsonl_objects(path), lambda obj, where: _schema_errors(validator, obj, where), check)
 
 
 def _label_studio(path: Path) -> Iterator[str]:
     validator = _validator("label-studio.schema.json")
-    problems = 0
-    for where, task, _ in iter_json_array(path):
-        errs = _schema_errors(validator, [task], where, strip_index=True)
-        if not errs:
-            errs = check_label_studio(task, where)
-        for e in errs:
-            yield e
-            problems += 1
-        if problems >= LIMIT:
-            yield f"{path}: stopped after {LIMIT} problems"
-            return
+    return _each(path, iter_json_array(path),
+                 lambda task, where: _schema_errors(validator, [task], where, strip_index=True), check_label_studio)
 
 
 def _hf_bio(path: Path) -> Iterator[str]:

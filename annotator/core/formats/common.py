@@ -328,3 +328,17 @@ def _absorb(into: dict, obj: dict, where: str) -> None:
     into["status"].update(obj.get("status", {}))
     for k, v in obj.get("meta", {}).items():
         into["meta"].setdefault(k, v)
+
+
+def read_jsonl_with(to_native, path, scheme, annotator: str, offsets: str):
+    """A JSONL format's reader: each line made native by `to_native`, lines of one document
+    merged, then checked like a native record."""
+    from annotator.core.importer import iter_jsonl_objects
+    from annotator.core.native import parse_record
+
+    def natives():
+        for where, obj, size in iter_jsonl_objects(Path(path)):
+            yield where, to_native(obj, where, annotator, offsets), size
+
+    for where, obj, size in merge_lines(natives()):
+        yield where, parse_record(obj, where, scheme, annotator), size

@@ -17,14 +17,11 @@ edges inside words and grapheme clusters put them on word edges).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import orjson
 
 from annotator.core.errors import SpanError
-from annotator.core.formats.common import OffsetConverter, merge_lines, open_output, units
-from annotator.core.importer import iter_jsonl_objects
-from annotator.core.native import parse_record
+from annotator.core.formats.common import OffsetConverter, open_output, read_jsonl_with, units
 
 FORMAT = "doccano"
 
@@ -137,11 +134,4 @@ def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
 
 
 def read(path, scheme, annotator: str, offsets: str = "auto", **_):
-    path = Path(path)
-
-    def natives():
-        for where, obj, size in iter_jsonl_objects(path):
-            yield where, to_native(obj, where, annotator, offsets), size
-
-    for where, obj, size in merge_lines(natives()):
-        yield where, parse_record(obj, where, scheme, annotator), size
+    return read_jsonl_with(to_native, path, scheme, annotator, offsets)

@@ -21,15 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import count
-from pathlib import Path
 
 import orjson
 
 from annotator.core.errors import SpanError
-from annotator.core.formats.common import OffsetConverter, int_hash, merge_lines, open_output, units
+from annotator.core.formats.common import OffsetConverter, int_hash, open_output, read_jsonl_with, units
 from annotator.core.formats.pool import document_count, encode_all
-from annotator.core.importer import iter_jsonl_objects
-from annotator.core.native import parse_record
 from annotator.core.tokenize import token_table
 
 FORMAT = "prodigy"
@@ -262,11 +259,4 @@ def _conv(conv: OffsetConverter, start, end, mode: str, where: str) -> tuple[int
 
 
 def read(path, scheme, annotator: str, offsets: str = "auto", **_):
-    path = Path(path)
-
-    def natives():
-        for where, obj, size in iter_jsonl_objects(path):
-            yield where, to_native(obj, where, annotator, offsets), size
-
-    for where, obj, size in merge_lines(natives()):
-        yield where, parse_record(obj, where, scheme, annotator), size
+    return read_jsonl_with(to_native, path, scheme, annotator, offsets)
