@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import getpass
-import sys
 
 from annotator.core.errors import AnnotatorError
 
@@ -22,21 +21,14 @@ def run(args) -> int:
     reviewer = args.reviewer or getpass.getuser()
     if not reviewer:
         raise AnnotatorError("give a reviewer name with --reviewer")
-    from annotator.gui.xcb_check import check
-
-    problem = check()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    from PySide6.QtWidgets import QApplication
-
-    from annotator.gui.fonts import ensure_fonts
+    from annotator.gui.app import start_qt
     from annotator.gui.main_window import open_project_interactively
     from annotator.gui.review import ReviewWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("annotator")
-    ensure_fonts()
+    started = start_qt()  # the same start as the main window: language, font, log
+    if started is None:
+        return 1
+    app = started[0]
     project = open_project_interactively(None, args.project)
     if project is None:
         return 1

@@ -7,21 +7,24 @@ import sys
 from annotator.core.errors import AnnotatorError
 
 
-def run(path: str | None = None, settings_dir: str | None = None) -> int:
-    """Open the window on `path` (or on the user's copy of the sample project). Returns the exit code."""
+def start_qt(settings_dir: str | None = None):
+    """Everything a window of ours needs before it opens: the xcb check, QApplication, icon,
+    the user's settings and language, the Arabic font, and errors to the log.
+    Returns (app, settings, translations), or None after printing why Qt cannot start."""
     from annotator.gui.xcb_check import check
 
     problem = check()
     if problem:
         print(problem, file=sys.stderr)
-        return 1
+        return None
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from annotator.core.paths import resource_path
+    from annotator.gui import crash
     from annotator.gui.fonts import ensure_fonts
     from annotator.gui.i18n import Translations, effective_language
-    from annotator.gui.settings import Settings, ask_annotator_name, open_qsettings
+    from annotator.gui.settings import Settings, open_qsettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
@@ -33,12 +36,18 @@ def run(path: str | None = None, settings_dir: str | None = None) -> int:
     translations = Translations()
     translations.install(app, effective_language(settings.language))
     ensure_fonts()
-    try:
-        from annotator.gui import crash
+    crash.install(lambda: QApplication.activeWindow())
+    return app, settings, translations
 
-        crash.install(lambda: QApplication.activeWindow())
-    except ImportError:
-        pass
+
+def run(path: str | None = None, settings_dir: str | None = None) -> int:
+    """Open the window on `path` (or on the user's copy of the sample project). Returns the exit code."""
+    from annotator.gui.settings import ask_annotator_name
+
+    started = start_qt(settings_dir)
+    if started is None:
+        return 1
+    app, settings, translations = started
     if not settings.annotator:
         name = ask_annotator_name(None)
         if name is None:
