@@ -31,7 +31,8 @@ def _item(text, value=None) -> QTableWidgetItem:
     return it
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def read_only_table(headers: list[str]) -> QTableWidget:
+    """A read-only table of whole-row selection, columns sized to their contents."""
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -99,12 +100,12 @@ class AgreementDashboard(QWidget):
         self.summary.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Recompute"))
         self.refresh_button.clicked.connect(self.refreshRequested)
-        self.labels_table = _table([self.tr("label"), "alpha", "f1_exact", "f1_overlap", "kappa"])
-        self.pairs_table = _table([self.tr("pair"), self.tr("label"), "kappa", "alpha", "f1_exact", "f1_overlap"])
-        self.attrs_table = _table([self.tr("pair"), self.tr("attribute"), self.tr("agreement"), self.tr("matched")])
+        self.labels_table = read_only_table([self.tr("label"), "alpha", "f1_exact", "f1_overlap", "kappa"])
+        self.pairs_table = read_only_table([self.tr("pair"), self.tr("label"), "kappa", "alpha", "f1_exact", "f1_overlap"])
+        self.attrs_table = read_only_table([self.tr("pair"), self.tr("attribute"), self.tr("agreement"), self.tr("matched")])
         self.confusion_table = QTableWidget()
         self.confusion_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.docs_table = _table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"), self.tr("spans")])
+        self.docs_table = read_only_table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"), self.tr("spans")])
         self.docs_table.itemDoubleClicked.connect(self._open)
         self.docs_table.setAccessibleName(self.tr("Documents by disagreement"))
         self.chart = BarChart()

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from annotator.core import agreement
@@ -27,7 +27,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, Span
 from annotator.gui.plain import message, plain_label
 from annotator.gui.review.commands import ReviewCommand
-from annotator.gui.review.dashboard import AgreementDashboard
+from annotator.gui.review.dashboard import AgreementDashboard, read_only_table
 from annotator.gui.text_view import AnnotationView
 
 ANNOTATOR_COLOURS = ["#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#17BECF", "#8C564B", "#E377C2"]
@@ -44,13 +44,8 @@ def _cell(text, data=None) -> QTableWidgetItem:
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t = read_only_table(headers)
     t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
