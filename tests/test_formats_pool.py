@@ -58,10 +58,10 @@ def counted(monkeypatch):
         taken["n"] += 1
         return take(self, encode)
 
-    def waiting(self):
+    def waiting(self, accept=None):
         if not self.ready and not self.failed:
             select.select([self.sock], [], [], 30)
-        return poll_ready(self)
+        return poll_ready(self, accept)
 
     monkeypatch.setattr(pool._Worker, "take", counting)
     monkeypatch.setattr(pool._Worker, "poll_ready", waiting)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.native import ExportFilter, iter_records, write_jsonl
+from annotator.core.native import ExportFilter, ProjectRecords, iter_records, write_jsonl
 
 FORMATS = ["native"]
 try:  # the training and interchange formats register themselves in annotator.core.formats
@@ -73,11 +73,12 @@ def export_project(project, output: str, fmt: str = "native", flt: ExportFilter 
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     report = ExportReport()
-    records = iter_records(project, flt)
     if split:
         from annotator.core.splits import export_splits
 
-        return export_splits(project, records, output, fmt, split, seed, report)
+        return export_splits(project, iter_records(project, flt), output, fmt, split, seed, report)
+    # Iterable, and describable to worker processes that read the project file themselves.
+    records = ProjectRecords(project, flt)
     if fmt == "native":
         with _open_out(output) as fh:
             report.documents = write_jsonl(records, fh)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 import orjson
@@ -239,22 +241,36 @@ class _Lookahead:
         return []
 
 
-def iter_records(project, flt: ExportFilter | None = None) -> Iterator[dict]:
+def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None, hi: int | None = None
+                 ) -> Iterator[dict]:
     """Native records of a project in document order, streaming.
 
     Four cursors (documents, spans, relations, statuses) all ordered by document are
     walked side by side, so memory holds one document at a time whatever the project size.
+    `project` is anything with a `conn`. lo/hi: only documents whose row number is in
+    [lo, hi) (None: no bound), so that worker processes can each read a part.
     """
     flt = flt or ExportFilter()
     conn = project.conn
+    bounds, params = [], []
+    if lo is not None:
+        bounds.append("{0} >= ?")
+        params.append(lo)
+    if hi is not None:
+        bounds.append("{0} < ?")
+        params.append(hi)
+    where = ("WHERE " + " AND ".join(bounds)) if bounds else ""
     spans = _Lookahead(_merge_by_doc(conn.execute(
-        'SELECT doc, id, start, "end", label, annotator, status, attrs, rule, origin FROM spans ORDER BY doc, start, "end" DESC, id')))
+        'SELECT doc, id, start, "end", label, annotator, status, attrs, rule, origin FROM spans '
+        f'{where.format("doc")} ORDER BY doc, start, "end" DESC, id', params)))
     rels = _Lookahead(_merge_by_doc(conn.execute(
-        "SELECT doc, id, label, from_span, to_span, annotator, status, attrs, rule FROM relations ORDER BY doc, id")))
+        "SELECT doc, id, label, from_span, to_span, annotator, status, attrs, rule FROM relations "
+        f"{where.format('doc')} ORDER BY doc, id", params)))
     states = _Lookahead(_merge_by_doc(conn.execute(
-        "SELECT doc, annotator, state FROM doc_status ORDER BY doc, annotator")))
+        f"SELECT doc, annotator, state FROM doc_status {where.format('doc')} ORDER BY doc, annotator", params)))
+    documents = conn.execute(f"SELECT num, id, text, meta FROM documents {where.format('num')} ORDER BY num", params)
     loads = orjson.loads
-    for num, doc_id, text, meta in conn.execute("SELECT num, id, text, meta FROM documents ORDER BY num"):
+    for num, doc_id, text, meta in documents:
         status = {a: s for _, a, s in states.take(num) if flt.layers is None or a in flt.layers}
         if flt.only_done and "done" not in status.values():
             rels.take(num)
@@ -286,6 +302,64 @@ def iter_records(project, flt: ExportFilter | None = None) -> Iterator[dict]:
                 out_rels.append(rec)
         yield {"id": doc_id, "text": text, "meta": loads(meta), "status": status, "spans": out_spans,
                "relations": out_rels}
+
+
+class ProjectRecords:
+    """iter_records(project, flt) as an iterable that can also be handed to other
+    processes: they read the same project file themselves (see open_snapshot), where a
+    plain iterator of records would have to be serialized and sent to them."""
+
+    def __init__(self, project, flt: ExportFilter | None = None):
+        self.project = project
+        self.flt = flt or ExportFilter()
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter_records(self.project, self.flt)
+
+
+class Snapshot:
+    """A read-only connection to a project file holding one read transaction, so that
+    everything read through it is one state of the file, whatever is written meanwhile
+    (WAL readers see the snapshot their transaction started on). Has `conn`, so it can
+    stand in for the project in iter_records."""
+
+    def __init__(self, path):
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self.conn.execute("BEGIN")
+            # The first read starts the transaction; from here on the state is fixed.
+            self.conn.execute("SELECT count(*) FROM documents WHERE num < 0").fetchone()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+
+class ChangeWatch:
+    """Tells whether any connection has committed to a project file since it was made
+    (PRAGMA data_version, read on a connection of its own that never writes)."""
+
+    def __init__(self, path):
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self._start = self._version()
+
+    def _version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def unchanged(self) -> bool:
+        return self._version() == self._start
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def write_jsonl(records: Iterable[dict], fh: IO[bytes]) -> int:

@@ -46,6 +46,7 @@ import orjson
 
 from annotator.core.errors import ImportFailed, SpanError
 from annotator.core.formats.common import OffsetConverter, merge_lines, text_matches, units
+from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.native import parse_record
 
 FORMAT = "brat"
@@ -149,27 +150,99 @@ class _Files:
     def _run(self) -> None:
         while True:
             item = self._queue.get()
-            if item is None:
-                return
-            if self._error is None:  # after an error, drain without writing so put() never blocks
-                try:
-                    _write_file(*item)
-                except BaseException as exc:  # handed to the caller's thread
-                    self._error = exc
+            try:
+                if item is None:
+                    return
+                if self._error is None:  # after an error, drain without writing so put() never blocks
+                    try:
+                        _write_file(*item)
+                    except BaseException as exc:  # handed to the caller's thread
+                        self._error = exc
+            finally:
+                self._queue.task_done()
 
     def put(self, path: str, data: bytes) -> None:
         if self._error is not None:
             raise self._error
         self._queue.put((path, data))
 
-    def __enter__(self):
-        return self
+    def flush(self) -> None:
+        """Wait until every file put so far is written; raise the first error."""
+        self._queue.join()
+        if self._error is not None:
+            raise self._error
 
-    def __exit__(self, exc_type, exc, tb):
+    def close(self) -> None:
         self._queue.put(None)
         self._thread.join()
-        if exc_type is None and self._error is not None:
-            raise self._error
+
+
+def file_names(project) -> dict:
+    """Documents whose file name is not safe_name(id): ids that clash once made safe, or
+    differ only in case (Windows and macOS folders), get "~2", "~3" ... in document order.
+    Counted over the whole project, so a document's file keeps its name whatever the
+    export's filter, and any process can write any document's files."""
+    used: set[str] = set()
+    renamed: dict = {}
+    for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num"):
+        base = safe_name(str(doc_id))
+        name, k = base, 1
+        while name.lower() in used:
+            k += 1
+            name = f"{base}~{k}"
+        used.add(name.lower())
+        if name != base:
+            renamed[doc_id] = name
+    return renamed
+
+
+class _Encoder:
+    """encode(rec, report) writes a document's .txt and .ann files (one pair per annotator)
+    and returns its documents.jsonl lines. Runs in the main process or in a worker
+    (annotator.core.formats.pool); flush() after a batch waits for its files."""
+
+    def __init__(self, root: str, renamed: dict, scheme):
+        self.base_dir = os.path.join(root, "")
+        self.renamed = renamed
+        self.scheme = scheme
+        self.folders: set[str] = set()
+        self.text_attrs: dict = {}
+        self.files: _Files | None = None
+
+    def __call__(self, rec: dict, report) -> bytes:
+        if self.files is None:
+            self.files = _Files()
+        files = self.files
+        name = self.renamed.get(rec["id"]) or safe_name(str(rec["id"]))
+        text = rec["text"]
+        raw = text.encode("utf-8", "surrogatepass")
+        to_brat = _CrlfMap(text)
+        out = []
+        for unit in units(rec, report, FORMAT):
+            folder = safe_name(unit.annotator) if unit.annotator is not None else UNANNOTATED
+            if folder not in self.folders:
+                os.makedirs(self.base_dir + folder, exist_ok=True)
+                self.folders.add(folder)
+            rel = f"{folder}/{name}"
+            files.put(f"{self.base_dir}{rel}.txt", raw)
+            lines = _ann_lines(rec, unit, text, to_brat, self.scheme, report, self.text_attrs)
+            files.put(f"{self.base_dir}{rel}.ann", "".join(lines).encode("utf-8", "surrogatepass"))
+            out.append(orjson.dumps({"file": rel, "id": rec["id"], "annotator": unit.annotator,
+                                     "meta": rec["meta"], "status": unit.state}, option=orjson.OPT_APPEND_NEWLINE))
+        return out[0] if len(out) == 1 else b"".join(out)
+
+    def flush(self) -> None:
+        if self.files is not None:
+            self.files.flush()
+
+    def close(self) -> None:
+        if self.files is not None:
+            self.files.close()
+            self.files = None
+
+
+def encoder(root: str, renamed: dict, scheme) -> _Encoder:
+    return _Encoder(root, renamed, scheme)
 
 
 def write(project, records, output: str, report):
@@ -184,35 +257,11 @@ def write(project, records, output: str, report):
         index = open(root / "documents.jsonl", "wb")
     except OSError as exc:
         raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
-    base_dir = os.path.join(str(root), "")
-    used: set[str] = set()
-    folders: set[str] = set()
-    text_attrs: dict = {}
-    dumps = orjson.dumps
-    line_end = orjson.OPT_APPEND_NEWLINE
-    with index, _Files() as files:
-        for rec in records:
-            base = safe_name(str(rec["id"]))
-            name, k = base, 1
-            while name.lower() in used:
-                k += 1
-                name = f"{base}~{k}"
-            used.add(name.lower())
-            text = rec["text"]
-            raw = text.encode("utf-8", "surrogatepass")
-            to_brat = _CrlfMap(text)
-            for unit in units(rec, report, FORMAT):
-                folder = safe_name(unit.annotator) if unit.annotator is not None else UNANNOTATED
-                if folder not in folders:
-                    (root / folder).mkdir(exist_ok=True)
-                    folders.add(folder)
-                rel = f"{folder}/{name}"
-                files.put(f"{base_dir}{rel}.txt", raw)
-                lines = _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs)
-                files.put(f"{base_dir}{rel}.ann", "".join(lines).encode("utf-8", "surrogatepass"))
-                index.write(dumps({"file": rel, "id": rec["id"], "annotator": unit.annotator,
-                                   "meta": rec["meta"], "status": unit.state}, option=line_end))
-            report.documents += 1
+    # Building and creating the files is the work; on a spare core it runs in worker processes.
+    with index:
+        for data in encode_all(records, f"{__name__}:encoder", (os.path.abspath(root), file_names(project), scheme),
+                               report, document_count(project)):
+            index.write(data)
     report.files.append(output)
     return report
 

@@ -29,6 +29,7 @@ import orjson
 from annotator.core.errors import SpanError
 from annotator.core.formats.common import (OffsetConverter, iter_json_array, open_output, sibling, text_matches,
                                            units)
+from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.model import GOLD
 from annotator.core.native import parse_record
 from annotator.core.offsets import Utf16Map
@@ -89,46 +90,56 @@ def _regions(spans, rels, text: str, u16: Utf16Map, scheme) -> list[dict]:
     return result
 
 
+def encoder(scheme):
+    """encode(rec, report) -> b",\n" and the task (the writer drops the first comma)."""
+    dumps = orjson.dumps
+
+    def encode(rec: dict, report) -> bytes:
+        text = rec["text"]
+        u16 = Utf16Map(text)
+        annotations, predictions = [], []
+        for unit in units(rec, report, FORMAT):
+            if unit.annotator is None:
+                continue
+            done = [s for s in unit.spans if s["status"] != "suggested"]
+            sugg = [s for s in unit.spans if s["status"] == "suggested"]
+            kept = {s["id"] for s in done}
+            rels = [r for r in unit.relations if r["from"] in kept and r["to"] in kept]
+            if done or unit.state or not sugg:
+                a = {"annotator": unit.annotator, "ground_truth": unit.annotator == GOLD,
+                     "result": _regions(done, rels, text, u16, scheme)}
+                if unit.state:
+                    a["status"] = unit.state
+                annotations.append(a)
+            if sugg:
+                ks = {s["id"] for s in sugg}
+                prel = [r for r in unit.relations if r["from"] in ks and r["to"] in ks]
+                predictions.append({"model_version": unit.annotator,
+                                    "result": _regions(sugg, prel, text, u16, scheme)})
+            mixed = [r for r in unit.relations if (r["from"] in kept) != (r["to"] in kept)]
+            for r in mixed:
+                report.problems.append(
+                    f"{FORMAT}: document {rec['id']}: relation {r['id']} links a suggested and a confirmed "
+                    "span; Label Studio keeps predictions apart from annotations, so it is not exported")
+        task = {"data": {"text": text, "doc_id": rec["id"]}, "meta": rec["meta"], "annotations": annotations}
+        if predictions:
+            task["predictions"] = predictions
+        return b",\n" + dumps(task)
+
+    return encode
+
+
 def write(project, records, output: str, report):
     scheme = project.scheme
-    dumps = orjson.dumps
     with open_output(output) as fh:
         fh.write(b"[")
         first = True
-        for rec in records:
-            text = rec["text"]
-            u16 = Utf16Map(text)
-            annotations, predictions = [], []
-            for unit in units(rec, report, FORMAT):
-                if unit.annotator is None:
-                    continue
-                done = [s for s in unit.spans if s["status"] != "suggested"]
-                sugg = [s for s in unit.spans if s["status"] == "suggested"]
-                kept = {s["id"] for s in done}
-                rels = [r for r in unit.relations if r["from"] in kept and r["to"] in kept]
-                if done or unit.state or not sugg:
-                    a = {"annotator": unit.annotator, "ground_truth": unit.annotator == GOLD,
-                         "result": _regions(done, rels, text, u16, scheme)}
-                    if unit.state:
-                        a["status"] = unit.state
-                    annotations.append(a)
-                if sugg:
-                    ks = {s["id"] for s in sugg}
-                    prel = [r for r in unit.relations if r["from"] in ks and r["to"] in ks]
-                    predictions.append({"model_version": unit.annotator,
-                                        "result": _regions(sugg, prel, text, u16, scheme)})
-                mixed = [r for r in unit.relations if (r["from"] in kept) != (r["to"] in kept)]
-                for r in mixed:
-                    report.problems.append(
-                        f"{FORMAT}: document {rec['id']}: relation {r['id']} links a suggested and a confirmed "
-                        "span; Label Studio keeps predictions apart from annotations, so it is not exported")
-            task = {"data": {"text": text, "doc_id": rec["id"]}, "meta": rec["meta"], "annotations": annotations}
-            if predictions:
-                task["predictions"] = predictions
-            fh.write(b"\n" if first else b",\n")
-            first = False
-            fh.write(dumps(task))
-            report.documents += 1
+        # Building the tasks is the work; on a spare core it runs in worker processes.
+        for data in encode_all(records, f"{__name__}:encoder", (scheme,), report, document_count(project)):
+            if first and data:
+                data = data[1:]  # the first task has no comma before it
+                first = False
+            fh.write(data)
         fh.write(b"\n]\n")
     report.files.append(output)
     if output != "-":

@@ -1,11 +1,22 @@
-"""Encoding documents for the token formats on worker processes, in order, memory flat.
+"""Encoding documents for the export formats on worker processes, in order, memory flat.
 
-Tokenizing and serializing a document (prodigy, hf-bio) is pure CPU work; on a machine
-with a spare core it runs in worker processes while the main process keeps what must stay
-there: reading the project (SQLite connections do not cross processes) and writing the
-output file. `encode_all` yields each document's bytes (or a batch's) in record order and
-appends the encoder's problems to report.problems in that same order, so the output and
-the report are byte for byte those of the in-process loop.
+Reading, tokenizing and serializing documents (prodigy, hf-bio, label-studio, brat) is CPU
+work; on a machine with more than one core it runs in worker processes. `encode_all`
+yields each document's bytes (or a batch's) in record order and appends the encoder's
+problems to report.problems in that same order, so the output and the report are byte for
+byte those of the in-process loop.
+
+Two ways to hand out work:
+- Ranges (the export of a whole project, native.ProjectRecords): each worker opens the
+  project file read-only itself and reads a range of documents (by row number). The main
+  process sends two numbers per batch and writes the results: reading in the main
+  process and sending every record to a worker cost as much as a third of the work.
+  One state of the file: the main process and every worker each hold one read
+  transaction (native.Snapshot); a worker is used only if nothing was committed between
+  the main process's snapshot and the worker's (native.ChangeWatch), otherwise its
+  batches are read and encoded here, from the main process's snapshot.
+- Records (anything else, e.g. a split's records): the main process reads and sends
+  batches of records.
 
 - Workers start with the "spawn" method: forking a process that runs Qt (the GUI exports
   too) or holds SQLite connections is unsafe.
@@ -19,7 +30,9 @@ the report are byte for byte those of the in-process loop.
 
 An encoder is named "module:function"; function(*args) returns encode(rec, report) -> bytes,
 which appends its problems to report.problems. Workers and the main process build it the
-same way, so both paths run the very same code.
+same way, so both paths run the very same code. An encoder with side effects (brat writes
+files) may have flush(), called after each batch and at the end (it raises what went wrong),
+and close(), called once at the end.
 
 Messages go over a socket pair as <8-byte length><body>, read with one exact-size receive
 into one buffer (multiprocessing's Connection reads a big message piece by piece). A worker
@@ -34,16 +47,20 @@ import importlib
 import os
 import pickle
 import select
+import sqlite3
 import socket
 import struct
 import sys
 import traceback
 import types
 from collections import deque
+from functools import partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 import orjson
+
+from annotator.core.native import ChangeWatch, ProjectRecords, Snapshot, iter_records
 
 ENV = "ANNOTATOR_EXPORT_WORKERS"
 MIN_DOCUMENTS = 2000  # smaller exports are encoded in-process
@@ -52,9 +69,11 @@ IN_FLIGHT = 2  # batches per worker sent and not yet written
 MAX_WORKERS = 4  # beyond that the main process (reading, writing) is the limit
 
 _LEN = struct.Struct("<Q")
+_HEAD = struct.Struct("<QQ")  # a result: documents encoded, length of the problems
 _WAITALL = getattr(socket, "MSG_WAITALL", 0)
 # Message kinds, the first byte of a body.
-_READY, _OK, _ERROR, _TASK_JSON, _TASK_PICKLE = b"r", b"o", b"e", b"j", b"p"
+_READY, _OK, _ERROR, _TASK_JSON, _TASK_PICKLE, _TASK_RANGE = b"r", b"o", b"e", b"j", b"p", b"g"
+_TASKS = (_TASK_JSON, _TASK_PICKLE, _TASK_RANGE)
 
 
 class WorkerFailed(RuntimeError):
@@ -103,27 +122,116 @@ def encode_all(records: Iterable[dict], ref: str, args: tuple, report, expected:
     been encoded here, so a small export never starts one.
     """
     encode = _resolve(ref, args)
-    records = iter(records)
+    try:
+        yield from _encode_all(records, encode, ref, args, report, expected)
+        _flush(encode)
+    finally:
+        close = getattr(encode, "close", None)
+        if close is not None:
+            close()
+
+
+def _encode_all(records, encode, ref: str, args: tuple, report, expected: int | None) -> Iterator[bytes]:
     wanted = workers_wanted()
+    if wanted and expected is not None and expected > MIN_DOCUMENTS and isinstance(records, ProjectRecords):
+        source = _RangeSource.open(records)
+        if source is not None:
+            with source:
+                pool = _start_pool(wanted, ref, args, source.spec())
+                if pool is None:
+                    yield from _here(source.records(None, None), encode, report)
+                    return
+                with pool:
+                    yield from pool.run(source.batches(), encode, report, source.worker_ok)
+            return
+    records = iter(records)
     if wanted and (expected is None or expected > MIN_DOCUMENTS):
-        pool = None
         if expected is None or expected <= MIN_DOCUMENTS:
-            for rec in islice(records, MIN_DOCUMENTS):
-                yield encode(rec, report)
-                report.documents += 1
+            yield from _here(islice(records, MIN_DOCUMENTS), encode, report)
             if report.documents < MIN_DOCUMENTS:
                 return
-        try:
-            pool = _Pool(wanted, ref, args)
-        except Exception:  # no process can be started here: the export does not need one
-            pool = None
+        pool = _start_pool(wanted, ref, args, None)
         if pool is not None:
             with pool:
-                yield from pool.run(records, encode, report)
+                yield from pool.run(_record_batches(records), encode, report)
             return
+    yield from _here(records, encode, report)
+
+
+def _here(records: Iterable[dict], encode, report) -> Iterator[bytes]:
     for rec in records:
         yield encode(rec, report)
         report.documents += 1
+
+
+def _flush(encode) -> None:
+    flush = getattr(encode, "flush", None)
+    if flush is not None:
+        flush()
+
+
+def _start_pool(n: int, ref: str, args: tuple, source) -> "_Pool | None":
+    try:
+        return _Pool(n, ref, args, source)
+    except Exception:  # no process can be started here: the export does not need one
+        return None
+
+
+def _record_batches(records: Iterator[dict]) -> Iterator["_Batch"]:
+    for batch in iter(lambda: list(islice(records, BATCH)), []):
+        yield _Batch(_TASK_JSON, batch, batch)
+
+
+class _RangeSource:
+    """A whole project's records, handed out as ranges of document row numbers."""
+
+    def __init__(self, records: ProjectRecords):
+        self.path = str(records.project.path)
+        self.flt = records.flt
+        # The watch first: a commit after it and before a worker's snapshot, mine included,
+        # is seen, so "unchanged" means the worker reads the state this snapshot reads.
+        self.watch = ChangeWatch(self.path)
+        try:
+            self.snapshot = Snapshot(self.path)
+        except BaseException:
+            self.watch.close()
+            raise
+
+    @classmethod
+    def open(cls, records: ProjectRecords) -> "_RangeSource | None":
+        try:
+            return cls(records)
+        except (sqlite3.Error, OSError, ValueError):  # e.g. a file that cannot be opened read-only
+            return None
+
+    def spec(self) -> tuple:
+        return (self.path, self.flt)
+
+    def worker_ok(self) -> bool:
+        try:
+            return self.watch.unchanged()
+        except sqlite3.Error:
+            return False
+
+    def records(self, lo: int | None, hi: int | None) -> Iterator[dict]:
+        return iter_records(self.snapshot, self.flt, lo, hi)
+
+    def batches(self) -> Iterator["_Batch"]:
+        # Every BATCH-th row number starts a range; the last range is open-ended.
+        nums = self.snapshot.conn.execute("SELECT num FROM documents ORDER BY num")
+        lo = None
+        for i, (num,) in enumerate(nums):
+            if i % BATCH == 0 and i:
+                yield _Batch(_TASK_RANGE, (lo, num), partial(self.records, lo, num))
+                lo = num
+        yield _Batch(_TASK_RANGE, (lo, None), partial(self.records, lo, None))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.snapshot.close()
+        self.watch.close()
 
 
 # ----- framing -----------------------------------------------------------------------------------
@@ -162,9 +270,9 @@ def _task(batch: list[dict]) -> tuple[bytes, bytes]:
 
 # ----- main process ------------------------------------------------------------------------------
 class _Worker:
-    def __init__(self, ctx, ref: str, args: tuple):
+    def __init__(self, ctx, ref: str, args: tuple, source):
         self.sock, child = socket.socketpair()
-        self.process = ctx.Process(target=_worker_main, args=(child, ref, args), name="annotator-export",
+        self.process = ctx.Process(target=_worker_main, args=(child, ref, args, source), name="annotator-export",
                                    daemon=True)
         self.ready = self.failed = False
         self.current: _Batch | None = None  # the batch it is encoding
@@ -173,14 +281,18 @@ class _Worker:
         finally:
             child.close()
 
-    def poll_ready(self) -> bool:
-        """Without waiting: has the worker started (and not failed since)?"""
+    def poll_ready(self, accept: Callable[[], bool] | None = None) -> bool:
+        """Without waiting: has the worker started (and not failed since)? `accept` is
+        asked once, when the worker says it is ready; a worker it refuses is not used."""
         if not self.ready and not self.failed and select.select([self.sock], [], [], 0)[0]:
             try:
                 self._answer()
                 self.ready = True
             except Exception:
                 self.failed = True
+            if self.ready and accept is not None and not accept():
+                self.failed = True
+                self.process.terminate()
         return self.ready and not self.failed
 
     def _answer(self) -> memoryview:
@@ -196,7 +308,7 @@ class _Worker:
 
     def send(self, entry: "_Batch", encode) -> None:
         try:
-            _send(self.sock, *_task(entry.batch))
+            _send(self.sock, *entry.message())
         except OSError:
             self.failed = True
             entry.encode_here(encode)
@@ -208,21 +320,27 @@ class _Worker:
         entry, self.current = self.current, None
         try:
             body = self._answer()
-            n = _LEN.unpack(body[: _LEN.size])[0]
-            entry.problems = orjson.loads(body[_LEN.size: _LEN.size + n])
-            entry.data = body[_LEN.size + n:]
-            entry.batch = None
+            count, n = _HEAD.unpack(body[: _HEAD.size])
+            entry.problems = orjson.loads(body[_HEAD.size: _HEAD.size + n])
+            entry.data = body[_HEAD.size + n:]
+            entry.n = count
+            entry.done_with_input()
         except Exception:
             self.failed = True
             entry.encode_here(encode)
 
 
 class _Batch:
-    __slots__ = ("batch", "n", "data", "problems")
+    """One batch of work: sent to a worker as `payload`, or encoded here from `local`
+    (the records themselves, or a function reading them)."""
 
-    def __init__(self, batch: list[dict]):
-        self.batch: list[dict] | None = batch
-        self.n = len(batch)
+    __slots__ = ("kind", "payload", "local", "n", "data", "problems")
+
+    def __init__(self, kind: bytes, payload, local):
+        self.kind = kind
+        self.payload = payload
+        self.local = local
+        self.n = 0
         self.data = None
         self.problems: list[str] = []
 
@@ -230,11 +348,23 @@ class _Batch:
     def done(self) -> bool:
         return self.data is not None
 
+    def message(self) -> tuple[bytes, bytes]:
+        if self.kind == _TASK_RANGE:
+            return _TASK_RANGE, orjson.dumps(self.payload)
+        return _task(self.payload)
+
+    def done_with_input(self) -> None:
+        self.payload = self.local = None
+
     def encode_here(self, encode) -> None:
         sink = _Problems()
-        self.data = b"".join([encode(rec, sink) for rec in self.batch])
+        records = self.local() if callable(self.local) else self.local
+        parts = [encode(rec, sink) for rec in records]
+        _flush(encode)
+        self.data = b"".join(parts)
+        self.n = len(parts)
         self.problems = sink.problems
-        self.batch = None
+        self.done_with_input()
 
 
 def _start_without_main(process) -> None:
@@ -258,19 +388,20 @@ def _start_without_main(process) -> None:
 
 
 class _Pool:
-    def __init__(self, n: int, ref: str, args: tuple):
+    def __init__(self, n: int, ref: str, args: tuple, source):
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         try:
             for _ in range(n):
-                self.workers.append(_Worker(ctx, ref, args))
+                self.workers.append(_Worker(ctx, ref, args, source))
         except BaseException:
             self._stop(kill=True)
             raise
 
-    def run(self, records: Iterator[dict], encode, report) -> Iterator[bytes]:
+    def run(self, batches: Iterator["_Batch"], encode, report, accept: Callable[[], bool] | None = None
+            ) -> Iterator[bytes]:
         # Each worker has one batch at a time; results are taken as they come (select)
         # and written in record order. Bounded: at most IN_FLIGHT batches per worker sent
         # and not yet written. A batch is encoded here while no worker is ready yet, or
@@ -279,16 +410,15 @@ class _Pool:
         # here, as without workers.
         pending: deque[_Batch] = deque()
         limit = IN_FLIGHT * len(self.workers)
-        for batch in iter(lambda: list(islice(records, BATCH)), []):
-            ready = [w for w in self.workers if w.poll_ready()]
-            entry = _Batch(batch)
+        for entry in batches:
+            ready = [w for w in self.workers if w.poll_ready(accept)]
             if ready:
                 while len(pending) >= limit or not any(w.current is None for w in ready):
                     if pending[0].done:
                         yield self._written(pending.popleft(), report)
                     else:
                         self._wait(encode)
-                    ready = [w for w in self.workers if w.poll_ready()]
+                    ready = [w for w in self.workers if w.poll_ready(accept)]
                     if not ready:
                         break
             idle = [w for w in ready if w.current is None]
@@ -319,7 +449,7 @@ class _Pool:
     def _stop(self, kill: bool) -> None:
         for w in self.workers:
             try:
-                if kill or not w.ready:
+                if kill or not w.ready or w.failed:
                     w.process.terminate()
                 else:
                     w.sock.shutdown(socket.SHUT_WR)  # end of tasks: the worker returns
@@ -340,9 +470,13 @@ class _Pool:
 
 
 # ----- worker process ----------------------------------------------------------------------------
-def _worker_main(sock: socket.socket, ref: str, args: tuple) -> None:
+def _worker_main(sock: socket.socket, ref: str, args: tuple, source) -> None:
     try:
         encode = _resolve(ref, args)
+        snapshot = flt = None
+        if source is not None:
+            path, flt = source
+            snapshot = Snapshot(path)  # before "ready": the main process checks it is its state
     except BaseException as exc:
         _send_error(sock, exc)
         return
@@ -354,18 +488,28 @@ def _worker_main(sock: socket.socket, ref: str, args: tuple) -> None:
             body = _recv(sock)
         except OSError:
             return
-        if not body or body[:1] not in (_TASK_JSON, _TASK_PICKLE):
+        if not body or body[:1] not in _TASKS:
             return
         sink = _Problems()
         try:
-            batch = orjson.loads(memoryview(body)[1:]) if body[:1] == _TASK_JSON else pickle.loads(body[1:])
-            del body
-            out = b"".join([encode(rec, sink) for rec in batch])
+            kind, view = body[:1], memoryview(body)[1:]
+            if kind == _TASK_RANGE:
+                lo, hi = orjson.loads(view)
+                records = iter_records(snapshot, flt, lo, hi)
+            else:
+                records = orjson.loads(view) if kind == _TASK_JSON else pickle.loads(view)
+            del body, view
+            parts = [encode(rec, sink) for rec in records]
+            _flush(encode)
+            count = len(parts)
+            out = b"".join(parts)
+            del parts
             problems = orjson.dumps(sink.problems)
         except BaseException as exc:
             _send_error(sock, exc)
             return
-        sock.sendall(_LEN.pack(1 + _LEN.size + len(problems) + len(out)) + _OK + _LEN.pack(len(problems)) + problems)
+        sock.sendall(_LEN.pack(1 + _HEAD.size + len(problems) + len(out)) + _OK + _HEAD.pack(count, len(problems))
+                     + problems)
         sock.sendall(out)
 
 
