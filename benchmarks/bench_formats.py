@@ -3,8 +3,9 @@
     python -m benchmarks.bench_formats [--docs 10000] [--formats prodigy,hf-bio] [--keep DIR]
 
 Builds a synthetic project (benchmarks/corpus.py: ~1,500 characters and ~10 spans per
-document), then exports it once per format, each in a child process so that its peak
-memory (ru_maxrss above the interpreter's own) is its own. Goal: every format within 4x
+document), then exports it in --repeat rounds of every format, each export in a child
+process so that its peak memory (ru_maxrss above the interpreter's own) is its own; each
+format's best round is reported. --keep keeps the project (not the outputs) for the next run. Goal: every format within 4x
 the native export's time, memory flat in the project size (compare --docs 10000 with
 --docs 100000). Prints a table.
 """
@@ -49,11 +50,22 @@ def _size(p: Path) -> int:
     return p.stat().st_size
 
 
+def fs_check(work: Path, n: int = 2000) -> float:
+    """Microseconds to create one small file in a new folder under `work`."""
+    folder = Path(tempfile.mkdtemp(prefix="fs-check-", dir=work))
+    data = b"x" * 2048
+    t = time.perf_counter()
+    for i in range(n):
+        (folder / f"{i}.txt").write_bytes(data)
+    return (time.perf_counter() - t) / n * 1e6
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--keep", help="keep the project and outputs in this folder")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of every format (best one reported)")
     args = ap.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     if "native" not in formats:
@@ -61,6 +73,7 @@ def main(argv=None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-formats-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        runs = work / "outputs"  # until made below
         project = work / "bench.annot"
         if not project.exists():
             src = write_jsonl(work / "src.jsonl", args.docs)
@@ -69,29 +82,37 @@ def main(argv=None) -> int:
             subprocess.run([sys.executable, "-m", "annotator", "import", str(project), str(src)], check=True,
                            capture_output=True)
             print(f"project: {args.docs} documents built in {time.perf_counter() - t:.1f} s")
-        rows = []
-        native_time = None
-        for fmt in formats:
-            out = work / fmt / OUTPUT[fmt]
-            if out.exists():
-                shutil.rmtree(out) if out.is_dir() else out.unlink()
-            res = subprocess.run([sys.executable, "-c", CHILD, fmt, str(project), str(out)], check=True,
-                                 capture_output=True, text=True)
-            secs, base, peak, docs, problems = res.stdout.split()
-            secs = float(secs)
-            if fmt == "native":
-                native_time = secs
-            rows.append((fmt, secs, secs / native_time, (int(peak) - int(base)) / 1024, _size(out) / 1e6, int(docs),
-                         int(problems)))
-        print(f"\nexport of {args.docs} documents (~{args.docs * 10} spans)")
+        # Rounds of every format in turn; each format's best round is reported (the least
+        # disturbed by other work on the machine), against native's best round. Outputs go
+        # to new folders and are deleted only at the end: on ext4, creating files right
+        # after deleting many is several times slower (see fs_check), which would charge
+        # the filesystem's state to whichever export creates files (brat).
+        best: dict[str, tuple] = {}
+        runs = Path(tempfile.mkdtemp(prefix="outputs-", dir=work))
+        for k in range(args.repeat):
+            for fmt in formats:
+                out = runs / f"{fmt}-{k}" / OUTPUT[fmt]
+                res = subprocess.run([sys.executable, "-c", CHILD, fmt, str(project), str(out)], check=True,
+                                     capture_output=True, text=True)
+                secs, base, peak, docs, problems = res.stdout.split()
+                row = (float(secs), (int(peak) - int(base)) / 1024, _size(out) / 1e6, int(docs), int(problems))
+                if fmt not in best or row[0] < best[fmt][0]:
+                    best[fmt] = row
+        native_time = best["native"][0]
+        rows = [(fmt, r[0], r[0] / native_time, *r[1:]) for fmt, r in best.items()]
+        print(f"\nexport of {args.docs} documents (~{args.docs * 10} spans), best of {args.repeat} rounds")
         print(f"{'format':<14}{'seconds':>9}{'x native':>10}{'peak MB':>9}{'output MB':>11}{'docs':>9}{'problems':>10}")
         for fmt, secs, ratio, mb, out_mb, docs, problems in rows:
             print(f"{fmt:<14}{secs:>9.2f}{ratio:>10.2f}{mb:>9.1f}{out_mb:>11.1f}{docs:>9}{problems:>10}")
         worst = max(r[2] for r in rows)
+        print(f"\nfilesystem check: {fs_check(runs):.0f} us to create a 2 KB file (about 20 on a settled ext4; "
+              "far more right after mass deletes, which slows brat)")
         print(f"\ngoal: every format within 4x native: {'met' if worst <= 4 else 'NOT met'} (worst {worst:.2f}x)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+        else:
+            shutil.rmtree(runs, ignore_errors=True)
     return 0
 
 

@@ -171,3 +171,108 @@ def test_workers_wanted(monkeypatch):
     assert pool.workers_wanted() == 0
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     assert pool.workers_wanted() == 2
+
+
+# ----- workers that read the project themselves (ranges of documents) -----------------------------
+def _tree(root):
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _export_any(project, out, fmt, workers, monkeypatch):
+    monkeypatch.setenv(pool.ENV, workers)
+    report = export_project(project, str(out), fmt, ExportFilter(**FLT))
+    data = _tree(out) if out.is_dir() else out.read_bytes()
+    return data, report
+
+
+@pytest.mark.parametrize("fmt", ["label-studio", "brat"])
+def test_range_workers_write_the_same_output(project, tmp_path, monkeypatch, counted, fmt):
+    monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(pool, "BATCH", 7)
+    here, rep_here = _export_any(project, tmp_path / "w1" / "out", fmt, "1", monkeypatch)
+    assert counted["n"] == 0
+    pooled, rep_pooled = _export_any(project, tmp_path / "w2" / "out", fmt, "2", monkeypatch)
+    assert counted["n"] == 9  # every range of 7 documents was read and encoded by a worker
+    assert pooled == here
+    assert rep_pooled.documents == rep_here.documents == 60
+    assert rep_pooled.problems == rep_here.problems
+
+
+def test_ranges_cover_every_document_once(project):
+    from annotator.core.native import Snapshot, iter_records
+
+    snap = Snapshot(project.path)
+    try:
+        whole = list(iter_records(snap, ExportFilter(**FLT)))
+        nums = [r[0] for r in snap.conn.execute("SELECT num FROM documents ORDER BY num")]
+        cuts = [None, nums[5], nums[6], nums[33], None]
+        parts = [r for lo, hi in zip(cuts, cuts[1:]) for r in iter_records(snap, ExportFilter(**FLT), lo, hi)]
+    finally:
+        snap.close()
+    assert parts == whole and len(whole) == 60
+
+
+def _commit_a_change(project, which: str = "min"):
+    """Delete every span of the first (or last) document: a change any export would show."""
+    with project.conn:
+        project.conn.execute(f"DELETE FROM spans WHERE doc = (SELECT {which}(num) FROM documents)")
+
+
+def test_a_commit_before_the_workers_start_keeps_one_state(tmp_path, monkeypatch, counted, project):
+    """Edited between the export's snapshot and the workers' own: the workers are not
+    used (their state differs), the export is the snapshot's state, whole."""
+    import shutil
+
+    copy_path = tmp_path / "copy.annot"
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(project.path, copy_path)
+    p = Project.open(copy_path)
+    try:
+        monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
+        monkeypatch.setattr(pool, "BATCH", 7)
+        before, _ = _export_any(p, tmp_path / "before.jsonl", "prodigy", "1", monkeypatch)
+        made = pool._RangeSource.__init__
+
+        def then_edit(self, records):
+            made(self, records)
+            _commit_a_change(p)
+
+        monkeypatch.setattr(pool._RangeSource, "__init__", then_edit)
+        during, report = _export_any(p, tmp_path / "during.jsonl", "prodigy", "2", monkeypatch)
+        assert counted["n"] == 0  # no worker was used: each would have read the edited file
+        assert during == before and report.documents == 60
+        monkeypatch.setattr(pool._RangeSource, "__init__", made)
+        after, _ = _export_any(p, tmp_path / "after.jsonl", "prodigy", "1", monkeypatch)
+        assert after != before  # the edit was real
+    finally:
+        p.close()
+
+
+def test_a_commit_while_workers_read_changes_nothing(tmp_path, monkeypatch, counted, project):
+    import shutil
+
+    copy_path = tmp_path / "copy.annot"
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(project.path, copy_path)
+    p = Project.open(copy_path)
+    try:
+        monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
+        monkeypatch.setattr(pool, "BATCH", 7)
+        before, _ = _export_any(p, tmp_path / "before.jsonl", "hf-bio", "1", monkeypatch)
+        take = pool._Worker.take
+        edited = []
+
+        def edit_after_first(self, encode):
+            if not edited:
+                _commit_a_change(p, "max")  # the last range: not read by anyone yet
+                edited.append(True)
+            return take(self, encode)
+
+        monkeypatch.setattr(pool._Worker, "take", edit_after_first)
+        during, _ = _export_any(p, tmp_path / "during.jsonl", "hf-bio", "2", monkeypatch)
+        assert edited and during == before  # every worker kept the state it started on
+        monkeypatch.setattr(pool._Worker, "take", take)
+        after, _ = _export_any(p, tmp_path / "after.jsonl", "hf-bio", "1", monkeypatch)
+        assert after != before
+    finally:
+        p.close()

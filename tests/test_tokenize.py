@@ -86,3 +86,27 @@ def test_any_text_any_spans_rebuilds_and_aligns(text, data):
     starts, ends = {t.start for t in toks}, {t.end for t in toks}
     for s, e in spans:
         assert s in starts and e in ends
+
+
+JSON_COMMON = list("وقال زير\u064e\u0651٠١3.،«»\"\n\t\x1b\x1c\x1f\x0b\r/u0") + [
+    "😀", "👍🏽", "\u200d", "\u00a0", "  ", "\n\n", "\u2028", "\"\u064e"]
+# Texts with a NUL or a backslash take tokens_json's other road; both are checked.
+JSON_TEXTS = st.one_of(st.lists(st.sampled_from(JSON_COMMON), max_size=50).map("".join),
+                       st.lists(st.sampled_from(JSON_COMMON + ["\x00", "\\", "\\u0000"]), max_size=50).map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(JSON_TEXTS, st.data())
+def test_prodigy_tokens_json_is_what_orjson_writes(text, data):
+    """The hand-built "tokens" array is byte for byte orjson's: quotes, backslashes, control
+    characters inside and outside white space, line and paragraph separators."""
+    import orjson
+
+    from annotator.core.formats.prodigy import token_rows, tokens_json
+    from annotator.core.tokenize import token_table
+
+    n = len(text)
+    spans = data.draw(st.lists(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(1, max(n, 1)))
+                               .filter(lambda p: p[0] < p[1] <= n), max_size=4)) if n else []
+    tt = token_table(text, spans)
+    assert tokens_json(text, tt) == orjson.dumps(token_rows(tt))

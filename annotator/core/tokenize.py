@@ -103,14 +103,35 @@ def segments(text: str) -> list[tuple[int, int, bool]]:
     return [(e - len(p), e, p.isspace()) for p, e in zip(pieces, ends)]
 
 
-class TokenTable(NamedTuple):
-    """Tokens as parallel lists (what the writers need, without one object per token)."""
+class TokenTable:
+    """Tokens as parallel lists (what the writers need, without one object per token).
 
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    ws: list[bool]
-    space: list[bool]
+    texts, starts, ends: lists. ws and space (lists of bools) are made on first use: each
+    writer needs only one of them. ws_flags is ws as given (bools, or bytes of 0/1), for
+    lookups that take either (a dict keyed by False/True also answers 0/1).
+    """
+
+    __slots__ = ("texts", "starts", "ends", "ws_flags", "_ws", "_space")
+
+    def __init__(self, texts: list[str], starts: list[int], ends: list[int], ws, space: list[bool] | None = None):
+        self.texts = texts
+        self.starts = starts
+        self.ends = ends
+        self.ws_flags = ws
+        self._ws = ws if isinstance(ws, list) else None
+        self._space = space
+
+    @property
+    def ws(self) -> list[bool]:
+        if self._ws is None:
+            self._ws = list(map(bool, self.ws_flags))
+        return self._ws
+
+    @property
+    def space(self) -> list[bool]:
+        if self._space is None:
+            self._space = list(map(str.isspace, self.texts))
+        return self._space
 
 
 def token_table(text: str, spans: Iterable[tuple[int, int]] = ()) -> TokenTable:
@@ -173,7 +194,7 @@ def _fast_table(text: str, spans: list[tuple[int, int]]) -> TokenTable | None:
         j = bisect_left(ends, e)
         if i >= n or starts[i] != s or j >= n or ends[j] != e:
             return None
-    return TokenTable(texts, starts, ends, list(map(bool, ws)), list(map(str.isspace, texts)))
+    return TokenTable(texts, starts, ends, ws)
 
 
 # Tokens of the chunks _split_lines() could not take as one word, by chunk (a word with its

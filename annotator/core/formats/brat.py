@@ -8,7 +8,9 @@ or any parent, so every subfolder shows with our labels and colours):
     OUT/<annotator>/<name>.txt + .ann   (documents nobody annotated: OUT/_unannotated/)
 
 <name> is the document id with characters that are unsafe in file names replaced by "_"
-(and "~2", "~3" ... added on a clash); documents.jsonl keeps the real id.
+(and "~2", "~3" ... added on a clash, also one of case only, counted in document order
+over the whole project: a document's name does not depend on the filter); documents.jsonl
+keeps the real id.
 
 .ann lines:
     T1<TAB>LABEL START END<TAB>text            a span (code points of the .txt as brat reads it)

@@ -22,8 +22,9 @@ Two ways to hand out work:
   too) or holds SQLite connections is unsafe.
 - Only for a big export (more than MIN_DOCUMENTS), and hidden: the main process keeps
   encoding until a worker says it is ready.
-- Bounded: each worker holds one batch; at most IN_FLIGHT batches per worker are sent and
-  not yet written (encoded ones wait for an older one), whatever the export's size.
+- Bounded: a worker is sent one batch of records at a time (two ranges: the next one waits
+  in its socket); at most IN_FLIGHT (+1 for ranges) batches per worker are sent and not
+  yet written (encoded ones wait for an older one), whatever the export's size.
 - In-process when there is one CPU, when ANNOTATOR_EXPORT_WORKERS=1, or in a frozen build
   (its entry point would have to call multiprocessing.freeze_support()).
   ANNOTATOR_EXPORT_WORKERS=N asks for N workers (at most MAX_WORKERS).
@@ -275,7 +276,7 @@ class _Worker:
         self.process = ctx.Process(target=_worker_main, args=(child, ref, args, source), name="annotator-export",
                                    daemon=True)
         self.ready = self.failed = False
-        self.current: _Batch | None = None  # the batch it is encoding
+        self.queue: deque[_Batch] = deque()  # sent, result not taken yet (the first is being encoded)
         try:
             _start_without_main(self.process)
         finally:
@@ -313,11 +314,11 @@ class _Worker:
             self.failed = True
             entry.encode_here(encode)
             return
-        self.current = entry
+        self.queue.append(entry)
 
     def take(self, encode) -> None:
         """The result of the batch this worker has (encoded here if the worker failed)."""
-        entry, self.current = self.current, None
+        entry = self.queue.popleft()
         try:
             body = self._answer()
             count, n = _HEAD.unpack(body[: _HEAD.size])
@@ -402,18 +403,23 @@ class _Pool:
 
     def run(self, batches: Iterator["_Batch"], encode, report, accept: Callable[[], bool] | None = None
             ) -> Iterator[bytes]:
-        # Each worker has one batch at a time; results are taken as they come (select)
-        # and written in record order. Bounded: at most IN_FLIGHT batches per worker sent
-        # and not yet written. A batch is encoded here while no worker is ready yet, or
+        # Results are taken as they come (select) and written in record order. Bounded:
+        # at most `limit` batches sent and not yet written. A batch is encoded here while no worker is ready yet, or
         # again here when its worker failed: the very same code, so a dying worker costs
         # time, never a byte of the output; an error of the encoder itself is raised
         # here, as without workers.
         pending: deque[_Batch] = deque()
         limit = IN_FLIGHT * len(self.workers)
+        depth = 1
         for entry in batches:
+            if entry.kind == _TASK_RANGE:
+                # A range is a few bytes: a second one waits in the worker's socket, so it
+                # goes on at once after sending a result instead of waiting for my turn.
+                depth = 2
+                limit = (IN_FLIGHT + 1) * len(self.workers)
             ready = [w for w in self.workers if w.poll_ready(accept)]
             if ready:
-                while len(pending) >= limit or not any(w.current is None for w in ready):
+                while len(pending) >= limit or not any(len(w.queue) < depth for w in ready):
                     if pending[0].done:
                         yield self._written(pending.popleft(), report)
                     else:
@@ -421,7 +427,7 @@ class _Pool:
                     ready = [w for w in self.workers if w.poll_ready(accept)]
                     if not ready:
                         break
-            idle = [w for w in ready if w.current is None]
+            idle = [w for w in ready if len(w.queue) < depth]
             if idle:
                 idle[0].send(entry, encode)
             else:
@@ -436,7 +442,7 @@ class _Pool:
 
     def _wait(self, encode) -> None:
         """Take at least one result (whichever worker is first)."""
-        busy = {w.sock: w for w in self.workers if w.current is not None}
+        busy = {w.sock: w for w in self.workers if w.queue}
         for sock in select.select(list(busy), [], [])[0]:
             busy[sock].take(encode)
 

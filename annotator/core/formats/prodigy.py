@@ -18,8 +18,7 @@ token's and span's text is checked against the document.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import count
 
 import orjson
@@ -37,64 +36,48 @@ def token_rows(tt) -> list[dict]:
             for i, t, s, e, w in zip(count(), tt.texts, tt.starts, tt.ends, tt.ws)]
 
 
-# The "tokens" array is most of every line (~300 objects a document). Built as one string
-# from per-number pieces, it costs half of a dict per token serialized by orjson, and comes
-# out byte for byte the same (tests/test_formats_*.py and benchmarks/bench_formats.py).
-_START: list[str] = []  # '","start":N' at index N
-_END: list[str] = []  # ',"end":N'
-_ID: list[str] = []  # ',"id":N,"ws":'
-_WS = ('false},{"text":"', 'true},{"text":"')
+# The "tokens" array is most of every line (~300 objects a document). Built as bytes from
+# per-number pieces, it costs a third of a dict per token serialized by orjson, and comes
+# out byte for byte the same (tests/test_tokenize.py checks it against orjson on any text).
+_START: list[bytes] = []  # b'","start":N' at index N
+_END: list[bytes] = []  # b',"end":N'
+_ID: list[bytes] = []  # b',"id":N,"ws":'
+# A dict: map(dict.__getitem__, flags) costs half of indexing a tuple (a slot wrapper),
+# and answers both bools and the 0/1 of ws_flags.
+_WS = {False: b'false},{"text":"', True: b'true},{"text":"'}
 _TABLE_MAX = 1 << 17  # longer texts format their numbers directly; memory stays small
-_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what JSON escapes (orjson leaves the rest as is)
+_SEP = b"\\u0000"  # how orjson writes the NUL that joins the token texts below
 
 
 def _numbers(upto: int) -> None:
     n = len(_START)
     if upto >= n:
         top = max(upto + 1, 2 * n, 4096)
-        _START.extend(f'","start":{i}' for i in range(n, top))
-        _END.extend(f',"end":{i}' for i in range(n, top))
-        _ID.extend(f',"id":{i},"ws":' for i in range(n, top))
+        _START.extend(b'","start":%d' % i for i in range(n, top))
+        _END.extend(b',"end":%d' % i for i in range(n, top))
+        _ID.extend(b',"id":%d,"ws":' % i for i in range(n, top))
 
 
-def _escaped_texts(text: str, tt) -> list[str]:
-    """Token texts as JSON string bodies. Only white-space runs and tokens holding a quote
-    or a backslash need escaping; found by position instead of escaping every token."""
-    texts = tt.texts
-    if _ESCAPED.search(text) is None:
-        return texts
-    out = texts[:]
-    starts = tt.starts
-    for i in {bisect_right(starts, m.start()) - 1 for m in _ESCAPED.finditer(text)}:
-        t = texts[i]
-        esc = _ESCAPES.get(t)
-        if esc is None:
-            esc = orjson.dumps(t)[1:-1].decode()
-            if len(_ESCAPES) < 1000:  # the same few: \n runs, a quote; bounded all the same
-                _ESCAPES[t] = esc
-        out[i] = esc
-    return out
-
-
-_ESCAPES: dict[str, str] = {}
-
-
-def tokens_json(text: str, tt) -> str:
+def tokens_json(text: str, tt) -> bytes:
     """The "tokens" array of a line, as orjson.dumps(token_rows(tt)) writes it."""
     n = len(tt.texts)
     if not n:
-        return "[]"
-    if tt.ends[-1] >= _TABLE_MAX or n >= _TABLE_MAX:
-        return orjson.dumps(token_rows(tt)).decode()
+        return b"[]"
+    if tt.ends[-1] >= _TABLE_MAX or n >= _TABLE_MAX or "\x00" in text:
+        # NUL joins the texts below. (A backslash cannot fake the joint: it is a token
+        # of its own, so its two-character escape is never followed by "u0000" in a token.)
+        return orjson.dumps(token_rows(tt))
     _numbers(max(tt.ends[-1], n))
+    # Every token's text escaped and UTF-8 encoded by orjson in one call.
+    texts = orjson.dumps("\x00".join(tt.texts))[1:-1].split(_SEP)
     parts = [None] * (5 * n)
-    parts[0::5] = _escaped_texts(text, tt)
+    parts[0::5] = texts
     parts[1::5] = map(_START.__getitem__, tt.starts)
     parts[2::5] = map(_END.__getitem__, tt.ends)
     parts[3::5] = _ID[:n]
-    parts[4::5] = map(_WS.__getitem__, tt.ws)
-    parts[-1] = parts[-1][: -len(',{"text":"')]
-    return '[{"text":"' + "".join(parts) + "]"
+    parts[4::5] = map(_WS.__getitem__, tt.ws_flags)
+    parts[-1] = parts[-1][: -len(b',{"text":"')]
+    return b'[{"text":"' + b"".join(parts) + b"]"
 
 
 def encoder():
