@@ -40,7 +40,7 @@ t = time.perf_counter()
 with Project.open(project, readonly=True) as p:
     report = export_project(p, out, fmt, flt)
 print(time.perf_counter() - t, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, report.documents,
-      len(report.problems))
+      len(report.problems), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
@@ -94,16 +94,21 @@ def main(argv=None) -> int:
                 out = runs / f"{fmt}-{k}" / OUTPUT[fmt]
                 res = subprocess.run([sys.executable, "-c", CHILD, fmt, str(project), str(out)], check=True,
                                      capture_output=True, text=True)
-                secs, base, peak, docs, problems = res.stdout.split()
-                row = (float(secs), (int(peak) - int(base)) / 1024, _size(out) / 1e6, int(docs), int(problems))
+                secs, base, peak, docs, problems, worker = res.stdout.split()
+                row = (float(secs), (int(peak) - int(base)) / 1024, int(worker) / 1024, _size(out) / 1e6, int(docs),
+                       int(problems))
                 if fmt not in best or row[0] < best[fmt][0]:
                     best[fmt] = row
         native_time = best["native"][0]
         rows = [(fmt, r[0], r[0] / native_time, *r[1:]) for fmt, r in best.items()]
         print(f"\nexport of {args.docs} documents (~{args.docs * 10} spans), best of {args.repeat} rounds")
-        print(f"{'format':<14}{'seconds':>9}{'x native':>10}{'peak MB':>9}{'output MB':>11}{'docs':>9}{'problems':>10}")
-        for fmt, secs, ratio, mb, out_mb, docs, problems in rows:
-            print(f"{fmt:<14}{secs:>9.2f}{ratio:>10.2f}{mb:>9.1f}{out_mb:>11.1f}{docs:>9}{problems:>10}")
+        print(f"{'format':<14}{'seconds':>9}{'x native':>10}{'peak MB':>9}{'worker MB':>11}{'output MB':>11}"
+              f"{'docs':>9}{'problems':>10}")
+        for fmt, secs, ratio, mb, worker_mb, out_mb, docs, problems in rows:
+            worker = f"{worker_mb:>11.1f}" if worker_mb else f"{'-':>11}"
+            print(f"{fmt:<14}{secs:>9.2f}{ratio:>10.2f}{mb:>9.1f}{worker}{out_mb:>11.1f}{docs:>9}{problems:>10}")
+        print("peak MB: the exporting process above the interpreter's own; worker MB: the largest export "
+              "worker's whole resident size (interpreter included), '-' when none ran")
         worst = max(r[2] for r in rows)
         print(f"\nfilesystem check: {fs_check(runs):.0f} us to create a 2 KB file (about 20 on a settled ext4; "
               "far more right after mass deletes, which slows brat)")
