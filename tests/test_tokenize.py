@@ -110,3 +110,23 @@ def test_prodigy_tokens_json_is_what_orjson_writes(text, data):
                                .filter(lambda p: p[0] < p[1] <= n), max_size=4)) if n else []
     tt = token_table(text, spans)
     assert tokens_json(text, tt) == orjson.dumps(token_rows(tt))
+
+
+SPLIT_TEXTS = st.lists(st.sampled_from(["قال", "الوزيرُ", "لا", "iOS", "٢٠٢١", "3.5", "،", "«", "»", "\"", ".", "😀",
+                                        "👍🏽", "و2021", "ـ", "\u200c", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0"]),
+                       max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPLIT_TEXTS)
+def test_fast_split_finds_what_the_pattern_finds(text):
+    """The str.split road of the tokenizer (news text: single spaces, line breaks) gives the
+    very tokens and ws of the regex, or declines (None) and leaves the text to the regex."""
+    from annotator.core.tokenize import _pattern_ws, _split_lines
+
+    fast = _split_lines(text)
+    if fast is None:
+        return
+    pairs = _pattern_ws().findall(text)
+    assert fast[0] == [t for t, _ in pairs]
+    assert list(fast[1]) == [1 if w else 0 for _, w in pairs]
