@@ -3,7 +3,8 @@
 Runs offscreen in a temporary folder: every bundled file is found and loads, the sample
 project is made and opened in the real window, a document is rendered with Arabic glyphs,
 the Arabic translation loads, and a span is written to a fresh project and read back after
-reopening. Any missing module or file fails it with a one-line reason and exit code 1.
+reopening, and export worker processes start and write what one process writes. Any
+missing module or file fails it with a one-line reason and exit code 1.
 """
 
 from __future__ import annotations
@@ -79,6 +80,42 @@ def _span_round_trip(folder: Path) -> None:
             raise AssertionError(f"span read back as {got!r}")
 
 
+def _export_workers(folder: Path) -> None:
+    """Export workers start (a frozen build runs itself again for each) and write the very
+    bytes one process writes."""
+    from annotator.core.exporter import export_project
+    from annotator.core.formats import pool
+    from annotator.core.importer import import_paths
+    from annotator.core.native import ExportFilter
+    from annotator.core.paths import resource_path
+    from annotator.core.project import Project
+
+    path = folder / "workers.annot"
+    with Project.create(path) as p:
+        import_paths(p, [resource_path("sample", "sample.jsonl")], "native")
+    saved = pool.MIN_DOCUMENTS, pool.BATCH, pool.WAIT_FOR_WORKERS, os.environ.get(pool.ENV)
+    got = {}
+    try:
+        # The sample is small: every batch of two documents goes to the two workers.
+        pool.MIN_DOCUMENTS, pool.BATCH, pool.WAIT_FOR_WORKERS = 0, 2, 60.0
+        for workers in ("1", "2"):
+            os.environ[pool.ENV] = workers
+            out = folder / f"prodigy-{workers}.jsonl"
+            with Project.open(path, readonly=True) as p:
+                export_project(p, str(out), "prodigy", ExportFilter(include_suggestions=False, include_rejected=False))
+            got[workers] = out.read_bytes(), pool.last_run["worker_batches"]
+    finally:
+        pool.MIN_DOCUMENTS, pool.BATCH, pool.WAIT_FOR_WORKERS = saved[:3]
+        if saved[3] is None:
+            os.environ.pop(pool.ENV, None)
+        else:
+            os.environ[pool.ENV] = saved[3]
+    if got["2"][1] == 0:
+        raise AssertionError("no batch was encoded by an export worker")
+    if got["2"][0] != got["1"][0] or not got["1"][0]:
+        raise AssertionError("export workers wrote other bytes than one process")
+
+
 def run(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="annotator-selftest-"))
@@ -93,6 +130,8 @@ def run(args) -> int:
             _check_files()
         with Step("span written, project reopened, span read back"):
             _span_round_trip(folder)
+        with Step("export workers start and write what one process writes"):
+            _export_workers(folder)
         with Step("Qt starts offscreen"):
             from PySide6.QtWidgets import QApplication
 

@@ -25,9 +25,10 @@ Two ways to hand out work:
 - Bounded: a worker is sent one batch of records at a time (two ranges: the next one waits
   in its socket); at most IN_FLIGHT (+1 for ranges) batches per worker are sent and not
   yet written (encoded ones wait for an older one), whatever the export's size.
-- In-process when there is one CPU, when ANNOTATOR_EXPORT_WORKERS=1, or in a frozen build
-  (its entry point would have to call multiprocessing.freeze_support()).
-  ANNOTATOR_EXPORT_WORKERS=N asks for N workers (at most MAX_WORKERS).
+- In-process when there is one CPU or when ANNOTATOR_EXPORT_WORKERS=1;
+  ANNOTATOR_EXPORT_WORKERS=N asks for N workers (at most MAX_WORKERS). A frozen build
+  starts its workers by running itself again: annotator/__main__.py calls
+  multiprocessing.freeze_support() first thing, which makes that run the worker.
 
 An encoder is named "module:function"; function(*args) returns encode(rec, report) -> bytes,
 which appends its problems to report.problems. Workers and the main process build it the
@@ -52,6 +53,7 @@ import sqlite3
 import socket
 import struct
 import sys
+import time
 import traceback
 import types
 from collections import deque
@@ -68,6 +70,10 @@ MIN_DOCUMENTS = 2000  # smaller exports are encoded in-process
 BATCH = 200  # records per batch sent to a worker
 IN_FLIGHT = 2  # batches per worker sent and not yet written
 MAX_WORKERS = 4  # beyond that the main process (reading, writing) is the limit
+WAIT_FOR_WORKERS = 0.0  # seconds to wait for workers to start before encoding here (selftest)
+
+# What the last encode_all did: workers started, batches they encoded (selftest, benchmarks).
+last_run = {"workers": 0, "worker_batches": 0}
 
 _LEN = struct.Struct("<Q")
 _HEAD = struct.Struct("<QQ")  # a result: documents encoded, length of the problems
@@ -99,7 +105,7 @@ def workers_wanted() -> int:
     """Worker processes for a big export; 0: encode in-process."""
     env = os.environ.get(ENV, "").strip()
     n = int(env) if env.isdigit() and int(env) >= 1 else os.cpu_count() or 1
-    if n <= 1 or getattr(sys, "frozen", False):
+    if n <= 1:
         return 0
     return min(n, MAX_WORKERS)
 
@@ -123,6 +129,7 @@ def encode_all(records: Iterable[dict], ref: str, args: tuple, report, expected:
     been encoded here, so a small export never starts one.
     """
     encode = _resolve(ref, args)
+    last_run.update(workers=0, worker_batches=0)
     try:
         yield from _encode_all(records, encode, ref, args, report, expected)
         _flush(encode)
@@ -173,9 +180,11 @@ def _flush(encode) -> None:
 
 def _start_pool(n: int, ref: str, args: tuple, source) -> "_Pool | None":
     try:
-        return _Pool(n, ref, args, source)
+        pool = _Pool(n, ref, args, source)
     except Exception:  # no process can be started here: the export does not need one
         return None
+    last_run.update(workers=n, worker_batches=0)
+    return pool
 
 
 def _record_batches(records: Iterator[dict]) -> Iterator["_Batch"]:
@@ -326,6 +335,7 @@ class _Worker:
             entry.data = body[_HEAD.size + n:]
             entry.n = count
             entry.done_with_input()
+            last_run["worker_batches"] += 1
         except Exception:
             self.failed = True
             entry.encode_here(encode)
@@ -410,6 +420,7 @@ class _Pool:
         # here, as without workers.
         pending: deque[_Batch] = deque()
         limit = IN_FLIGHT * len(self.workers)
+        self._wait_ready(WAIT_FOR_WORKERS, accept)
         depth = 1
         for entry in batches:
             if entry.kind == _TASK_RANGE:
@@ -439,6 +450,18 @@ class _Pool:
             while not pending[0].done:
                 self._wait(encode)
             yield self._written(pending.popleft(), report)
+
+    def _wait_ready(self, seconds: float, accept: Callable[[], bool] | None) -> None:
+        """Wait up to `seconds` for every worker to start (or fail)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            waiting = [w for w in self.workers if not w.ready and not w.failed]
+            left = deadline - time.monotonic()
+            if not waiting or left <= 0:
+                return
+            select.select([w.sock for w in waiting], [], [], left)
+            for w in waiting:
+                w.poll_ready(accept)
 
     def _wait(self, encode) -> None:
         """Take at least one result (whichever worker is first)."""
