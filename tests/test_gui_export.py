@@ -207,3 +207,52 @@ def test_screenshot_export_dialog(driver_for, path, tmp_path):
     out = ARTIFACTS / "export_dialog.png"
     assert dialog.grab().save(str(out))
     dialog.close()
+
+
+def _many(n):
+    """n documents, distinct texts (import skips duplicates)."""
+    return [dict(DOCS[0], id=f"d{i}", text=f"{TEXT} ({i})", status={}) for i in range(n)]
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "native"])
+def test_cancel_during_export_leaves_the_old_file(driver_for, tmp_path, monkeypatch, run_dialog, fmt):
+    """The progress dialog's Cancel, clicked while the export runs, stops it; the file that
+    was there before is unchanged and no partial file is left beside it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.Ok)
+    d = driver_for(make_project(tmp_path / "many.annot", _many(300)))
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous export\n", encoding="utf-8")
+    clicked = []
+
+    def click_cancel(dl):
+        (progress,) = dl.findChildren(QProgressDialog)  # this export's, not an earlier test's
+        progress.findChild(QPushButton).click()  # the user's click on Cancel
+        clicked.append(progress.labelText())
+
+    def fill(dl):
+        _choose(dl.format, fmt)
+        dl.output.setText(str(out))
+        QTimer.singleShot(0, lambda: click_cancel(dl))  # runs in the export's first event-loop turn
+
+    dialog, report = run_dialog(d.window, fill)
+    assert clicked == ["Exporting…"]
+    assert report is None and dialog.report is None
+    assert shown and "cancelled" in shown[-1]
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(p.name for p in tmp_path.glob("*out*")) == ["out.jsonl"]
+
+
+def test_export_reports_progress_to_the_end(tmp_path):
+    from annotator.core.exporter import export_project
+    from annotator.core.project import Project
+
+    path = make_project(tmp_path / "p.annot", _many(25))
+    seen = []
+    with Project.open(path, readonly=True) as p:
+        report = export_project(p, str(tmp_path / "o.jsonl"), "doccano", progress=lambda done, total: seen.append(
+            (done, total)))
+    assert report.documents == 25 and seen[-1] == (25, 25) and [d for d, _ in seen] == list(range(1, 26))

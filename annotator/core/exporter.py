@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Callable
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.common import open_output
 from annotator.core.native import ExportFilter, ProjectRecords, iter_records, write_jsonl
 
 FORMATS = ["native"]
@@ -39,10 +38,24 @@ def make_filter(fmt: str, layers: set[str] | None = None, labels: set[str] | Non
 
 @dataclass
 class ExportReport:
-    documents: int = 0
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     splits: dict[str, int] = field(default_factory=dict)  # split name -> documents
+    # Called with the number of documents written so far, each time it grows (a window's
+    # progress bar); what it raises stops the export.
+    progress: Callable[[int], None] | None = field(default=None, repr=False, compare=False)
+    total: int = 0  # documents the export will hold, as far as known beforehand
+    _documents: int = field(default=0, repr=False)
+
+    @property
+    def documents(self) -> int:
+        return self._documents
+
+    @documents.setter
+    def documents(self, n: int) -> None:
+        self._documents = n
+        if self.progress is not None:
+            self.progress(n)
 
     def summary(self) -> str:
         s = f"exported {self.documents} documents to {', '.join(self.files)}"
@@ -53,26 +66,37 @@ class ExportReport:
         return s
 
 
-@contextmanager
-def _open_out(target: str):
-    if target == "-":
-        yield sys.stdout.buffer
-        sys.stdout.flush()
-        return
-    try:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        fh = open(target, "wb")
-    except OSError as exc:
-        raise AnnotatorError(f"{target}: cannot write: {exc.strerror}") from None
-    with fh:
-        yield fh
+def _counted(records, report):
+    for rec in records:
+        yield rec
+        report.documents += 1
+
+
+def documents_to_export(project, flt: ExportFilter | None) -> int:
+    """How many documents an export with this filter holds (for a progress bar)."""
+    if flt is None or not flt.only_done:
+        return project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    sql = "SELECT count(DISTINCT doc) FROM doc_status WHERE state = 'done'"
+    layers = sorted(flt.layers) if flt.layers is not None else None
+    if layers is not None:
+        sql += f" AND annotator IN ({', '.join('?' * len(layers))})"
+    return project.conn.execute(sql, layers or ()).fetchone()[0]
 
 
 def export_project(project, output: str, fmt: str = "native", flt: ExportFilter | None = None,
-                   split: str | None = None, seed: int = 0) -> ExportReport:
+                   split: str | None = None, seed: int = 0,
+                   progress: Callable[[int, int], None] | None = None) -> ExportReport:
+    """Export `project` to `output` ("-": standard output) in format `fmt`.
+
+    progress(done, total) is called as documents are written; an exception it raises
+    (a Cancel button) stops the export, and a file output keeps its previous content.
+    """
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     report = ExportReport()
+    if progress is not None:
+        report.total = documents_to_export(project, flt)
+        report.progress = lambda done: progress(done, report.total)
     if split:
         from annotator.core.splits import export_splits
 
@@ -80,8 +104,8 @@ def export_project(project, output: str, fmt: str = "native", flt: ExportFilter 
     # Iterable, and describable to worker processes that read the project file themselves.
     records = ProjectRecords(project, flt)
     if fmt == "native":
-        with _open_out(output) as fh:
-            report.documents = write_jsonl(records, fh)
+        with open_output(output) as fh:
+            write_jsonl(_counted(records, report), fh)
         report.files.append(output)
         return report
     return _WRITERS[fmt](project, records, output, report)

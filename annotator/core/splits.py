@@ -158,6 +158,7 @@ def split_output(output: str, name: str, folder: bool) -> str:
 
 def export_splits(project, records, output: str, fmt: str, split_spec: str, seed: int, report):
     from annotator.core.formats import FOLDER_FORMATS, WRITERS
+    from annotator.core.formats.common import open_output
     from annotator.core.native import write_jsonl
 
     if output == "-":
@@ -190,7 +191,7 @@ def export_splits(project, records, output: str, fmt: str, split_spec: str, seed
                         yield orjson.loads(line)
 
             if fmt == "native":
-                with open(target, "wb") as fh:
+                with open_output(target) as fh:
                     report.documents += write_jsonl(replay(), fh)
                 report.files.append(target)
             else:

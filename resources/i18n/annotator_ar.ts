@@ -4,99 +4,99 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="100" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="101" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="102" />
         <location filename="../../annotator/gui/review/dashboard.py" line="103" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="103" />
         <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
         <source>pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
         <source>attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
         <source>agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
         <source>matched</source>
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="107" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="109" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="110" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
         <source>Label confusion (overlapping spans, all pairs)</source>
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="121" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="136" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="137" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="188" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="189" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -112,147 +112,145 @@
 <context>
     <name>Annotate</name>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="86" />
-        <location filename="../../annotator/gui/annotate.py" line="112" />
-        <location filename="../../annotator/gui/annotate.py" line="423" />
+        <location filename="../../annotator/gui/annotate.py" line="90" />
+        <location filename="../../annotator/gui/annotate.py" line="417" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="97" />
-        <location filename="../../annotator/gui/annotate.py" line="123" />
+        <location filename="../../annotator/gui/annotate.py" line="100" />
         <source>Not saved: nothing was changed.</source>
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="242" />
+        <location filename="../../annotator/gui/annotate.py" line="236" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="248" />
+        <location filename="../../annotator/gui/annotate.py" line="242" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="252" />
+        <location filename="../../annotator/gui/annotate.py" line="246" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="256" />
+        <location filename="../../annotator/gui/annotate.py" line="250" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="292" />
+        <location filename="../../annotator/gui/annotate.py" line="286" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="300" />
-        <location filename="../../annotator/gui/annotate.py" line="320" />
+        <location filename="../../annotator/gui/annotate.py" line="294" />
+        <location filename="../../annotator/gui/annotate.py" line="314" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="300" />
-        <location filename="../../annotator/gui/annotate.py" line="321" />
+        <location filename="../../annotator/gui/annotate.py" line="294" />
+        <location filename="../../annotator/gui/annotate.py" line="315" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="306" />
+        <location filename="../../annotator/gui/annotate.py" line="300" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="313" />
+        <location filename="../../annotator/gui/annotate.py" line="307" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="333" />
+        <location filename="../../annotator/gui/annotate.py" line="327" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="336" />
+        <location filename="../../annotator/gui/annotate.py" line="330" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="340" />
+        <location filename="../../annotator/gui/annotate.py" line="334" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="348" />
+        <location filename="../../annotator/gui/annotate.py" line="342" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="352" />
+        <location filename="../../annotator/gui/annotate.py" line="346" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="354" />
+        <location filename="../../annotator/gui/annotate.py" line="348" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="364" />
+        <location filename="../../annotator/gui/annotate.py" line="358" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="377" />
+        <location filename="../../annotator/gui/annotate.py" line="371" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="391" />
+        <location filename="../../annotator/gui/annotate.py" line="385" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="391" />
+        <location filename="../../annotator/gui/annotate.py" line="385" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="391" />
+        <location filename="../../annotator/gui/annotate.py" line="385" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="402" />
+        <location filename="../../annotator/gui/annotate.py" line="396" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="420" />
+        <location filename="../../annotator/gui/annotate.py" line="414" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="427" />
+        <location filename="../../annotator/gui/annotate.py" line="421" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="432" />
+        <location filename="../../annotator/gui/annotate.py" line="426" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="437" />
+        <location filename="../../annotator/gui/annotate.py" line="431" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="449" />
+        <location filename="../../annotator/gui/annotate.py" line="443" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
@@ -431,12 +429,12 @@
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="229" />
+        <location filename="../../annotator/gui/doc_list.py" line="228" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="232" />
+        <location filename="../../annotator/gui/doc_list.py" line="231" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -444,169 +442,191 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="28" />
+        <location filename="../../annotator/gui/export_dialog.py" line="34" />
         <source>Export — %1</source>
         <translation>تصدير — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="30" />
+        <location filename="../../annotator/gui/export_dialog.py" line="36" />
         <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
         <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="31" />
+        <location filename="../../annotator/gui/export_dialog.py" line="37" />
         <source>Prodigy JSONL (spans and relations)</source>
         <translation>Prodigy JSONL (المقاطع والروابط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="32" />
+        <location filename="../../annotator/gui/export_dialog.py" line="38" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL (صيغة دوكانو)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="33" />
+        <location filename="../../annotator/gui/export_dialog.py" line="39" />
         <source>Label Studio JSON tasks</source>
         <translation>مهام Label Studio بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="34" />
+        <location filename="../../annotator/gui/export_dialog.py" line="40" />
         <source>brat standoff (a folder of .txt and .ann files)</source>
         <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="35" />
+        <location filename="../../annotator/gui/export_dialog.py" line="41" />
         <source>Hugging Face token classification (BIO tags, JSONL)</source>
         <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="41" />
+        <location filename="../../annotator/gui/export_dialog.py" line="47" />
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="43" />
+        <location filename="../../annotator/gui/export_dialog.py" line="49" />
         <source>Gold (adjudicated)</source>
         <translation>المرجعي (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="47" />
+        <location filename="../../annotator/gui/export_dialog.py" line="53" />
         <source>Only documents marked done</source>
         <translation>الوثائق المعلَّمة كمنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="48" />
+        <location filename="../../annotator/gui/export_dialog.py" line="54" />
         <source>Include suggestions that nobody accepted yet</source>
         <translation>تضمين الاقتراحات التي لم يقبلها أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="50" />
+        <location filename="../../annotator/gui/export_dialog.py" line="56" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="58" />
+        <location filename="../../annotator/gui/export_dialog.py" line="64" />
         <source>Split into train / dev / test files</source>
         <translation>التقسيم إلى ملفات تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="69" />
         <source>Train:</source>
         <translation>التدريب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="69" />
         <source>Dev:</source>
         <translation>التطوير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="69" />
         <source>Test:</source>
         <translation>الاختبار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="74" />
+        <location filename="../../annotator/gui/export_dialog.py" line="80" />
         <source>Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="75" />
+        <location filename="../../annotator/gui/export_dialog.py" line="81" />
         <source>Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.</source>
         <translation>تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="78" />
+        <location filename="../../annotator/gui/export_dialog.py" line="84" />
         <source>Where to write the export</source>
         <translation>أين يُكتب التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="79" />
+        <location filename="../../annotator/gui/export_dialog.py" line="85" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="87" />
+        <location filename="../../annotator/gui/export_dialog.py" line="93" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="88" />
+        <location filename="../../annotator/gui/export_dialog.py" line="94" />
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/export_dialog.py" line="97" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
-        <location filename="../../annotator/gui/export_dialog.py" line="171" />
-        <location filename="../../annotator/gui/export_dialog.py" line="189" />
+        <location filename="../../annotator/gui/export_dialog.py" line="99" />
+        <location filename="../../annotator/gui/export_dialog.py" line="177" />
+        <location filename="../../annotator/gui/export_dialog.py" line="180" />
+        <location filename="../../annotator/gui/export_dialog.py" line="203" />
+        <location filename="../../annotator/gui/export_dialog.py" line="222" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="133" />
+        <location filename="../../annotator/gui/export_dialog.py" line="139" />
         <source>A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.</source>
         <translation>التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="136" />
+        <location filename="../../annotator/gui/export_dialog.py" line="142" />
         <source>Accepted spans go out; rejected spans never; suggestions only when ticked.</source>
         <translation>تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="153" />
+        <location filename="../../annotator/gui/export_dialog.py" line="159" />
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="156" />
+        <location filename="../../annotator/gui/export_dialog.py" line="162" />
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="157" />
+        <location filename="../../annotator/gui/export_dialog.py" line="163" />
         <source>Export files (*%1);;All files (*)</source>
         <translation>ملفات التصدير (*%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <location filename="../../annotator/gui/export_dialog.py" line="177" />
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="177" />
+        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="200" />
+        <source>Export cancelled: the folder holds only part of the documents.</source>
+        <translation>أُلغي التصدير: في المجلد جزء من الوثائق فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="202" />
+        <source>Export cancelled: no file was written (an existing one is unchanged).</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="206" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="180" />
+        <location filename="../../annotator/gui/export_dialog.py" line="213" />
         <source>Exported %1 documents to %2.</source>
         <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="186" />
+        <location filename="../../annotator/gui/export_dialog.py" line="219" />
         <source>%1 problems (below): those spans could not be expressed in this format.</source>
         <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
@@ -1415,371 +1435,371 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="98" />
+        <location filename="../../annotator/gui/review/window.py" line="93" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="100" />
+        <location filename="../../annotator/gui/review/window.py" line="95" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="100" />
+        <location filename="../../annotator/gui/review/window.py" line="95" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="100" />
+        <location filename="../../annotator/gui/review/window.py" line="95" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <location filename="../../annotator/gui/review/window.py" line="96" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="108" />
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="107" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="108" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="108" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="108" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="109" />
+        <location filename="../../annotator/gui/review/window.py" line="104" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="110" />
+        <location filename="../../annotator/gui/review/window.py" line="105" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="107" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="107" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="107" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="108" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="109" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="134" />
+        <location filename="../../annotator/gui/review/window.py" line="129" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="148" />
-        <location filename="../../annotator/gui/review/window.py" line="405" />
+        <location filename="../../annotator/gui/review/window.py" line="143" />
+        <location filename="../../annotator/gui/review/window.py" line="400" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="149" />
+        <location filename="../../annotator/gui/review/window.py" line="144" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="172" />
+        <location filename="../../annotator/gui/review/window.py" line="167" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="173" />
+        <location filename="../../annotator/gui/review/window.py" line="168" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="176" />
+        <location filename="../../annotator/gui/review/window.py" line="171" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="177" />
+        <location filename="../../annotator/gui/review/window.py" line="172" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="178" />
+        <location filename="../../annotator/gui/review/window.py" line="173" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="179" />
+        <location filename="../../annotator/gui/review/window.py" line="174" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="180" />
+        <location filename="../../annotator/gui/review/window.py" line="175" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="181" />
+        <location filename="../../annotator/gui/review/window.py" line="176" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="182" />
+        <location filename="../../annotator/gui/review/window.py" line="177" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="178" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="179" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="180" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="186" />
-        <location filename="../../annotator/gui/review/window.py" line="516" />
+        <location filename="../../annotator/gui/review/window.py" line="181" />
+        <location filename="../../annotator/gui/review/window.py" line="511" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="187" />
+        <location filename="../../annotator/gui/review/window.py" line="182" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="188" />
+        <location filename="../../annotator/gui/review/window.py" line="183" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="189" />
+        <location filename="../../annotator/gui/review/window.py" line="184" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="190" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="196" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="197" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="199" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="213" />
-        <location filename="../../annotator/gui/review/window.py" line="261" />
+        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="256" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="229" />
+        <location filename="../../annotator/gui/review/window.py" line="224" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="229" />
+        <location filename="../../annotator/gui/review/window.py" line="224" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="229" />
+        <location filename="../../annotator/gui/review/window.py" line="224" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="303" />
+        <location filename="../../annotator/gui/review/window.py" line="298" />
         <source>gold</source>
         <translation>المعتمد (gold)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="304" />
+        <location filename="../../annotator/gui/review/window.py" line="299" />
         <source>Colours: one per annotator; gold is the adjudicated layer</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="324" />
+        <location filename="../../annotator/gui/review/window.py" line="319" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="327" />
+        <location filename="../../annotator/gui/review/window.py" line="322" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="327" />
+        <location filename="../../annotator/gui/review/window.py" line="322" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="327" />
+        <location filename="../../annotator/gui/review/window.py" line="322" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="328" />
+        <location filename="../../annotator/gui/review/window.py" line="323" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="328" />
+        <location filename="../../annotator/gui/review/window.py" line="323" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="329" />
+        <location filename="../../annotator/gui/review/window.py" line="324" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="333" />
+        <location filename="../../annotator/gui/review/window.py" line="328" />
         <source> — attributes differ: %1</source>
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="346" />
+        <location filename="../../annotator/gui/review/window.py" line="341" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="347" />
+        <location filename="../../annotator/gui/review/window.py" line="342" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="368" />
+        <location filename="../../annotator/gui/review/window.py" line="363" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="375" />
+        <location filename="../../annotator/gui/review/window.py" line="370" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="378" />
+        <location filename="../../annotator/gui/review/window.py" line="373" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="422" />
+        <location filename="../../annotator/gui/review/window.py" line="417" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="425" />
+        <location filename="../../annotator/gui/review/window.py" line="420" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="439" />
+        <location filename="../../annotator/gui/review/window.py" line="434" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="455" />
+        <location filename="../../annotator/gui/review/window.py" line="450" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="457" />
+        <location filename="../../annotator/gui/review/window.py" line="452" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="460" />
+        <location filename="../../annotator/gui/review/window.py" line="455" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="467" />
+        <location filename="../../annotator/gui/review/window.py" line="462" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="469" />
+        <location filename="../../annotator/gui/review/window.py" line="464" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="478" />
+        <location filename="../../annotator/gui/review/window.py" line="473" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="484" />
+        <location filename="../../annotator/gui/review/window.py" line="479" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="493" />
+        <location filename="../../annotator/gui/review/window.py" line="488" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="495" />
+        <location filename="../../annotator/gui/review/window.py" line="490" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="507" />
+        <location filename="../../annotator/gui/review/window.py" line="502" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="512" />
+        <location filename="../../annotator/gui/review/window.py" line="507" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="521" />
+        <location filename="../../annotator/gui/review/window.py" line="516" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

@@ -39,6 +39,10 @@ AR = {
     "Import a folder of .txt files or a brat folder": "استيراد مجلد ملفات .txt أو مجلد brat",
     "Importing…": "جارٍ الاستيراد…",
     "Import cancelled: nothing was imported.": "أُلغي الاستيراد: لم يُستورد شيء.",
+    "Exporting…": "جارٍ التصدير…",
+    "Export cancelled: the folder holds only part of the documents.": "أُلغي التصدير: في المجلد جزء من الوثائق فقط.",
+    "Export cancelled: no file was written (an existing one is unchanged).":
+        "أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).",
     "not a .txt file, not imported: %1": "ليس ملف .txt، لم يُستورد: %1",
     "Import a folder…": "استيراد مجلد…",
     # --- annotating -------------------------------------------------------------------

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import secrets
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
@@ -77,33 +81,39 @@ def sibling(output: str, suffix: str) -> Path:
     return p.with_name(p.name[: -len(p.suffix)] + suffix if p.suffix else p.name + suffix)
 
 
-def open_output(output: str) -> IO[bytes]:
-    if output == "-":
-        import sys
+@contextmanager
+def open_output(output: str) -> Iterator[IO[bytes]]:
+    """The file an export writes `output` through ("-": standard output).
 
-        return _NoClose(sys.stdout.buffer)
+    A file is written under a temporary name beside it and takes its name only once
+    everything is written: an export that fails or is cancelled leaves no truncated file
+    that looks whole, and whatever was there before stays as it was.
+    """
+    if output == "-":
+        out = sys.stdout.buffer
+        yield out
+        out.flush()
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise ImportFailed(f"{output}: cannot write: it is a folder")
     try:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        return open(output, "wb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL with a fresh name; mode 0o666 so that the umask applies as for open().
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as exc:
         raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
-
-
-class _NoClose:
-    def __init__(self, fh):
-        self._fh = fh
-
-    def write(self, b):
-        return self._fh.write(b)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._fh.flush()
-
-    def close(self):
-        self._fh.flush()
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 # ----- import side: offsets -------------------------------------------------------------------
