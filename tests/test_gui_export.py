@@ -256,3 +256,25 @@ def test_export_reports_progress_to_the_end(tmp_path):
         report = export_project(p, str(tmp_path / "o.jsonl"), "doccano", progress=lambda done, total: seen.append(
             (done, total)))
     assert report.documents == 25 and seen[-1] == (25, 25) and [d for d, _ in seen] == list(range(1, 26))
+
+
+def test_terminal_progress_bar_for_exports(tmp_path):
+    """`annotator export` on a terminal: the bar reaches 100% and is wiped at the end."""
+    import io
+
+    from annotator.commands.common import TerminalProgress
+    from annotator.core.exporter import export_project
+    from annotator.core.project import Project
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = TerminalProgress("exporting", stream)
+    path = make_project(tmp_path / "p.annot", _many(12))
+    with Project.open(path, readonly=True) as p:
+        export_project(p, str(tmp_path / "o.jsonl"), "prodigy", progress=bar)
+    bar.finish()
+    shown = stream.getvalue().split("\r")
+    assert "exporting [" in shown[1] and shown[-3].endswith("100.0%") and shown[-2].strip() == shown[-1] == ""

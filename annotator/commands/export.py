@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from annotator.commands.common import open_project
+from annotator.commands.common import TerminalProgress, open_project
 from annotator.core.exporter import FORMATS, export_project, make_filter
 from annotator.core.native import ExportFilter
 
@@ -34,9 +34,13 @@ def filter_from_args(args) -> ExportFilter:
 
 
 def run(args) -> int:
+    progress = TerminalProgress("exporting")
     with open_project(args.project, readonly=True) as project:
-        report = export_project(project, args.output, args.format, filter_from_args(args),
-                                split=args.split, seed=args.seed)
+        try:
+            report = export_project(project, args.output, args.format, filter_from_args(args),
+                                    split=args.split, seed=args.seed, progress=progress)
+        finally:
+            progress.finish()
     for line in report.problems:
         print(line, file=sys.stderr)
     print(report.summary(), file=sys.stderr if args.output == "-" else sys.stdout)
