@@ -218,61 +218,53 @@ def _commit_a_change(project, which: str = "min"):
         project.conn.execute(f"DELETE FROM spans WHERE doc = (SELECT {which}(num) FROM documents)")
 
 
-def test_a_commit_before_the_workers_start_keeps_one_state(tmp_path, monkeypatch, counted, project):
+@pytest.fixture
+def editable(project, tmp_path, monkeypatch):
+    """A writable copy of the module's project, with batches of 7 documents for workers."""
+    import shutil
+
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(project.path, tmp_path / "copy.annot")
+    monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(pool, "BATCH", 7)
+    p = Project.open(tmp_path / "copy.annot")
+    yield p
+    p.close()
+
+
+def test_a_commit_before_the_workers_start_keeps_one_state(tmp_path, monkeypatch, counted, editable):
     """Edited between the export's snapshot and the workers' own: the workers are not
     used (their state differs), the export is the snapshot's state, whole."""
-    import shutil
+    before, _ = _export_any(editable, tmp_path / "before.jsonl", "prodigy", "1", monkeypatch)
+    made = pool._RangeSource.__init__
 
-    copy_path = tmp_path / "copy.annot"
-    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(project.path, copy_path)
-    p = Project.open(copy_path)
-    try:
-        monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
-        monkeypatch.setattr(pool, "BATCH", 7)
-        before, _ = _export_any(p, tmp_path / "before.jsonl", "prodigy", "1", monkeypatch)
-        made = pool._RangeSource.__init__
+    def then_edit(self, records):
+        made(self, records)
+        _commit_a_change(editable)
 
-        def then_edit(self, records):
-            made(self, records)
-            _commit_a_change(p)
-
-        monkeypatch.setattr(pool._RangeSource, "__init__", then_edit)
-        during, report = _export_any(p, tmp_path / "during.jsonl", "prodigy", "2", monkeypatch)
-        assert counted["n"] == 0  # no worker was used: each would have read the edited file
-        assert during == before and report.documents == 60
-        monkeypatch.setattr(pool._RangeSource, "__init__", made)
-        after, _ = _export_any(p, tmp_path / "after.jsonl", "prodigy", "1", monkeypatch)
-        assert after != before  # the edit was real
-    finally:
-        p.close()
+    monkeypatch.setattr(pool._RangeSource, "__init__", then_edit)
+    during, report = _export_any(editable, tmp_path / "during.jsonl", "prodigy", "2", monkeypatch)
+    assert counted["n"] == 0  # no worker was used: each would have read the edited file
+    assert during == before and report.documents == 60
+    monkeypatch.setattr(pool._RangeSource, "__init__", made)
+    after, _ = _export_any(editable, tmp_path / "after.jsonl", "prodigy", "1", monkeypatch)
+    assert after != before  # the edit was real
 
 
-def test_a_commit_while_workers_read_changes_nothing(tmp_path, monkeypatch, counted, project):
-    import shutil
+def test_a_commit_while_workers_read_changes_nothing(tmp_path, monkeypatch, counted, editable):
+    before, _ = _export_any(editable, tmp_path / "before.jsonl", "hf-bio", "1", monkeypatch)
+    take = pool._Worker.take
+    edited = []
 
-    copy_path = tmp_path / "copy.annot"
-    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(project.path, copy_path)
-    p = Project.open(copy_path)
-    try:
-        monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
-        monkeypatch.setattr(pool, "BATCH", 7)
-        before, _ = _export_any(p, tmp_path / "before.jsonl", "hf-bio", "1", monkeypatch)
-        take = pool._Worker.take
-        edited = []
+    def edit_after_first(self, encode):
+        if not edited:
+            _commit_a_change(editable, "max")  # the last range: not read by anyone yet
+            edited.append(True)
+        return take(self, encode)
 
-        def edit_after_first(self, encode):
-            if not edited:
-                _commit_a_change(p, "max")  # the last range: not read by anyone yet
-                edited.append(True)
-            return take(self, encode)
-
-        monkeypatch.setattr(pool._Worker, "take", edit_after_first)
-        during, _ = _export_any(p, tmp_path / "during.jsonl", "hf-bio", "2", monkeypatch)
-        assert edited and during == before  # every worker kept the state it started on
-        monkeypatch.setattr(pool._Worker, "take", take)
-        after, _ = _export_any(p, tmp_path / "after.jsonl", "hf-bio", "1", monkeypatch)
-        assert after != before
-    finally:
-        p.close()
+    monkeypatch.setattr(pool._Worker, "take", edit_after_first)
+    during, _ = _export_any(editable, tmp_path / "during.jsonl", "hf-bio", "2", monkeypatch)
+    assert edited and during == before  # every worker kept the state it started on
+    monkeypatch.setattr(pool._Worker, "take", take)
+    after, _ = _export_any(editable, tmp_path / "after.jsonl", "hf-bio", "1", monkeypatch)
+    assert after != before
