@@ -414,10 +414,10 @@ class _Pool:
     def run(self, batches: Iterator["_Batch"], encode, report, accept: Callable[[], bool] | None = None
             ) -> Iterator[bytes]:
         # Results are taken as they come (select) and written in record order. Bounded:
-        # at most `limit` batches sent and not yet written. A batch is encoded here while no worker is ready yet, or
-        # again here when its worker failed: the very same code, so a dying worker costs
-        # time, never a byte of the output; an error of the encoder itself is raised
-        # here, as without workers.
+        # at most `limit` batches sent and not yet written. A batch is encoded here while
+        # no worker is ready yet, or again here when its worker failed: the very same
+        # code, so a dying worker costs time, never a byte of the output; an error of the
+        # encoder itself is raised here, as without workers.
         pending: deque[_Batch] = deque()
         limit = IN_FLIGHT * len(self.workers)
         self._wait_ready(WAIT_FOR_WORKERS, accept)
