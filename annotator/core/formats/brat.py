@@ -40,6 +40,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+import sqlite3
 import threading
 from bisect import bisect_left
 from pathlib import Path
@@ -184,17 +185,26 @@ def file_names(project) -> dict:
     differ only in case (Windows and macOS folders), get "~2", "~3" ... in document order.
     Counted over the whole project, so a document's file keeps its name whatever the
     export's filter, and any process can write any document's files."""
-    used: set[str] = set()
     renamed: dict = {}
-    for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num"):
-        base = safe_name(str(doc_id))
-        name, k = base, 1
-        while name.lower() in used:
-            k += 1
-            name = f"{base}~{k}"
-        used.add(name.lower())
-        if name != base:
-            renamed[doc_id] = name
+    # The names taken so far are kept in a private temporary database (on disk, deleted
+    # when closed), so memory stays flat however many documents there are.
+    used = sqlite3.connect("")
+    try:
+        used.execute("CREATE TABLE used (name TEXT PRIMARY KEY) WITHOUT ROWID")
+        for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num"):
+            base = safe_name(str(doc_id))
+            name, k = base, 1
+            while True:
+                try:
+                    used.execute("INSERT INTO used VALUES (?)", (name.lower(),))
+                    break
+                except sqlite3.IntegrityError:  # taken: by an earlier id, or an earlier "~k"
+                    k += 1
+                    name = f"{base}~{k}"
+            if name != base:
+                renamed[doc_id] = name
+    finally:
+        used.close()
     return renamed
 
 
