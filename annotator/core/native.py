@@ -317,6 +317,12 @@ class ProjectRecords:
         return iter_records(self.project, self.flt)
 
 
+def _connect_readonly(path) -> sqlite3.Connection:
+    """A read-only connection of its own to a project file (autocommit, any thread)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
 class Snapshot:
     """A read-only connection to a project file holding one read transaction, so that
     everything read through it is one state of the file, whatever is written meanwhile
@@ -324,8 +330,7 @@ class Snapshot:
     stand in for the project in iter_records."""
 
     def __init__(self, path):
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self.conn = _connect_readonly(path)
         try:
             self.conn.execute("PRAGMA busy_timeout = 10000")
             self.conn.execute("BEGIN")
@@ -348,8 +353,7 @@ class ChangeWatch:
     (PRAGMA data_version, read on a connection of its own that never writes)."""
 
     def __init__(self, path):
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        self.conn = _connect_readonly(path)
         self._start = self._version()
 
     def _version(self) -> int:
