@@ -104,12 +104,16 @@ class FindBar(QWidget):
     def current_match(self) -> tuple[int, int] | None:
         return self._matches[self._index] if 0 <= self._index < len(self._matches) else None
 
-    def find_next(self) -> None:
+    def _has_matches(self) -> bool:
+        """Matches of the query to step through; with no query, the bar opens for one."""
         if not self.edit.text():
             self.open()
-            return
+            return False
         self._ensure_matches()
-        if not self._matches:
+        return bool(self._matches)
+
+    def find_next(self) -> None:
+        if not self._has_matches():
             return
         start, end = self.view.selection_cp()
         current = self.current_match()
@@ -121,11 +125,7 @@ class FindBar(QWidget):
         self._select(i % len(self._matches))
 
     def find_previous(self) -> None:
-        if not self.edit.text():
-            self.open()
-            return
-        self._ensure_matches()
-        if not self._matches:
+        if not self._has_matches():
             return
         start, _ = self.view.selection_cp()
         i = bisect_left(self._starts, start) - 1
