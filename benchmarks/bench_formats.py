@@ -8,11 +8,16 @@ process so that its peak memory (VmHWM, and its workers') is its own; each forma
 round is reported. --keep keeps the project (not the outputs) for the next run. Goal:
 every format within 4x the native export's time, memory flat in the project size (compare
 --docs 10000 with --docs 100000). Prints a table.
+
+Then it imports each importable output back into a new project (`annotator import`, in a
+child process, best of --repeat rounds; the export's first-round files): goal, a peer
+tool's file imports within 1.5x of the native import.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -22,6 +27,7 @@ from pathlib import Path
 
 from benchmarks.corpus import write_jsonl
 
+IMPORTABLE = ["native", "prodigy", "doccano", "label-studio", "brat"]
 FORMATS = ["native", "prodigy", "doccano", "label-studio", "brat", "hf-bio"]
 OUTPUT = {"native": "out.jsonl", "prodigy": "out.jsonl", "doccano": "out.jsonl", "label-studio": "out.json",
           "brat": "out", "hf-bio": "out.jsonl"}
@@ -86,6 +92,35 @@ def fs_check(work: Path, n: int = 2000) -> float:
     return (time.perf_counter() - t) / n * 1e6
 
 
+def import_table(runs: Path, formats: list[str], repeat: int) -> list[tuple]:
+    """Import each format's first-round export into a fresh project; best of `repeat`.
+    Returns (format, seconds, x native, CPU seconds) with native first."""
+    best: dict[str, tuple[float, float]] = {}
+    for k in range(repeat):
+        for fmt in formats:
+            src = runs / f"{fmt}-0" / OUTPUT[fmt]
+            target = runs / f"import-{fmt}-{k}.annot"
+            subprocess.run([sys.executable, "-m", "annotator", "new", str(target)], check=True, capture_output=True)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "annotator", "import", str(target), str(src), "--format", fmt,
+                            "--annotator", "bench"], check=True, capture_output=True)
+            secs = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            if fmt not in best or secs < best[fmt][0]:
+                best[fmt] = (secs, cpu)
+    if "native" not in best:
+        return []
+    native = best["native"][0]
+    rows = [(fmt, secs, secs / native, cpu) for fmt, (secs, cpu) in best.items()]
+    print(f"\nimport of each export into a new project, best of {repeat} rounds")
+    print(f"{'format':<14}{'seconds':>9}{'x native':>10}{'CPU s':>8}")
+    for fmt, secs, ratio, cpu in rows:
+        print(f"{fmt:<14}{secs:>9.2f}{ratio:>10.2f}{cpu:>8.2f}")
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
@@ -135,9 +170,14 @@ def main(argv=None) -> int:
         print("peak MB: the exporting process's peak resident size; worker MB: the largest export worker's "
               "('-': none ran); both include the interpreter and its libraries")
         worst = max(r[2] for r in rows)
+        import_rows = import_table(runs, [f for f in formats if f in IMPORTABLE], args.repeat)
         print(f"\nfilesystem check: {fs_check(runs):.0f} us to create a 2 KB file (about 20 on a settled ext4; "
               "far more right after mass deletes, which slows brat)")
         print(f"\ngoal: every format within 4x native: {'met' if worst <= 4 else 'NOT met'} (worst {worst:.2f}x)")
+        if len(import_rows) > 1:
+            worst_in = max(r[2] for r in import_rows[1:])
+            print(f"goal: every peer file imports within 1.5x native: {'met' if worst_in <= 1.5 else 'NOT met'} "
+                  f"(worst {worst_in:.2f}x)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -6,10 +6,19 @@ grapheme clusters. All conversions live here so there is exactly one of each.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 
 from annotator.core.errors import SpanError
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def has_astral(text: str) -> bool:
+    """True when some character of `text` takes two UTF-16 units (emoji, rare CJK)."""
+    return _ASTRAL.search(text) is not None
 
 
 class Utf16Map:
@@ -24,7 +33,7 @@ class Utf16Map:
     def __init__(self, text: str):
         self._len = len(text)
         # Code-point positions of the astral characters, sorted: enough for both ways.
-        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if _ASTRAL.search(text) else []
 
     @property
     def utf16_length(self) -> int:
@@ -78,32 +87,66 @@ def _is_cluster_extender(ch: str) -> bool:
     )
 
 
+_RI_FIRST, _RI_LAST = "\U0001f1e6", "\U0001f1ff"
+# One cluster over a text spelled in marker letters (see _markers): CR LF; or a regional-
+# indicator pair or any one character, then extenders, a ZWJ taking the character after it.
+_CLUSTER = re.compile(r"cn|(?:rr|.)(?:z.?|e)*", re.DOTALL)
+
+
+# Characters met so far, by kind: most texts reuse the same few hundred, so each one is
+# classified once per process and a text costs a few set operations in C.
+_PLAIN: set[str] = set()
+_MARK: dict[str, str] = {}  # character -> marker letter, for the ones that join clusters
+
+
+def _classify(chars: set[str]) -> None:
+    for ch in chars:
+        if ch == "\u200d":
+            _MARK[ch] = "z"
+        elif _is_cluster_extender(ch):
+            _MARK[ch] = "e"
+        elif _RI_FIRST <= ch <= _RI_LAST:
+            _MARK[ch] = "r"
+        else:
+            _PLAIN.add(ch)
+
+
+def _markers(text: str) -> str | None:
+    """The text spelled in marker letters, one per code point (e extender, z ZWJ, r regional
+    indicator, c CR, n LF, x anything else), or None when every code point is a cluster of
+    its own."""
+    chars = set(text)
+    unknown = chars - _PLAIN
+    unknown.difference_update(_MARK)
+    if unknown:
+        _classify(unknown)
+    joining = [ch for ch in chars if ch in _MARK]
+    if not joining and "\r\n" not in text:
+        return None
+    table = dict.fromkeys(map(ord, chars), "x")
+    table.update((ord(ch), _MARK[ch]) for ch in joining)
+    table[ord("\r")] = "c"
+    table[ord("\n")] = "n"
+    return text.translate(table)
+
+
+def graphemes_are_codepoints(text: str) -> bool:
+    """True when `text` holds no character that can join a cluster (combining marks, ZWJ,
+    regional indicators, CR LF), so grapheme offsets and code-point offsets are the same
+    numbers. False says only that they may differ."""
+    return _markers(text) is None
+
+
 def grapheme_starts(text: str) -> list[int]:
     """Code-point offsets where a grapheme cluster begins (a simplified UAX #29).
 
     Enough for what we annotate: a base letter with its combining marks, emoji with
     modifiers, ZWJ sequences and regional-indicator pairs stay whole.
     """
-    starts = []
-    i, n = 0, len(text)
-    while i < n:
-        starts.append(i)
-        ch = text[i]
-        i += 1
-        if ch == "\r" and i < n and text[i] == "\n":
-            i += 1
-            continue
-        if "\U0001f1e6" <= ch <= "\U0001f1ff" and i < n and "\U0001f1e6" <= text[i] <= "\U0001f1ff":
-            i += 1
-        while i < n:
-            c = text[i]
-            if _is_cluster_extender(c):
-                i += 1
-                if c == "\u200d" and i < n:
-                    i += 1  # the character joined by ZWJ belongs to this cluster
-            else:
-                break
-    return starts
+    marks = _markers(text)
+    if marks is None:
+        return list(range(len(text)))
+    return [m.start() for m in _CLUSTER.finditer(marks)]
 
 
 def is_grapheme_boundary(text: str, offset: int, starts: list[int] | None = None) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from annotator.core.errors import ImportFailed
-from annotator.core.offsets import Utf16Map, grapheme_starts, grapheme_to_cp
+from annotator.core.offsets import (Utf16Map, grapheme_starts, grapheme_to_cp, graphemes_are_codepoints,
+                                    has_astral)
 from annotator.core.tokenize import segments
 
 MODES = ("codepoints", "utf16", "graphemes")
@@ -143,6 +144,14 @@ class OffsetConverter:
         self.order = order
         self._u16: Utf16Map | None = None
         self._g: list[int] | None = None
+        self._same: bool | None = None
+
+    def modes_agree(self) -> bool:
+        """True when the text has no astral character and no multi-code-point cluster, so
+        every mode reads the same numbers (most plain news text): nothing to choose."""
+        if self._same is None:
+            self._same = not has_astral(self.text) and graphemes_are_codepoints(self.text)
+        return self._same
 
     def convert(self, start: int, end: int, mode: str) -> tuple[int, int]:
         if mode == "codepoints":
@@ -152,6 +161,12 @@ class OffsetConverter:
             self._u16 = m
             return m.from_utf16_strict(start), m.from_utf16_strict(end)
         if mode == "graphemes":
+            if self._g is None and self.modes_agree():
+                n = len(self.text)
+                for g in (start, end):
+                    if not 0 <= g <= n:
+                        raise ValueError(f"grapheme offset {g} outside 0..{n}")
+                return start, end
             g = self._g if self._g is not None else grapheme_starts(self.text)
             self._g = g
             return grapheme_to_cp(self.text, start, g), grapheme_to_cp(self.text, end, g)
@@ -172,18 +187,30 @@ class OffsetConverter:
                 return False
         return True
 
-    def choose(self, spans: list[tuple[int, int, str | None]]) -> str:
-        """The mode for this document. spans: (start, end, text or None) as the file gives them."""
+    def choose(self, spans) -> str:
+        """The mode for this document. spans: (start, end, text or None) as the file gives
+        them, or a function that lists them (called only when the modes can differ)."""
         if self.mode != "auto":
             return self.mode
+        if self.modes_agree():
+            # Every mode gives the same spans, so the first is as good as any.
+            return self.order[0]
+        if callable(spans):
+            spans = spans()
         if not spans:
             return self.order[0]
+        if any(t is not None for _, _, t in spans):
+            # The span texts decide: the first mode that fits them all.
+            return next((m for m in self.order if self._fits(spans, m)), self.order[0])
         fitting = [m for m in self.order if self._fits(spans, m)]
         if not fitting:
             return self.order[0]  # the caller's checks then name the first bad span
-        if any(t is not None for _, _, t in spans) or len(fitting) == 1:
+        if len(fitting) == 1:
             return fitting[0]
-        edges = {s for s, e, _ in segments(self.text)} | {e for s, e, _ in segments(self.text)}
+        edges = set()
+        for s, e, _ in segments(self.text):
+            edges.add(s)
+            edges.add(e)
 
         def score(mode):
             ok = 0
@@ -213,13 +240,22 @@ def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, obj
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         buf, pending = _decode_some(raw, path)
-        line = 1
+        line = 1  # the line buf[0] is on
+        seen, seen_lines = 0, 0  # newlines in buf[:seen], so each is counted once
+
+        def line_at(p: int) -> int:
+            nonlocal seen, seen_lines
+            if p < seen:
+                return line + buf.count("\n", 0, p)
+            seen_lines += buf.count("\n", seen, p)
+            seen = p
+            return line + seen_lines
         pos = 0
         eof = not raw
         state = "start"  # start -> (array | lines) ; in array: expect value or ','/']'
 
         def more() -> bool:
-            nonlocal buf, pending, eof, pos, line
+            nonlocal buf, pending, eof, pos, line, seen, seen_lines
             data = fh.read(chunk)
             if not data:
                 eof = True
@@ -227,7 +263,8 @@ def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, obj
                     raise ImportFailed(f"{path}:{line}: not UTF-8 (truncated character at end of file)")
                 return False
             text, pending = _decode_some(pending + data, path)
-            line += buf.count("\n", 0, pos)
+            line = line_at(pos)
+            seen, seen_lines = 0, 0
             buf = buf[pos:] + text
             pos = 0
             return True
@@ -253,18 +290,18 @@ def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, obj
             skip_ws()
             if pos >= len(buf):
                 if state == "array":
-                    raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: the JSON array is not closed (missing ']')")
+                    raise ImportFailed(f"{path}:{line_at(pos)}: the JSON array is not closed (missing ']')")
                 return
             if state == "array":
                 if buf[pos] == "]":
                     pos += 1
                     skip_ws()
                     if pos < len(buf):
-                        raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: text after the closing ']'")
+                        raise ImportFailed(f"{path}:{line_at(pos)}: text after the closing ']'")
                     return
                 if not first:
                     if buf[pos] != ",":
-                        raise ImportFailed(f"{path}:{line + buf.count(chr(10), 0, pos)}: expected ',' or ']' between tasks")
+                        raise ImportFailed(f"{path}:{line_at(pos)}: expected ',' or ']' between tasks")
                     pos += 1
                     skip_ws()
             while True:
@@ -275,15 +312,16 @@ def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, obj
                     break
                 except json.JSONDecodeError as exc:
                     if eof or not more():
-                        where_line = line + buf.count("\n", 0, exc.pos)
+                        where_line = line_at(exc.pos)
                         raise ImportFailed(f"{path}:{where_line}: invalid JSON: {exc.msg}") from None
-            where = f"{path}:{line + buf.count(chr(10), 0, pos)}"
+            where = f"{path}:{line_at(pos)}"
             size = len(buf[pos:end].encode("utf-8", "surrogatepass"))
             pos = end
             first = False
             yield where, obj, size
             if pos > chunk:
-                line += buf.count("\n", 0, pos)
+                line = line_at(pos)
+                seen, seen_lines = 0, 0
                 buf = buf[pos:]
                 pos = 0
 

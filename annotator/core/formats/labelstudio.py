@@ -207,69 +207,69 @@ def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> di
                 checks.append((v.get("start"), v.get("end"), v.get("text") if isinstance(v.get("text"), str) else None))
     chosen = conv.choose(checks)
     spans, rels, state = [], [], {}
+    span_of: dict[str, dict] = {}  # region reference -> its span, for the attribute results
     for aw, ann, status, result, st in groups:
         if st:
             state[ann] = st
         regions = {}
         attrs_of: dict[str, dict] = {}
         for j, r in enumerate(result):
-            rw = f"{aw}: result {j + 1}"
             if not isinstance(r, dict):
-                raise SpanError(f"{rw}: expected an object")
+                raise SpanError(f"{aw}: result {j + 1}: expected an object")
             typ = r.get("type")
             if typ == "labels":
                 v = r.get("value")
                 if not isinstance(v, dict):
-                    raise SpanError(f"{rw}: missing value")
+                    raise SpanError(f"{aw}: result {j + 1}: missing value")
                 labels = v.get("labels")
                 if not isinstance(labels, list) or len(labels) != 1:
-                    raise SpanError(f"{rw}: a region must carry exactly one label, got {labels!r}")
+                    raise SpanError(f"{aw}: result {j + 1}: a region must carry exactly one label, got {labels!r}")
                 s, e = v.get("start"), v.get("end")
                 if isinstance(s, bool) or isinstance(e, bool) or not isinstance(s, int) or not isinstance(e, int):
-                    raise SpanError(f"{rw}: value.start/end must be integers (character offsets), got {s!r}, {e!r}")
+                    raise SpanError(f"{aw}: result {j + 1}: value.start/end must be integers (character offsets), got {s!r}, {e!r}")
                 try:
                     cs, ce = conv.convert(s, e, chosen)
                 except ValueError as exc:
-                    raise SpanError(f"{rw}: offsets {s}..{e} counted as {chosen}: {exc}") from None
+                    raise SpanError(f"{aw}: result {j + 1}: offsets {s}..{e} counted as {chosen}: {exc}") from None
                 given = v.get("text")
                 if isinstance(given, str) and text[cs:ce] != given:
                     if not text_matches(text[cs:ce], given):
-                        raise SpanError(f"{rw}: value.text {given!r} does not match the document text "
+                        raise SpanError(f"{aw}: result {j + 1}: value.text {given!r} does not match the document text "
                                         f"{text[cs:ce]!r} at {s}..{e} ({chosen})")
                 rid = r.get("id", f"r{j}")
                 ref = f"{aw}/{rid}"
                 if rid in regions:
-                    raise SpanError(f"{rw}: region id {rid!r} is used twice")
+                    raise SpanError(f"{aw}: result {j + 1}: region id {rid!r} is used twice")
                 regions[rid] = ref
-                spans.append({"id": ref, "start": cs, "end": ce, "label": labels[0], "annotator": ann,
-                              "status": status, "attrs": attrs_of.setdefault(rid, {})})
+                span_of[ref] = {"id": ref, "start": cs, "end": ce, "label": labels[0], "annotator": ann,
+                                "status": status, "attrs": attrs_of.setdefault(rid, {})}
+                spans.append(span_of[ref])
         for j, r in enumerate(result):
-            rw = f"{aw}: result {j + 1}"
             typ = r.get("type")
             if typ == "labels":
                 continue
             if typ == "relation":
                 a, b = r.get("from_id"), r.get("to_id")
                 if a not in regions or b not in regions:
-                    raise SpanError(f"{rw}: relation points at a region that is not in this annotation")
+                    raise SpanError(f"{aw}: result {j + 1}: relation points at a region that is not in this annotation")
                 if r.get("direction") == "left":
                     a, b = b, a
                 labels = r.get("labels") or []
-                label = labels[0] if labels else _only_relation(scheme, spans, regions[a], regions[b], rw)
+                label = labels[0] if labels else _only_relation(scheme, spans, regions[a], regions[b], f"{aw}: result {j + 1}")
                 rels.append({"label": label, "from": regions[a], "to": regions[b], "annotator": ann,
                              "status": status})
             elif typ in ("choices", "textarea"):
                 rid = r.get("id")
                 if rid not in regions:
-                    raise SpanError(f"{rw}: {typ} result is not attached to a region of this annotation "
+                    raise SpanError(f"{aw}: result {j + 1}: {typ} result is not attached to a region of this annotation "
                                     "(document-level answers have no span to carry them)")
                 name = str(r.get("from_name", ""))
-                span = next(s for s in spans if s["id"] == regions[rid])
+                span = span_of[regions[rid]]
                 attr = name[len(span["label"]) + 1:] if name.startswith(span["label"] + "_") else name
                 v = r.get("value") or {}
                 vals = v.get("choices") if typ == "choices" else v.get("text")
                 if not isinstance(vals, list) or len(vals) != 1:
-                    raise SpanError(f"{rw}: expected one value in {typ}, got {vals!r}")
+                    raise SpanError(f"{aw}: result {j + 1}: expected one value in {typ}, got {vals!r}")
                 value = vals[0]
                 if scheme.has_label(span["label"]):
                     at = scheme.label(span["label"]).attribute(attr)
@@ -277,7 +277,7 @@ def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> di
                         value = value == "true"
                 attrs_of[rid][attr] = value
             else:
-                raise SpanError(f"{rw}: result type {typ!r} is not a span, relation or region attribute")
+                raise SpanError(f"{aw}: result {j + 1}: result type {typ!r} is not a span, relation or region attribute")
     return {"id": data.get("doc_id", task.get("id")), "text": text,
             "meta": dict(task["meta"]) if isinstance(task.get("meta"), dict) else {},
             "status": state, "spans": spans, "relations": rels}
