@@ -177,3 +177,34 @@ def test_a_chosen_link_waits_for_its_other_end_to_become_gold(tmp_path):
         rv.accept_version(p, source, "badr", "hind")
         [r] = p.relations(d, GOLD)
         assert p.span(r.to_span).attrs == {"kind": "group"} and r.origin["from"] == ["amal", "badr"]
+
+
+def test_agreement_reports_matches_that_differ_in_attributes(disputed):
+    from annotator.core import agreement
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from annotator.core.paths import schema_path
+
+    res = agreement.compute(disputed)
+    assert res.get("*", "f1_exact") == 1.0  # edges and labels all match ...
+    assert res.pair_attrs[("amal", "badr")] == (5, 4)  # ... but four of the five differ in attributes
+    [doc] = res.disagreement
+    assert doc["attrs_differ"] == 4
+    out = res.to_json()
+    assert out["pairs"] == [{"annotators": ["amal", "badr"], "documents": 1, "matched": 5, "attrs_differ": 4}]
+    jsonschema.validate(out, json.loads(schema_path("agreement.schema.json").read_text(encoding="utf-8")))
+    text = subprocess.run([sys.executable, "-m", "annotator", "agreement", str(disputed.path)],
+                          capture_output=True, text=True).stdout
+    assert "4 of 5 exactly matched spans differ in attributes" in text
+
+
+def test_documents_whose_spans_match_but_attributes_differ_come_before_agreed_ones(tmp_path):
+    from annotator.core import agreement
+
+    same = [("قال", "CUE", {}), ("المتحدث باسم الوزارة", "SOURCE", {"kind": "person"})]
+    other = [("وأكدت", "CUE", {}), ("الشركة", "SOURCE", {"kind": "person"})]
+    other_b = [("وأكدت", "CUE", {}), ("الشركة", "SOURCE", {"kind": "organization"})]
+    with team(tmp_path, {"amal": [("t1", same, ()), ("t2", other, ())],
+                         "badr": [("t1", same, ()), ("t2", other_b, ())]}) as p:
+        assert [d["id"] for d in agreement.compute(p).disagreement] == ["t2", "t1"]
+        assert [d["id"] for d in rv.review_order(p)] == ["t2", "t1"]
