@@ -44,10 +44,12 @@ def key(qtbot, w, k, mod=Qt.NoModifier):
     qtbot.keyClick(w.view, k, mod)
 
 
-def row_values(table) -> dict[str, list[str]]:
+def row_values(table) -> dict[str, dict[str, str]]:
+    """'span attribute' -> {column header: cell} of the "what differs" table."""
     heads = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    return {f"{table.item(r, 0).text()} {table.item(r, 1).text()}": dict(zip(heads, [table.item(r, c).text()
-            for c in range(table.columnCount())])) for r in range(table.rowCount())}
+    rows = [dict(zip(heads, [table.item(r, c).text() for c in range(table.columnCount())]))
+            for r in range(table.rowCount())]
+    return {f"{row['span']} {row['attribute or link']}": row for row in rows}
 
 
 def gold(project, d):
@@ -75,7 +77,8 @@ def test_conflicts_are_undecided_shown_side_by_side_and_taken_with_alt_number(wi
     assert row_values(window.diff_table)["DATE: لمدة عامين value"]["gold"] == "P2Y"
     # one value from the other annotator, by double-clicking it
     table = window.diff_table
-    r = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "DATE: عام 2020")
+    span_col = next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "span")
+    r = next(r for r in range(table.rowCount()) if table.item(r, span_col).text() == "DATE: عام 2020")
     col = next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "amal")
     rect = table.visualItemRect(table.item(r, col))
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())

@@ -92,6 +92,11 @@ class Cluster:
         return frozenset((key_of(s), _dumps(s.attrs), self.links.get(s.id, frozenset()))
                          for s in self.versions.get(annotator, ()))
 
+    def identical(self, annotator: str) -> list[str]:
+        """Annotators whose version is this one's in every respect (attributes and links too)."""
+        sig = self.full_signature(annotator)
+        return sorted(a for a in self.versions if self.full_signature(a) == sig)
+
     @property
     def unanimous(self) -> bool:
         """Every annotator made the same spans with the same attributes and links."""
@@ -643,10 +648,11 @@ def review_order(project, annotators: list[str] | None = None) -> list[dict]:
     seen = {d["num"] for d in scored}
     states = dict(project.conn.execute("SELECT doc, state FROM doc_status WHERE annotator = ?", (GOLD,)))
     out = [{"num": d["num"], "id": d["id"], "score": d["score"], "disputed": d["disputed"],
-            "review": states.get(d["num"], "todo")} for d in scored]
+            "attrs_differ": d["attrs_differ"], "review": states.get(d["num"], "todo")} for d in scored]
     for num, doc_id in project.conn.execute("SELECT num, id FROM documents ORDER BY num"):
         if num not in seen:
-            out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "review": states.get(num, "todo")})
+            out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "attrs_differ": 0,
+                        "review": states.get(num, "todo")})
     return out
 
 

@@ -112,7 +112,8 @@ class AgreementDashboard(QWidget):
         self.confusion_axes = QLabel()
         self.confusion_axes.setTextFormat(Qt.PlainText)
         self.confusion_axes.setWordWrap(True)
-        self.docs_table = read_only_table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"), self.tr("spans")])
+        self.docs_table = read_only_table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"),
+                                           self.tr("attributes differ"), self.tr("spans")])
         self.docs_table.itemDoubleClicked.connect(self._open)
         self.docs_table.setAccessibleName(self.tr("Documents by disagreement"))
         self.chart = BarChart()
@@ -204,7 +205,8 @@ class AgreementDashboard(QWidget):
             t.setItem(r, 0, _item(d["id"], d["num"]))
             t.setItem(r, 1, _item(f"{d['score']:.3f}"))
             t.setItem(r, 2, _item(str(d["disputed"])))
-            t.setItem(r, 3, _item(str(d["spans"])))
+            t.setItem(r, 3, _item(str(d["attrs_differ"])))
+            t.setItem(r, 4, _item(str(d["spans"])))
 
     def _fill_confusion(self) -> None:
         """Rows: the first annotator's label; columns: the second's (a pair chosen above)."""

@@ -107,8 +107,8 @@ class ReviewWindow(QMainWindow):
         self.legend = Legend()
         self.cluster_label = plain_label("", wrap=True)
         self.progress_label = plain_label("", wrap=True)
-        self.cluster_table = _table([self.tr("who"), self.tr("label"), self.tr("start–end"), self.tr("text"),
-                                     self.tr("attributes"), self.tr("links")])
+        self.cluster_table = _table([self.tr("who"), self.tr("label"), self.tr("start–end"), self.tr("attributes"),
+                                     self.tr("links"), self.tr("text")])
         self.cluster_table.setAccessibleName(self.tr("Versions of the current cluster"))
         self.cluster_table.itemDoubleClicked.connect(lambda _: self.accept_selected())
         self.relation_table = _table([self.tr("link"), self.tr("from"), self.tr("to"), self.tr("who"),
@@ -149,7 +149,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(centre)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([250, 650, 420])
+        split.setSizes([260, 520, 560])
         self.dashboard = AgreementDashboard()
         self.dashboard.openDocument.connect(self.open_in_review)
         self.dashboard.refreshRequested.connect(self.refresh_agreement)
@@ -251,7 +251,11 @@ class ReviewWindow(QMainWindow):
         t.setRowCount(len(self.order))
         for r, d in enumerate(self.order):
             t.setItem(r, 0, _cell(d["id"], d["num"]))
-            t.setItem(r, 1, _cell("–" if d["score"] is None else f"{d['score']:.2f}"))
+            score = "–" if d["score"] is None else f"{d['score']:.2f}"
+            if d.get("attrs_differ"):
+                # spans that match but differ in attributes are disagreement too
+                score += self.tr(" (+%1 attributes)").replace("%1", str(d["attrs_differ"]))
+            t.setItem(r, 1, _cell(score))
             t.setItem(r, 2, _cell(self._state_text(d["review"])))
         t.blockSignals(False)
 
@@ -367,7 +371,7 @@ class ReviewWindow(QMainWindow):
         if c.stale_auto:
             line += self.tr(" (it was accepted automatically before; the versions differ now)")
         self.cluster_label.setText(line)
-        differing = {(d.span, a) for d in diffs for a in d.holders}
+        differing = {(d.span, a, 3 if d.kind == "attr" else 4) for d in diffs for a in d.holders}
         rows = []
         for a, spans in c.versions.items():
             if not spans:
@@ -377,19 +381,19 @@ class ReviewWindow(QMainWindow):
         gold_links = self._gold_links()
         t.setRowCount(len(rows))
         for r, (who, s) in enumerate(rows):
-            agree = c.agreeing(who) if who != GOLD else []
+            agree = c.identical(who) if who != GOLD else []  # "(= b)": attributes and links too
             who_text = who if who == GOLD or len(agree) < 2 else f"{who} (= {', '.join(x for x in agree if x != who)})"
             if who == GOLD and s is not None and s.origin.get("auto"):
                 who_text = self.tr("gold (automatic)")
             links = (gold_links.get(s.id, ()) if who == GOLD else c.links.get(s.id, ())) if s is not None else ()
-            cells = [who_text, "—", "", self.tr("(nothing here)"), "", ""] if s is None else [
-                who_text, s.label, f"{s.start}–{s.end}", self.text[s.start:s.end].replace("\n", " "),
-                ", ".join(f"{k}={v}" for k, v in sorted(s.attrs.items())), self._links_text(links)]
+            cells = [who_text, "—", "", "", "", self.tr("(nothing here)")] if s is None else [
+                who_text, s.label, f"{s.start}–{s.end}", ", ".join(f"{k}={v}" for k, v in sorted(s.attrs.items())),
+                self._links_text(links), self.text[s.start:s.end].replace("\n", " ")]
             for col, v in enumerate(cells):
                 item = _cell(v, (who, s.id if s else None))
                 if col == 0:
                     item.setForeground(QColor(GOLD_COLOUR if who == GOLD else self.colours.get(who, "#000000")))
-                if col in (4, 5) and s is not None and (rv.key_of(s), who) in differing:
+                if s is not None and (rv.key_of(s), who, col) in differing:
                     item.setBackground(QColor(DIFFER_BACKGROUND))
                 t.setItem(r, col, item)
         if rows:
@@ -421,8 +425,8 @@ class ReviewWindow(QMainWindow):
         diffs = diffs if diffs is not None else (c.differences() if c is not None else [])
         self.diffs = diffs
         who = list(c.versions) if c is not None else []
-        t.setColumnCount(2 + len(who) + 1)
-        t.setHorizontalHeaderLabels([self.tr("span"), self.tr("attribute or link"), *who, self.tr("gold")])
+        t.setColumnCount(len(who) + 3)
+        t.setHorizontalHeaderLabels([self.tr("attribute or link"), *who, self.tr("gold"), self.tr("span")])
         t.setRowCount(len(diffs))
         self.diff_label.setVisible(bool(diffs))
         t.setVisible(bool(diffs))
@@ -439,7 +443,7 @@ class ReviewWindow(QMainWindow):
                 what = self.tr("link %1").replace("%1", d.name)
                 gold_value = (self._links_text({x for x in gold_links.get(g.id, ()) if x[0] == d.name}) or "—"
                               if g is not None else self.tr("(no gold span)"))
-            cells = [self._target_text(d.span), what]
+            cells = [what]
             for a in who:
                 v = d.values.get(a)
                 if a not in d.holders:
@@ -448,12 +452,13 @@ class ReviewWindow(QMainWindow):
                     cells.append(self._value_text(v))
                 else:
                     cells.append("; ".join(self._target_text(x) for x in v) or "—")
-            cells.append(gold_value)
+            cells += [gold_value, self._target_text(d.span)]
             for col, v in enumerate(cells):
-                item = _cell(v, (r, who[col - 2] if 2 <= col < 2 + len(who) else None))
-                if 2 <= col < 2 + len(who):
-                    item.setForeground(QColor(self.colours.get(who[col - 2], "#000000")))
-                    if who[col - 2] in d.holders:
+                a = who[col - 1] if 1 <= col <= len(who) else None
+                item = _cell(v, (r, a))
+                if a is not None:
+                    item.setForeground(QColor(self.colours.get(a, "#000000")))
+                    if a in d.holders:
                         item.setBackground(QColor(DIFFER_BACKGROUND))
                 t.setItem(r, col, item)
 
