@@ -205,3 +205,20 @@ def test_confusion_table_names_the_annotator_of_each_axis(qtbot, tmp_path):
         assert cell("badr: (nothing)", "cala: QUOTE") == "1" and cell("badr: QUOTE", "cala: (nothing)") == ""
         dash.confusion_pair.setCurrentIndex(1)
         assert cell("amal: SOURCE", "cala: QUOTE") == "1" and cell("amal: QUOTE", "cala: SOURCE") == ""
+
+
+def test_a_link_waiting_for_its_other_end_says_so(qtbot, tmp_path):
+    from annotator.gui.review import ReviewWindow
+    from test_review_conflicts import QUOTE2
+
+    work = {"amal": [("t2", [("الشركة", "SOURCE", {"kind": "organization"}), (QUOTE2, "QUOTE", {"type": "indirect"})],
+                      [("source", 1, 0)])],
+            "badr": [("t2", [("الشركة", "SOURCE", {"kind": "group"}), (QUOTE2, "QUOTE", {"type": "indirect"})],
+                      [("source", 1, 0)])]}
+    with team(tmp_path, work) as p:
+        w = ReviewWindow(p, "hind")  # opens t2, the one with disagreement; the quote is accepted automatically
+        qtbot.addWidget(w)
+        assert w.relation_table.item(0, 4).text() == "auto (made when both its spans are gold)"
+        w.accept_annotator(0)  # the current cluster: the source; amal's kind
+        assert w.relation_table.item(0, 4).text() == "auto"
+        assert [r.label for r in p.relations(w.doc, GOLD)] == ["source"]

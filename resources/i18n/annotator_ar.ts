@@ -1594,7 +1594,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="157" />
-        <location filename="../../annotator/gui/review/window.py" line="520" />
+        <location filename="../../annotator/gui/review/window.py" line="522" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
@@ -1695,7 +1695,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="205" />
-        <location filename="../../annotator/gui/review/window.py" line="660" />
+        <location filename="../../annotator/gui/review/window.py" line="662" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
@@ -1802,17 +1802,22 @@
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="674" />
+        <location filename="../../annotator/gui/review/window.py" line="476" />
+        <source> (made when both its spans are gold)</source>
+        <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="676" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="675" />
+        <location filename="../../annotator/gui/review/window.py" line="677" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="676" />
+        <location filename="../../annotator/gui/review/window.py" line="678" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -1901,103 +1906,103 @@
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="481" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="484" />
+        <location filename="../../annotator/gui/review/window.py" line="486" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="512" />
+        <location filename="../../annotator/gui/review/window.py" line="514" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="537" />
+        <location filename="../../annotator/gui/review/window.py" line="539" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="540" />
+        <location filename="../../annotator/gui/review/window.py" line="542" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="550" />
-        <location filename="../../annotator/gui/review/window.py" line="569" />
+        <location filename="../../annotator/gui/review/window.py" line="552" />
+        <location filename="../../annotator/gui/review/window.py" line="571" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="566" />
+        <location filename="../../annotator/gui/review/window.py" line="568" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="583" />
+        <location filename="../../annotator/gui/review/window.py" line="585" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="599" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="603" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="604" />
+        <location filename="../../annotator/gui/review/window.py" line="606" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="611" />
+        <location filename="../../annotator/gui/review/window.py" line="613" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="613" />
+        <location filename="../../annotator/gui/review/window.py" line="615" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="622" />
+        <location filename="../../annotator/gui/review/window.py" line="624" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="628" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="637" />
+        <location filename="../../annotator/gui/review/window.py" line="639" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="639" />
+        <location filename="../../annotator/gui/review/window.py" line="641" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="651" />
+        <location filename="../../annotator/gui/review/window.py" line="653" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="656" />
+        <location filename="../../annotator/gui/review/window.py" line="658" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="665" />
+        <location filename="../../annotator/gui/review/window.py" line="667" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

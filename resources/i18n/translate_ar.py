@@ -532,6 +532,7 @@ AR = {
     "Export the gold layer": "تصدير الطبقة المرجعية",
     " (+%1 attributes)": " (+%1 خصائص)",
     "attributes differ": "خصائص مختلفة",
+    " (made when both its spans are gold)": " (يُنشأ حين يصبح طرفاه مرجعيين)",
 }
 
 

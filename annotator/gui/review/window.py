@@ -472,6 +472,8 @@ class ReviewWindow(QMainWindow):
             frm = self.text[cand.source[0]:cand.source[1]]
             to = self.text[cand.target[0]:cand.target[1]]
             decision = cand.decision or (self.tr("in gold") if cand.gold else "")
+            if cand.waiting:
+                decision += self.tr(" (made when both its spans are gold)")
             for col, v in enumerate([cand.label, f"{cand.source[2]}: {frm}", f"{cand.target[2]}: {to}",
                                      ", ".join(cand.annotators), decision]):
                 t.setItem(r, col, _cell(v, r))
