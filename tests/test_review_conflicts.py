@@ -208,3 +208,18 @@ def test_documents_whose_spans_match_but_attributes_differ_come_before_agreed_on
                          "badr": [("t1", same, ()), ("t2", other_b, ())]}) as p:
         assert [d["id"] for d in agreement.compute(p).disagreement] == ["t2", "t1"]
         assert [d["id"] for d in rv.review_order(p)] == ["t2", "t1"]
+
+
+def test_gold_warnings_name_twenty_documents_then_count(tmp_path):
+    date_a = (*span_of(T1, "عام 2020"), "DATE", {"value": "2020"})
+    date_b = (*span_of(T1, "عام 2020"), "DATE", {"value": "2021"})
+    recs = [record(f"x{i}", T1 + " " * i, {"a": [date_a], "b": [date_b]}, done="ab") for i in range(23)]
+    recs.append(record("fresh", T2, {"a": [], "b": []}, done="ab"))
+    with build(tmp_path / "w.annot", recs) as p:
+        for i in range(23):
+            rv.set_review_state(p, p.document(f"x{i}").num, "in_progress", "hind")
+        lines = rv.gold_warnings(p)
+        assert len(lines) == rv.WARN_DOCUMENTS + 2
+        assert lines[0].startswith("document x0: review not finished: 1 of 1 clusters undecided")
+        assert lines[-2] == "… documents with undecided clusters in all: 23"
+        assert lines[-1] == "documents two or more annotators finished but nobody reviewed (their gold is empty): 1"

@@ -656,11 +656,15 @@ def review_order(project, annotators: list[str] | None = None) -> list[dict]:
     return out
 
 
+WARN_DOCUMENTS = 20  # documents named one by one; beyond, a count
+
+
 def gold_warnings(project) -> list[str]:
     """What a gold export should say about unfinished review: documents with undecided
     clusters (their spans are not in gold), and documents that annotators finished but
     nobody has reviewed (their gold is empty)."""
     out = []
+    unfinished = 0
     ids = dict(project.conn.execute("SELECT num, id FROM documents"))
     touched = [r[0] for r in project.conn.execute(
         "SELECT doc FROM doc_status WHERE annotator = ? ORDER BY doc", (GOLD,))]
@@ -670,13 +674,18 @@ def gold_warnings(project) -> list[str]:
         cs = clusters(project, doc)
         open_ = [c for c in cs if not c.decided]
         if open_:
+            unfinished += 1
+            if unfinished > WARN_DOCUMENTS:
+                continue
             what = ", ".join(f"{c.start}..{c.end}" for c in open_[:5]) + (" …" if len(open_) > 5 else "")
             out.append(f"document {ids[doc]}: review not finished: {len(open_)} of {len(cs)} clusters undecided "
                        f"(at {what}); they are not in gold")
+    if unfinished > WARN_DOCUMENTS:
+        out.append(f"… documents with undecided clusters in all: {unfinished}")
     unreviewed = project.conn.execute(
         "SELECT count(*) FROM (SELECT doc FROM doc_status d JOIN annotators a ON a.name = d.annotator "
         "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done' GROUP BY doc HAVING count(*) >= 2) "
         "WHERE doc NOT IN (SELECT doc FROM doc_status WHERE annotator = ?)", (GOLD, GOLD)).fetchone()[0]
     if unreviewed:
-        out.append(f"{unreviewed} documents that two or more annotators finished are not reviewed: their gold is empty")
+        out.append(f"documents two or more annotators finished but nobody reviewed (their gold is empty): {unreviewed}")
     return out
