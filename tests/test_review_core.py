@@ -143,11 +143,13 @@ def test_attribute_disagreement_is_left_for_the_reviewer(tmp_path):
     layers = {"a": [DATE_A], "b": [DATE_B]}
     with build(tmp_path / "x.annot", [record("x", TEXT, layers, done="ab")]) as p:
         d = p.document("x").num
-        rv.auto_accept(p, d, "hind")
-        gold = p.spans(d, GOLD)
-        assert len(gold) == 1 and gold[0].attrs == {}  # edges and label agreed; the value did not
+        assert rv.auto_accept(p, d, "hind") is None  # edges and label agree; the value does not
+        assert p.spans(d, GOLD) == []
         c = rv.clusters(p, d)[0]
-        assert c.decision == "auto" and c.decision_data == {"disputed_attrs": ["value"]}
+        assert not c.decided and not c.unanimous and c.same_spans and c.disputed_attrs() == ["value"]
+        assert rv.progress(p, d).decided == 0
+        rv.accept_version(p, c, "b", "hind")
+        assert [s.attrs for s in p.spans(d, GOLD)] == [{"value": "2021-03"}]
 
 
 def test_relations_are_adjudicated_between_gold_spans(project):

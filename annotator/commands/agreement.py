@@ -70,6 +70,9 @@ def run(args) -> int:
         print(f"  {'label':<10}" + "".join(f"{m:>12}" for m in pm))
         for label in rows:
             print(f"  {show(label):<10}" + "".join(f"{_fmt(res.get(label, m, (a, b))):>12}" for m in pm))
+        matched, differ = res.pair_attrs.get((a, b), (0, 0))
+        if differ:
+            print(f"  {differ} of {matched} exactly matched spans differ in attributes (counted as matches above)")
         for f in res.figures:
             if f["annotators"] == [a, b] and f["measure"] == "attr_agreement" and f["n"]:
                 print(f"  {show(f['label'])}.{show(f['attribute'])}: {_fmt(f['value'])} same of {f['n']} matched")

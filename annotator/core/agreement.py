@@ -202,6 +202,9 @@ class Agreement:
     figures: list[dict]
     confusion: list[dict]
     disagreement: list[dict]  # per document, worst first
+    # pair -> (exact-matched spans, of those how many differ in an attribute value): a match
+    # on edges and label is not agreement on the attributes, and the figures say so.
+    pair_attrs: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
 
     def get(self, label: str, measure: str, pair: tuple[str, str] | None = None,
             attribute: str | None = None) -> float | None:
@@ -221,7 +224,8 @@ class Agreement:
             "labels": self.labels,
             "relations": self.relations,
             "documents": self.documents,
-            "pairs": [{"annotators": list(p), "documents": n} for p, n in self.pair_documents.items()],
+            "pairs": [{"annotators": list(p), "documents": n, "matched": self.pair_attrs.get(p, (0, 0))[0],
+                       "attrs_differ": self.pair_attrs.get(p, (0, 0))[1]} for p, n in self.pair_documents.items()],
             "figures": self.figures,
             "confusion": self.confusion,
             "disagreement": self.disagreement,
@@ -231,6 +235,8 @@ class Agreement:
 class _PairAcc:
     def __init__(self, labels: list[str]):
         self.docs = 0
+        self.matched = 0  # exact matches (edges and label)
+        self.attrs_differ = 0  # exact matches whose attribute values are not all the same
         self.exact = {l: [0, 0, 0] for l in labels}  # matches, |A|, |B|
         self.overlap = {l: 0 for l in labels}
         self.attrs: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (label, attr) -> same, n
@@ -294,11 +300,14 @@ def _compute(project, annotators: list[str] | None, labels: list[str] | None) ->
             inter = ks if inter is None else inter & ks
         per_doc.append({"id": ids[d.num], "num": d.num, "annotators": [annotators[i] for i in group],
                         "score": round(1.0 - sum(doc_f1) / len(doc_f1), 6),
-                        "disputed": len(union) - len(inter or ()), "spans": len(union)})
-    per_doc.sort(key=lambda r: (-r["score"], -r["disputed"], r["num"]))
+                        "disputed": len(union) - len(inter or ()), "spans": len(union),
+                        "attrs_differ": _attrs_differ(d, group, label_set)})
+    # Attribute disagreement is not agreement: it orders documents whose spans all match.
+    per_doc.sort(key=lambda r: (-r["score"], -r["disputed"], -r["attrs_differ"], r["num"]))
 
     figures: list[dict] = []
     pair_docs: dict[tuple[str, str], int] = {}
+    pair_attrs: dict[tuple[str, str], tuple[int, int]] = {}
 
     def fig(label, measure, who, value, n, attribute=None):
         rec = {"label": label, "measure": measure, "scope": "all" if len(who) > 2 else "pair",
@@ -313,6 +322,7 @@ def _compute(project, annotators: list[str] | None, labels: list[str] | None) ->
         a, b = p
         pa = acc[p]
         pair_docs[(annotators[a], annotators[b])] = pa.docs
+        pair_attrs[(annotators[a], annotators[b])] = (pa.matched, pa.attrs_differ)
         tot = [0, 0, 0, 0]
         ones_tot = [0, 0, 0]
         for label in labels:
@@ -380,7 +390,7 @@ def _compute(project, annotators: list[str] | None, labels: list[str] | None) ->
             confusion.append({"annotators": [annotators[p[0]], annotators[p[1]]], "label_a": la, "label_b": lb,
                               "count": n})
     return Agreement(annotators, labels, rel_labels, all_docs if m > 2 else (acc[pairs[0]].docs if pairs else 0),
-                     pair_docs, figures, confusion, per_doc)
+                     pair_docs, figures, confusion, per_doc, pair_attrs)
 
 
 def _attr_names(project, label: str) -> list[str]:
@@ -469,12 +479,15 @@ def _pair_doc(d: _DocData, p: tuple[int, int], pa: _PairAcc, labels: list[str], 
         _confusion(ka, kb, common, conf, label_set)
     n_all = sum(1 for k in ka if k[2] in label_set) + sum(1 for k in kb if k[2] in label_set)
     m_all = sum(1 for k in common if k[2] in label_set)
+    pa.matched += m_all
     # Attributes on exact matches.
     at_a, at_b = d.attrs.get(a), d.attrs.get(b)
     if at_a or at_b:
         at_a, at_b = at_a or {}, at_b or {}
         for key in common:
             x, y = at_a.get(key, {}), at_b.get(key, {})
+            if x != y and key[2] in label_set:
+                pa.attrs_differ += 1
             for name in x.keys() | y.keys():
                 cell = pa.attrs[(key[2], name)]
                 cell[1] += 1
@@ -494,6 +507,19 @@ def _pair_doc(d: _DocData, p: tuple[int, int], pa: _PairAcc, labels: list[str], 
             if r in rb:
                 cell[2] += 1
     return 1.0 if n_all == 0 else 2 * m_all / n_all
+
+
+def _attrs_differ(d: _DocData, group: tuple[int, ...], label_set: set) -> int:
+    """Distinct spans (edges and label) that two or more annotators made with different attribute values."""
+    if not d.attrs:
+        return 0
+    seen: dict[tuple, set] = {}
+    for i in group:
+        at = d.attrs.get(i, {})
+        for key in d.keys.get(i, ()):
+            if key[2] in label_set:
+                seen.setdefault(key, set()).add(orjson.dumps(at.get(key, {}), option=orjson.OPT_SORT_KEYS))
+    return sum(1 for v in seen.values() if len(v) > 1)
 
 
 def _matching_splits(A: set, B: set, same: set) -> bool:

@@ -7,6 +7,7 @@ from typing import Callable
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import open_output
+from annotator.core.model import GOLD
 from annotator.core.native import ExportFilter, ProjectRecords, iter_records, write_jsonl
 
 FORMATS = ["native"]
@@ -94,6 +95,10 @@ def export_project(project, output: str, fmt: str = "native", flt: ExportFilter 
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     report = ExportReport()
+    if flt is not None and flt.layers and GOLD in flt.layers:
+        from annotator.core.review import gold_warnings
+
+        report.problems += gold_warnings(project)  # unfinished review must not pass for gold
     if progress is not None:
         report.total = documents_to_export(project, flt)
         report.progress = lambda done: progress(done, report.total)

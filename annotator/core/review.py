@@ -4,7 +4,16 @@ A cluster is a connected group of overlapping spans of the compared annotators i
 document; each annotator's spans in it are that annotator's version. The reviewer accepts
 a version, rejects the cluster ("nothing here"), edits gold spans or adds one nobody made;
 relations are accepted or rejected between gold spans the same way. Unanimous clusters
-(every annotator: the same edges and labels) can be accepted automatically (origin.auto).
+(every annotator: the same edges, labels, attribute values and outgoing links) can be
+accepted automatically (origin.auto). A cluster whose versions agree on edges and labels
+but not on an attribute value or a link stays undecided: the reviewer picks a version (its
+attributes and links come with it), and gold never holds a span with a disputed value
+silently left out. Attribute values are compared exactly, as the strings the annotators chose
+(P24M and P2Y differ).
+
+Accepting a version decides the links from its spans: the chosen annotator's are accepted,
+the others' rejected. An accepted link whose other end is not gold yet waits in
+review_decisions (with its ends in the data) and is made as soon as both ends are gold.
 
 Gold spans carry origin {"from": [annotators whose version it is], "reviewer", "time",
 "auto"}. Decisions that leave no gold span behind are rows of review_decisions. Review
@@ -51,6 +60,9 @@ def review_annotators(project, doc: int | None = None) -> list[str]:
     return [r[0] for r in project.conn.execute(sql + " ORDER BY 1", args)]
 
 
+LinkKey = tuple[str, SpanKey]  # (relation label, the target span's key)
+
+
 @dataclass
 class Cluster:
     doc: int
@@ -60,6 +72,8 @@ class Cluster:
     gold: list[Span] = field(default_factory=list)  # gold spans overlapping the cluster
     decision: str | None = None  # accepted | rejected | edited | auto
     decision_data: dict = field(default_factory=dict)
+    links: dict[int, frozenset] = field(default_factory=dict)  # span id -> {(relation label, target key)}
+    stale_auto: bool = False  # accepted automatically once, but the versions differ now
 
     @property
     def key(self) -> str:
@@ -73,10 +87,27 @@ class Cluster:
         sig = self.signature(annotator)
         return sorted(a for a in self.versions if self.signature(a) == sig)
 
+    def full_signature(self, annotator: str) -> frozenset:
+        """Edges, label, exact attribute values and outgoing links of each span of the version."""
+        return frozenset((key_of(s), _dumps(s.attrs), self.links.get(s.id, frozenset()))
+                         for s in self.versions.get(annotator, ()))
+
+    def identical(self, annotator: str) -> list[str]:
+        """Annotators whose version is this one's in every respect (attributes and links too)."""
+        sig = self.full_signature(annotator)
+        return sorted(a for a in self.versions if self.full_signature(a) == sig)
+
     @property
     def unanimous(self) -> bool:
-        sigs = {self.signature(a) for a in self.versions}
+        """Every annotator made the same spans with the same attributes and links."""
+        sigs = {self.full_signature(a) for a in self.versions}
         return len(self.versions) >= 1 and len(sigs) == 1 and next(iter(sigs)) != frozenset()
+
+    @property
+    def same_spans(self) -> bool:
+        """Edges and labels agree (attributes or links may not)."""
+        sigs = {self.signature(a) for a in self.versions}
+        return len(sigs) == 1 and next(iter(sigs)) != frozenset()
 
     @property
     def spans(self) -> list[Span]:
@@ -87,17 +118,43 @@ class Cluster:
         return self.decision is not None
 
     def disputed_attrs(self) -> list[str]:
-        """For a unanimous cluster: attributes on which the versions differ."""
-        names: set[str] = set()
-        for v in self.versions.values():
+        """Attributes on which annotators who made the same span (edges and label) differ."""
+        return sorted({d.name for d in self.differences() if d.kind == "attr"})
+
+    def differences(self) -> list["Difference"]:
+        """What differs between annotators who made the same span: attribute values (exact),
+        and the links from it. One entry per span and attribute or relation label, with every
+        annotator's value (None: that annotator has no such span; () no link / no value)."""
+        have: dict[SpanKey, dict[str, Span]] = {}
+        for a, v in self.versions.items():
             for s in v:
-                names |= set(s.attrs)
+                have.setdefault(key_of(s), {})[a] = s
         out = []
-        for name in sorted(names):
-            values = {(key_of(s), _dumps(s.attrs.get(name))) for v in self.versions.values() for s in v}
-            if len(values) > len({k for k, _ in values}):
-                out.append(name)
+        for key in sorted(have):
+            by = have[key]
+            if len(by) < 2:
+                continue  # one annotator's span: the versions table shows it, nothing to set against
+            names = sorted({n for s in by.values() for n in s.attrs})
+            for name in names:
+                values = {a: (by[a].attrs.get(name) if a in by else None) for a in self.versions}
+                if len({_dumps(by[a].attrs.get(name)) for a in by}) > 1:
+                    out.append(Difference(key, "attr", name, values, {a for a in by}))
+            rels = sorted({r for s in by.values() for r, _ in self.links.get(s.id, ())})
+            for rel in rels:
+                targets = {a: (tuple(sorted(t for r, t in self.links.get(by[a].id, ()) if r == rel))
+                               if a in by else None) for a in self.versions}
+                if len({targets[a] for a in by}) > 1:
+                    out.append(Difference(key, "link", rel, targets, {a for a in by}))
         return out
+
+
+@dataclass
+class Difference:
+    span: SpanKey
+    kind: str  # attr | link
+    name: str  # the attribute name or the relation label
+    values: dict  # annotator -> value (attr) or tuple of target keys (link); None: no such span
+    holders: set  # annotators who made the span
 
 
 def clusters(project, doc: int, annotators: list[str] | None = None) -> list[Cluster]:
@@ -114,6 +171,7 @@ def clusters(project, doc: int, annotators: list[str] | None = None) -> list[Clu
         else:
             groups.append([s])
             end = s.end
+    links = _links(project, doc, annotators, {s.id: s for s in spans})
     gold = project.spans(doc, GOLD)
     decisions = {k: (d, json.loads(data)) for k, d, data in project.conn.execute(
         "SELECT key, decision, data FROM review_decisions WHERE doc = ? AND kind = 'cluster'", (doc,))}
@@ -122,12 +180,28 @@ def clusters(project, doc: int, annotators: list[str] | None = None) -> list[Clu
         versions = {a: [] for a in annotators}
         for s in g:
             versions[s.annotator].append(s)
-        c = Cluster(doc, min(s.start for s in g), max(s.end for s in g), versions)
+        c = Cluster(doc, min(s.start for s in g), max(s.end for s in g), versions,
+                    links={s.id: links[s.id] for s in g if s.id in links})
         c.gold = [s for s in gold if s.start < c.end and c.start < s.end]
         if c.key in decisions:
             c.decision, c.decision_data = decisions[c.key]
+        if c.decision == "auto" and not c.unanimous:
+            # Accepted automatically under an older rule, or the annotators' layers changed
+            # since (a new merge): the reviewer decides again.
+            c.decision, c.decision_data, c.stale_auto = None, {}, True
         out.append(c)
     return out
+
+
+def _links(project, doc: int, annotators: list[str], by_id: dict[int, Span]) -> dict[int, frozenset]:
+    """Span id -> its outgoing accepted links as (relation label, target key), for spans in by_id."""
+    out: dict[int, set] = {}
+    for a in annotators:
+        for r in project.relations(doc, a):
+            x, y = by_id.get(r.from_span), by_id.get(r.to_span)
+            if r.status == "accepted" and x is not None and y is not None:
+                out.setdefault(x.id, set()).add((r.label, key_of(y)))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def find_cluster(project, doc: int, key: str, annotators: list[str] | None = None) -> Cluster:
@@ -149,6 +223,11 @@ class RelationCandidate:
     @property
     def key(self) -> str:
         return relation_key(self.label, self.source, self.target)
+
+    @property
+    def waiting(self) -> bool:
+        """Accepted, but one of its ends is not gold yet: it is made when both are."""
+        return self.decision in ("accepted", "auto") and self.gold is None
 
 
 def relation_key(label: str, a: SpanKey, b: SpanKey) -> str:
@@ -270,6 +349,7 @@ class _Tx:
     def __exit__(self, *exc):
         if exc[0] is None:
             try:
+                self.make_waiting_links()
                 if self.starts_progress and not self.c.execute("SELECT 1 FROM doc_status WHERE doc = ? AND annotator = ?",
                                       (self.doc, GOLD)).fetchone():
                     self.status("in_progress")
@@ -302,6 +382,27 @@ class _Tx:
             "INSERT OR REPLACE INTO review_decisions(doc, kind, key, decision, reviewer, time, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", (self.doc, kind, key, decision, self.reviewer, self.time, _dumps(data or {})))
 
+    def make_waiting_links(self) -> None:
+        """Accepted links whose two ends are gold now and that are not yet in gold."""
+        gold = {(s, e, l): i for i, s, e, l in self.c.execute(
+            'SELECT id, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (self.doc, GOLD))}
+        have = set(self.c.execute("SELECT label, from_span, to_span FROM relations WHERE doc = ? AND annotator = ?",
+                                  (self.doc, GOLD)))
+        for decision, data in self.c.execute(
+                "SELECT decision, data FROM review_decisions WHERE doc = ? AND kind = 'relation' "
+                "AND decision IN ('accepted', 'auto')", (self.doc,)).fetchall():
+            d = json.loads(data)
+            if "source" not in d:
+                continue  # decided before links waited for their ends: made at the time
+            a, b = gold.get(tuple(d["source"])), gold.get(tuple(d["target"]))
+            if a is not None and b is not None and (d["label"], a, b) not in have:
+                self.c.execute(
+                    "INSERT INTO relations(doc, label, from_span, to_span, annotator, status, attrs, rule, origin, "
+                    "created, modified) VALUES (?, ?, ?, ?, ?, 'accepted', '{}', NULL, ?, ?, ?)",
+                    (self.doc, d["label"], a, b, GOLD,
+                     _dumps(self.origin(d.get("from", []), auto=decision == "auto")), self.time, self.time))
+                have.add((d["label"], a, b))
+
     def status(self, state: str) -> None:
         if state == "todo":
             self.c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (self.doc, GOLD))
@@ -329,9 +430,35 @@ def accept_version(project, cluster: Cluster, annotator: str, reviewer: str) -> 
     with _Tx(project, cluster.doc, reviewer) as tx:
         tx.delete_gold_in(cluster.start, cluster.end)
         for s in version:
-            tx.insert_span(s.start, s.end, s.label, dict(s.attrs), tx.origin(cluster.agreeing(annotator)))
+            tx.insert_span(s.start, s.end, s.label, dict(s.attrs), tx.origin(_same_span(cluster, s)))
         tx.decide("cluster", cluster.key, "accepted" if version else "rejected", {"annotator": annotator})
+        _decide_links(tx, cluster, annotator)
     return tx.change
+
+
+def _same_span(cluster: Cluster, span: Span) -> list[str]:
+    """Annotators who made this span with these attribute values (its provenance)."""
+    attrs = _dumps(span.attrs)
+    return sorted(a for a, v in cluster.versions.items()
+                  if any(key_of(s) == key_of(span) and _dumps(s.attrs) == attrs for s in v))
+
+
+def _link_data(label: str, source: SpanKey, target: SpanKey, annotators) -> dict:
+    return {"label": label, "source": list(source), "target": list(target), "from": sorted(annotators)}
+
+
+def _decide_links(tx: "_Tx", cluster: Cluster, annotator: str) -> None:
+    """The links from the cluster's spans go with the chosen version: its annotator's are
+    accepted (made now, or once their other end is gold), every other one is rejected."""
+    made: dict[tuple, list[str]] = {}
+    for a, v in cluster.versions.items():
+        for s in v:
+            for rel, target in cluster.links.get(s.id, ()):
+                made.setdefault((rel, key_of(s), target), []).append(a)
+    chosen = {(rel, key_of(s), t) for s in cluster.versions[annotator] for rel, t in cluster.links.get(s.id, ())}
+    for (rel, source, target), who in sorted(made.items()):
+        tx.decide("relation", relation_key(rel, source, target), "accepted" if (rel, source, target) in chosen
+                  else "rejected", _link_data(rel, source, target, who))
 
 
 def reject_cluster(project, cluster: Cluster, reviewer: str) -> Change:
@@ -351,32 +478,35 @@ def undecide_cluster(project, cluster: Cluster, reviewer: str) -> Change:
 
 
 def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None = None) -> Change | None:
-    """Accept every undecided unanimous cluster (and then every unanimous link between gold
-    spans). Attributes the annotators agree on are kept; disputed ones are left out and named
-    in the decision. Returns None when there was nothing to accept."""
+    """Accept every undecided unanimous cluster (edges, labels, attribute values and links
+    all the same) with its links, and then every unanimous link between gold spans. Returns
+    None when there was nothing to accept."""
     annotators = review_annotators(project, doc) if annotators is None else annotators
     if len(annotators) < 2:
         return None
-    todo = [c for c in clusters(project, doc, annotators) if c.unanimous and not c.decided and not c.gold]
+    todo = [c for c in clusters(project, doc, annotators)
+            if c.unanimous and not c.decided and not c.gold and not c.stale_auto]
     rels = [r for r in relation_candidates(project, doc, annotators)
             if len(r.annotators) == len(annotators) and r.gold is None and r.decision is None]
     if not todo and not rels:
         return None
     with _Tx(project, doc, reviewer) as tx:
         for c in todo:
-            disputed = c.disputed_attrs()
             first = c.versions[annotators[0]]
             for s in first:
-                attrs = {k: v for k, v in s.attrs.items() if k not in disputed}
-                tx.insert_span(s.start, s.end, s.label, attrs, tx.origin(annotators, auto=True))
-            tx.decide("cluster", c.key, "auto", {"disputed_attrs": disputed} if disputed else {})
+                tx.insert_span(s.start, s.end, s.label, dict(s.attrs), tx.origin(annotators, auto=True))
+                for rel, target in sorted(c.links.get(s.id, ())):
+                    # the same link in every version (the cluster is unanimous); made once both ends are gold
+                    tx.decide("relation", relation_key(rel, key_of(s), target), "auto",
+                              _link_data(rel, key_of(s), target, annotators))
+            tx.decide("cluster", c.key, "auto")
         gold = {(s[2], s[3], s[4]): s[0] for s in tx.c.execute(
             'SELECT id, doc, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (doc, GOLD))}
         for r in rels:
             a, b = gold.get(r.source), gold.get(r.target)
             if a is not None and b is not None:
                 _insert_relation(tx, r, a, b, auto=True)
-                tx.decide("relation", r.key, "auto")
+                tx.decide("relation", r.key, "auto", _link_data(r.label, r.source, r.target, r.annotators))
     if not tx.created and tx.change.before == tx.change.after:
         return None
     return tx.change
@@ -475,7 +605,7 @@ def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
         tx.c.execute("DELETE FROM relations WHERE annotator = ? AND label = ? AND from_span = ? AND to_span = ?",
                      (GOLD, cand.label, a, b))
         _insert_relation(tx, cand, a, b)
-        tx.decide("relation", cand.key, "accepted")
+        tx.decide("relation", cand.key, "accepted", _link_data(cand.label, cand.source, cand.target, cand.annotators))
     return tx.change
 
 
@@ -483,7 +613,7 @@ def reject_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
     with _Tx(project, doc, reviewer) as tx:
         if cand.gold is not None:
             tx.c.execute("DELETE FROM relations WHERE id = ?", (cand.gold.id,))
-        tx.decide("relation", cand.key, "rejected")
+        tx.decide("relation", cand.key, "rejected", _link_data(cand.label, cand.source, cand.target, cand.annotators))
     return tx.change
 
 
@@ -518,8 +648,44 @@ def review_order(project, annotators: list[str] | None = None) -> list[dict]:
     seen = {d["num"] for d in scored}
     states = dict(project.conn.execute("SELECT doc, state FROM doc_status WHERE annotator = ?", (GOLD,)))
     out = [{"num": d["num"], "id": d["id"], "score": d["score"], "disputed": d["disputed"],
-            "review": states.get(d["num"], "todo")} for d in scored]
+            "attrs_differ": d["attrs_differ"], "review": states.get(d["num"], "todo")} for d in scored]
     for num, doc_id in project.conn.execute("SELECT num, id FROM documents ORDER BY num"):
         if num not in seen:
-            out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "review": states.get(num, "todo")})
+            out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "attrs_differ": 0,
+                        "review": states.get(num, "todo")})
+    return out
+
+
+WARN_DOCUMENTS = 20  # documents named one by one; beyond, a count
+
+
+def gold_warnings(project) -> list[str]:
+    """What a gold export should say about unfinished review: documents with undecided
+    clusters (their spans are not in gold), and documents that annotators finished but
+    nobody has reviewed (their gold is empty)."""
+    out = []
+    unfinished = 0
+    ids = dict(project.conn.execute("SELECT num, id FROM documents"))
+    touched = [r[0] for r in project.conn.execute(
+        "SELECT doc FROM doc_status WHERE annotator = ? ORDER BY doc", (GOLD,))]
+    for doc in touched:
+        if len(review_annotators(project, doc)) < 2:
+            continue
+        cs = clusters(project, doc)
+        open_ = [c for c in cs if not c.decided]
+        if open_:
+            unfinished += 1
+            if unfinished > WARN_DOCUMENTS:
+                continue
+            what = ", ".join(f"{c.start}..{c.end}" for c in open_[:5]) + (" …" if len(open_) > 5 else "")
+            out.append(f"document {ids[doc]}: review not finished: {len(open_)} of {len(cs)} clusters undecided "
+                       f"(at {what}); they are not in gold")
+    if unfinished > WARN_DOCUMENTS:
+        out.append(f"… documents with undecided clusters in all: {unfinished}")
+    unreviewed = project.conn.execute(
+        "SELECT count(*) FROM (SELECT doc FROM doc_status d JOIN annotators a ON a.name = d.annotator "
+        "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done' GROUP BY doc HAVING count(*) >= 2) "
+        "WHERE doc NOT IN (SELECT doc FROM doc_status WHERE annotator = ?)", (GOLD, GOLD)).fetchone()[0]
+    if unreviewed:
+        out.append(f"documents two or more annotators finished but nobody reviewed (their gold is empty): {unreviewed}")
     return out

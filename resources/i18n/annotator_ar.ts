@@ -36,67 +36,101 @@
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="110" />
+        <source>Pair of annotators in the confusion table</source>
+        <translation>زوج الموسِّمين في جدول الالتباس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="108" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="110" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <source>attributes differ</source>
+        <translation>خصائص مختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="118" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="124" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="134" />
+        <source>Label confusion (overlapping spans)</source>
+        <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="232" />
+        <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
+        <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
+    </message>
+    <message>
         <source>Label confusion (overlapping spans, all pairs)</source>
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="121" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="137" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="153" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="189" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="158" />
+        <source>Matched spans (same edges and label) whose attributes differ: %1.</source>
+        <translation>مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="159" />
+        <source>%1 / %2: %3 of %4</source>
+        <translation>%1 / %2: %3 من %4</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="162" />
+        <source>Matched spans (same edges and label) all agree in their attributes.</source>
+        <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="227" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1433,373 +1467,542 @@
     </message>
 </context>
 <context>
+    <name>ReviewKeysDialog</name>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="26" />
+        <source>Review: keyboard shortcuts</source>
+        <translation>المراجعة: اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="29" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="29" />
+        <source>What it does</source>
+        <translation>الوظيفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/keys.py" line="40" />
+        <source>A cluster is decided when the reviewer accepts a version, rejects it, or draws gold there; only clusters whose versions agree in edges, labels, attribute values and links are accepted automatically. Alt+1, Alt+2 … take the version of the annotator with that number in the legend.</source>
+        <translation>تُحسَم المجموعة حين يقبل المراجع نسخةً أو يرفضها أو يرسم فيها مقطعاً مرجعياً؛ ولا تُقبَل تلقائياً إلا المجموعة التي تتفق نسخها في الحدود والوسوم وقيم الخصائص والروابط. Alt+1 وAlt+2 … تأخذ نسخة الموسِّم الذي يحمل هذا الرقم في دليل الألوان.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="93" />
+        <location filename="../../annotator/gui/review/window.py" line="100" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="95" />
+        <location filename="../../annotator/gui/review/window.py" line="102" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="95" />
+        <location filename="../../annotator/gui/review/window.py" line="102" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="95" />
+        <location filename="../../annotator/gui/review/window.py" line="102" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="96" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
-        <location filename="../../annotator/gui/review/window.py" line="107" />
+        <location filename="../../annotator/gui/review/window.py" line="110" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="110" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="110" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="104" />
+        <location filename="../../annotator/gui/review/window.py" line="110" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="105" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <source>links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="107" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="107" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="107" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="108" />
+        <location filename="../../annotator/gui/review/window.py" line="115" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="109" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="129" />
+        <location filename="../../annotator/gui/review/window.py" line="125" />
+        <source>What differs</source>
+        <translation>ما يختلف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="128" />
+        <source>What differs between the versions, side by side</source>
+        <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="143" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="143" />
-        <location filename="../../annotator/gui/review/window.py" line="400" />
+        <location filename="../../annotator/gui/review/window.py" line="157" />
+        <location filename="../../annotator/gui/review/window.py" line="522" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="144" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="167" />
+        <location filename="../../annotator/gui/review/window.py" line="181" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="182" />
+        <source>Export the gold layer…</source>
+        <translation>تصدير الطبقة المرجعية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <source>Close review</source>
+        <translation>إغلاق المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="189" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="168" />
+        <location filename="../../annotator/gui/review/window.py" line="190" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="171" />
+        <location filename="../../annotator/gui/review/window.py" line="193" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="172" />
+        <location filename="../../annotator/gui/review/window.py" line="194" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="173" />
+        <location filename="../../annotator/gui/review/window.py" line="195" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="174" />
+        <location filename="../../annotator/gui/review/window.py" line="196" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="175" />
+        <location filename="../../annotator/gui/review/window.py" line="197" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="176" />
+        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <source>Next undecided cluster</source>
+        <translation>المجموعة التالية غير المحسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <source>Previous undecided cluster</source>
+        <translation>المجموعة السابقة غير المحسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="200" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="177" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="178" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="179" />
+        <location filename="../../annotator/gui/review/window.py" line="203" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="180" />
+        <location filename="../../annotator/gui/review/window.py" line="204" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="181" />
-        <location filename="../../annotator/gui/review/window.py" line="511" />
+        <location filename="../../annotator/gui/review/window.py" line="205" />
+        <location filename="../../annotator/gui/review/window.py" line="662" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="182" />
+        <location filename="../../annotator/gui/review/window.py" line="206" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="207" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="208" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="190" />
+        <location filename="../../annotator/gui/review/window.py" line="214" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="218" />
+        <source>Take the version of annotator %1 (the legend's number)</source>
+        <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="223" />
+        <source>Take a version</source>
+        <translation>أخذ نسخة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="228" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="231" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
-        <location filename="../../annotator/gui/review/window.py" line="256" />
+        <location filename="../../annotator/gui/review/window.py" line="237" />
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="238" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="243" />
+        <location filename="../../annotator/gui/review/window.py" line="295" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="224" />
+        <location filename="../../annotator/gui/review/window.py" line="257" />
+        <source> (+%1 attributes)</source>
+        <translation> (+%1 خصائص)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="263" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="224" />
+        <location filename="../../annotator/gui/review/window.py" line="263" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="224" />
+        <location filename="../../annotator/gui/review/window.py" line="263" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="298" />
+        <location filename="../../annotator/gui/review/window.py" line="337" />
+        <location filename="../../annotator/gui/review/window.py" line="429" />
         <source>gold</source>
         <translation>المعتمد (gold)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="299" />
+        <location filename="../../annotator/gui/review/window.py" line="338" />
+        <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
+        <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="370" />
+        <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
+        <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="372" />
+        <source> (it was accepted automatically before; the versions differ now)</source>
+        <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="476" />
+        <source> (made when both its spans are gold)</source>
+        <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="676" />
+        <source>The review is not finished; undecided clusters are not in the gold layer:</source>
+        <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="677" />
+        <source>Export anyway?</source>
+        <translation>أتصدّر على أي حال؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="678" />
+        <source>Export the gold layer</source>
+        <translation>تصدير الطبقة المرجعية</translation>
+    </message>
+    <message>
         <source>Colours: one per annotator; gold is the adjudicated layer</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="319" />
+        <location filename="../../annotator/gui/review/window.py" line="359" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="322" />
+        <location filename="../../annotator/gui/review/window.py" line="363" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="322" />
+        <location filename="../../annotator/gui/review/window.py" line="363" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="322" />
+        <location filename="../../annotator/gui/review/window.py" line="363" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="323" />
+        <location filename="../../annotator/gui/review/window.py" line="364" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="323" />
+        <location filename="../../annotator/gui/review/window.py" line="364" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="324" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="328" />
         <source> — attributes differ: %1</source>
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="341" />
+        <location filename="../../annotator/gui/review/window.py" line="387" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="342" />
+        <location filename="../../annotator/gui/review/window.py" line="389" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="363" />
+        <location filename="../../annotator/gui/review/window.py" line="429" />
+        <source>span</source>
+        <translation>المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="429" />
+        <source>attribute or link</source>
+        <translation>الخاصية أو الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="445" />
+        <source>(no gold span)</source>
+        <translation>(لا مقطع مرجعي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="443" />
+        <source>link %1</source>
+        <translation>الرابط %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="450" />
+        <source>(no such span)</source>
+        <translation>(ليس لديه هذا المقطع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="474" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="370" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="373" />
+        <location filename="../../annotator/gui/review/window.py" line="486" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="417" />
+        <location filename="../../annotator/gui/review/window.py" line="514" />
+        <source>Every cluster of this document is decided</source>
+        <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="539" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="420" />
+        <location filename="../../annotator/gui/review/window.py" line="542" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="434" />
+        <location filename="../../annotator/gui/review/window.py" line="552" />
+        <location filename="../../annotator/gui/review/window.py" line="571" />
+        <source>Take %1's version</source>
+        <translation>أخذ نسخة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="568" />
+        <source>Take %1's %2</source>
+        <translation>أخذ %2 من %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="585" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="450" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="452" />
+        <location filename="../../annotator/gui/review/window.py" line="603" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="455" />
+        <location filename="../../annotator/gui/review/window.py" line="606" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="462" />
+        <location filename="../../annotator/gui/review/window.py" line="613" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="464" />
+        <location filename="../../annotator/gui/review/window.py" line="615" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="473" />
+        <location filename="../../annotator/gui/review/window.py" line="624" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="479" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="488" />
+        <location filename="../../annotator/gui/review/window.py" line="639" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="490" />
+        <location filename="../../annotator/gui/review/window.py" line="641" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="502" />
+        <location filename="../../annotator/gui/review/window.py" line="653" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="507" />
+        <location filename="../../annotator/gui/review/window.py" line="658" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="516" />
+        <location filename="../../annotator/gui/review/window.py" line="667" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

@@ -488,6 +488,51 @@ AR = {
     "Nothing had changed since the last import.": "لم يتغير شيء منذ آخر استيراد.",
     "No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.":
         "لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.",
+    # --- i12review ---
+    "Pair of annotators in the confusion table": "زوج الموسِّمين في جدول الالتباس",
+    "Label confusion (overlapping spans)": "التباس الوسوم (المقاطع المتداخلة)",
+    "Matched spans (same edges and label) whose attributes differ: %1.":
+        "مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.",
+    "%1 / %2: %3 of %4": "%1 / %2: %3 من %4",
+    "Matched spans (same edges and label) all agree in their attributes.":
+        "المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.",
+    "Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.":
+        "الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.",
+    "Review: keyboard shortcuts": "المراجعة: اختصارات لوحة المفاتيح",
+    "A cluster is decided when the reviewer accepts a version, rejects it, or draws gold there; only clusters whose versions agree in edges, labels, attribute values and links are accepted automatically. Alt+1, Alt+2 … take the version of the annotator with that number in the legend.":
+        "تُحسَم المجموعة حين يقبل المراجع نسخةً أو يرفضها أو يرسم فيها مقطعاً مرجعياً؛ ولا تُقبَل تلقائياً إلا المجموعة "
+        "التي تتفق نسخها في الحدود والوسوم وقيم الخصائص والروابط. Alt+1 وAlt+2 … تأخذ نسخة الموسِّم الذي يحمل هذا "
+        "الرقم في دليل الألوان.",
+    "links": "الروابط",
+    "What differs": "ما يختلف",
+    "What differs between the versions, side by side": "ما يختلف بين النسخ، جنباً إلى جنب",
+    "Export the gold layer…": "تصدير الطبقة المرجعية…",
+    "Close review": "إغلاق المراجعة",
+    "Next undecided cluster": "المجموعة التالية غير المحسومة",
+    "Previous undecided cluster": "المجموعة السابقة غير المحسومة",
+    "Take the version of annotator %1 (the legend's number)": "أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)",
+    "Take a version": "أخذ نسخة",
+    "Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.":
+        "الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.",
+    " — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)":
+        " — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)",
+    " (it was accepted automatically before; the versions differ now)":
+        " (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)",
+    "span": "المقطع",
+    "attribute or link": "الخاصية أو الرابط",
+    "(no gold span)": "(لا مقطع مرجعي)",
+    "link %1": "الرابط %1",
+    "(no such span)": "(ليس لديه هذا المقطع)",
+    "Every cluster of this document is decided": "حُسمت كل مجموعات هذه الوثيقة",
+    "Take %1's version": "أخذ نسخة %1",
+    "Take %1's %2": "أخذ %2 من %1",
+    "The review is not finished; undecided clusters are not in the gold layer:":
+        "لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:",
+    "Export anyway?": "أتصدّر على أي حال؟",
+    "Export the gold layer": "تصدير الطبقة المرجعية",
+    " (+%1 attributes)": " (+%1 خصائص)",
+    "attributes differ": "خصائص مختلفة",
+    " (made when both its spans are gold)": " (يُنشأ حين يصبح طرفاه مرجعيين)",
 }
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.agreement import ALL, Agreement
 
@@ -105,7 +105,15 @@ class AgreementDashboard(QWidget):
         self.attrs_table = read_only_table([self.tr("pair"), self.tr("attribute"), self.tr("agreement"), self.tr("matched")])
         self.confusion_table = QTableWidget()
         self.confusion_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.docs_table = read_only_table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"), self.tr("spans")])
+        # One pair at a time, so each axis is one annotator and the caption can say which.
+        self.confusion_pair = QComboBox()
+        self.confusion_pair.setAccessibleName(self.tr("Pair of annotators in the confusion table"))
+        self.confusion_pair.currentIndexChanged.connect(lambda _: self._fill_confusion())
+        self.confusion_axes = QLabel()
+        self.confusion_axes.setTextFormat(Qt.PlainText)
+        self.confusion_axes.setWordWrap(True)
+        self.docs_table = read_only_table([self.tr("document"), self.tr("disagreement"), self.tr("disputed"),
+                                           self.tr("attributes differ"), self.tr("spans")])
         self.docs_table.itemDoubleClicked.connect(self._open)
         self.docs_table.setAccessibleName(self.tr("Documents by disagreement"))
         self.chart = BarChart()
@@ -117,7 +125,13 @@ class AgreementDashboard(QWidget):
                          (self.tr("Pairs"), self.pairs_table), (self.tr("Attributes and relations"), self.attrs_table)):
             left.addWidget(_titled(title, w))
         right = QSplitter(Qt.Vertical)
-        right.addWidget(_titled(self.tr("Label confusion (overlapping spans, all pairs)"), self.confusion_table))
+        confusion = QWidget()
+        cl = QVBoxLayout(confusion)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.confusion_pair)
+        cl.addWidget(self.confusion_axes)
+        cl.addWidget(self.confusion_table, 1)
+        right.addWidget(_titled(self.tr("Label confusion (overlapping spans)"), confusion))
         right.addWidget(_titled(self.tr("Documents, most disagreement first (double-click to review)"), self.docs_table))
         body = QSplitter(Qt.Horizontal)
         body.addWidget(left)
@@ -136,9 +150,17 @@ class AgreementDashboard(QWidget):
         if len(res.annotators) < 2:
             self.summary.setText(self.tr("Fewer than two annotators have marked documents done: nothing to compare."))
         else:
-            self.summary.setText(self.tr("Annotators: %1. Documents done by all: %2. Only accepted spans count.")
-                                 .replace("%1", "، ".join(res.annotators) if _arabic(res.annotators) else
-                                          ", ".join(res.annotators)).replace("%2", str(res.documents)))
+            text = (self.tr("Annotators: %1. Documents done by all: %2. Only accepted spans count.")
+                    .replace("%1", _join(res.annotators)).replace("%2", str(res.documents)))
+            differ = [(p, m, n) for p, (m, n) in res.pair_attrs.items() if n]
+            if differ:
+                # F1 counts a span matched on edges and label; say how many of those differ in attributes.
+                text += "\n" + self.tr("Matched spans (same edges and label) whose attributes differ: %1.").replace(
+                    "%1", _join([self.tr("%1 / %2: %3 of %4").replace("%1", a).replace("%2", b).replace(
+                        "%3", str(n)).replace("%4", str(m)) for (a, b), m, n in differ]))
+            else:
+                text += "\n" + self.tr("Matched spans (same edges and label) all agree in their attributes.")
+            self.summary.setText(text)
         rows = [*res.labels, ALL] if len(res.annotators) >= 2 else []
         many = len(res.annotators) > 2
         t = self.labels_table
@@ -170,36 +192,56 @@ class AgreementDashboard(QWidget):
             what = f"{f['label']}.{f['attribute']}" if f["measure"] == "attr_agreement" else f"{f['label']} (F1)"
             for c, v in enumerate([" / ".join(f["annotators"]), what, _fmt(f["value"]), str(f["n"])]):
                 t.setItem(r, c, _item(v))
-        self._fill_confusion(res)
+        self.confusion_pair.blockSignals(True)
+        self.confusion_pair.clear()
+        for a, b in pairs:
+            self.confusion_pair.addItem(f"{a} / {b}", (a, b))
+        self.confusion_pair.blockSignals(False)
+        self.confusion_pair.setVisible(len(pairs) > 1)
+        self._fill_confusion()
         t = self.docs_table
         t.setRowCount(len(res.disagreement))
         for r, d in enumerate(res.disagreement):
             t.setItem(r, 0, _item(d["id"], d["num"]))
             t.setItem(r, 1, _item(f"{d['score']:.3f}"))
             t.setItem(r, 2, _item(str(d["disputed"])))
-            t.setItem(r, 3, _item(str(d["spans"])))
+            t.setItem(r, 3, _item(str(d["attrs_differ"])))
+            t.setItem(r, 4, _item(str(d["spans"])))
 
-    def _fill_confusion(self, res: Agreement) -> None:
+    def _fill_confusion(self) -> None:
+        """Rows: the first annotator's label; columns: the second's (a pair chosen above)."""
+        res, t = self.result, self.confusion_table
+        pair = self.confusion_pair.currentData()
+        if res is None or pair is None:
+            t.setRowCount(0)
+            t.setColumnCount(0)
+            self.confusion_axes.setText("")
+            return
+        a, b = pair
         names = [*res.labels, None]
         index = {n: i for i, n in enumerate(names)}
         counts = [[0] * len(names) for _ in names]
         for c in res.confusion:
-            counts[index[c["label_a"]]][index[c["label_b"]]] += c["count"]
-        # Either annotator of a pair may be "a": fold the table so it reads the same both ways.
-        headers = [n if n is not None else self.tr("(nothing)") for n in names]
-        t = self.confusion_table
+            if c["annotators"] == [a, b] and c["label_a"] in index and c["label_b"] in index:
+                counts[index[c["label_a"]]][index[c["label_b"]]] += c["count"]
+        nothing = self.tr("(nothing)")
         t.setRowCount(len(names))
         t.setColumnCount(len(names))
-        t.setHorizontalHeaderLabels(headers)
-        t.setVerticalHeaderLabels(headers)
+        t.setVerticalHeaderLabels([f"{a}: {n or nothing}" for n in names])
+        t.setHorizontalHeaderLabels([f"{b}: {n or nothing}" for n in names])
+        self.confusion_axes.setText(self.tr("Rows: %1's label. Columns: %2's label. (nothing): the other marked "
+                                            "nothing overlapping.").replace("%1", a).replace("%2", b))
         for i in range(len(names)):
             for j in range(len(names)):
-                n = counts[i][j] + (counts[j][i] if i != j else 0) if i <= j else 0
-                t.setItem(i, j, _item(str(n) if i <= j and n else ""))
+                t.setItem(i, j, _item(str(counts[i][j]) if counts[i][j] else ""))
 
 
 def _arabic(names) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for n in names for ch in n)
+
+
+def _join(names) -> str:
+    return "، ".join(names) if _arabic(names) else ", ".join(names)
 
 
 def _titled(title: str, w: QWidget) -> QWidget:

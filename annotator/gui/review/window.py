@@ -6,10 +6,16 @@ versions stack in lanes and the tooltip says who marked what. The side table lis
 current cluster's versions and its gold spans. Keys:
 
   A / Enter  accept the selected version (Enter then moves on)   R  reject: nothing here
-  N / P      next / previous cluster                              1-9 gold span from the selection
+  Alt+1..9   take annotator 1..9's version (attributes, links)    1-9 gold span from the selection
+  N / P      next / previous cluster                              Shift+N / Shift+P  undecided ones
   E          gold span edges := selection                          Del  delete the gold span
   T          take the selected version's attributes               L / K  accept / reject a link
   D          document reviewed                                     Ctrl+Z, Ctrl+Shift+Z  undo, redo
+  Ctrl+Shift+E  export the gold layer   Ctrl+W close   Ctrl+Q quit   F1 these keys
+
+A cluster whose versions agree on edges and labels but not on an attribute value or a link is
+undecided; the "what differs" table sets the competing values side by side (double-click a
+value to take it once a version is gold).
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from annotator.core import agreement
 from annotator.core import review as rv
@@ -32,6 +38,7 @@ from annotator.gui.text_view import AnnotationView
 
 ANNOTATOR_COLOURS = ["#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#17BECF", "#8C564B", "#E377C2"]
 GOLD_COLOUR = "#C9A100"
+DIFFER_BACKGROUND = "#FFF1C2"  # a value that differs between annotators who made the same span
 SEP = " · "
 
 
@@ -100,8 +107,8 @@ class ReviewWindow(QMainWindow):
         self.legend = Legend()
         self.cluster_label = plain_label("", wrap=True)
         self.progress_label = plain_label("", wrap=True)
-        self.cluster_table = _table([self.tr("who"), self.tr("label"), self.tr("start–end"), self.tr("text"),
-                                     self.tr("attributes")])
+        self.cluster_table = _table([self.tr("who"), self.tr("label"), self.tr("start–end"), self.tr("attributes"),
+                                     self.tr("links"), self.tr("text")])
         self.cluster_table.setAccessibleName(self.tr("Versions of the current cluster"))
         self.cluster_table.itemDoubleClicked.connect(lambda _: self.accept_selected())
         self.relation_table = _table([self.tr("link"), self.tr("from"), self.tr("to"), self.tr("who"),
@@ -115,6 +122,11 @@ class ReviewWindow(QMainWindow):
         self.inspector.attrEdited.connect(self.set_gold_attr)
         self.inspector.show_document(None)
         self.cluster_table.itemSelectionChanged.connect(self._show_gold)
+        self.diff_label = plain_label(self.tr("What differs"), wrap=False)
+        self.diff_table = _table([])
+        self.diff_table.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.diff_table.setAccessibleName(self.tr("What differs between the versions, side by side"))
+        self.diff_table.itemDoubleClicked.connect(self._take_value)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -126,6 +138,8 @@ class ReviewWindow(QMainWindow):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.cluster_label)
         rl.addWidget(self.cluster_table, 2)
+        rl.addWidget(self.diff_label)
+        rl.addWidget(self.diff_table, 1)
         rl.addWidget(plain_label(self.tr("Links (L accept, K reject)")))
         rl.addWidget(self.relation_table, 1)
         rl.addWidget(self.inspector)
@@ -135,7 +149,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(centre)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([250, 650, 420])
+        split.setSizes([260, 520, 560])
         self.dashboard = AgreementDashboard()
         self.dashboard.openDocument.connect(self.open_in_review)
         self.dashboard.refreshRequested.connect(self.refresh_agreement)
@@ -164,6 +178,14 @@ class ReviewWindow(QMainWindow):
         return a
 
     def _build_actions(self, auto_accept: bool) -> None:
+        f = self.menuBar().addMenu(self.tr("&File"))
+        self.a_export = self._act(self.tr("Export the gold layer…"), self.export_gold, ["Ctrl+Shift+E"])
+        self.a_close = self._act(self.tr("Close review"), self.close, ["Ctrl+W"])
+        self.a_quit = self._act(self.tr("Quit"), self.quit_all, ["Ctrl+Q"])
+        f.addAction(self.a_export)
+        f.addSeparator()
+        f.addAction(self.a_close)
+        f.addAction(self.a_quit)
         m = self.menuBar().addMenu(self.tr("&Review"))
         self.a_auto = self._act(self.tr("Accept unanimous spans automatically"), self._auto_toggled, checkable=True)
         self.a_auto.setChecked(auto_accept)
@@ -173,6 +195,8 @@ class ReviewWindow(QMainWindow):
             self._act(self.tr("Reject: nothing here"), self.reject_current, ["R"]),
             self._act(self.tr("Next cluster"), lambda: self.move_cluster(1), ["N"]),
             self._act(self.tr("Previous cluster"), lambda: self.move_cluster(-1), ["P"]),
+            self._act(self.tr("Next undecided cluster"), lambda: self.move_undecided(1), ["Shift+N"]),
+            self._act(self.tr("Previous undecided cluster"), lambda: self.move_undecided(-1), ["Shift+P"]),
             self._act(self.tr("Gold span edges from the selection"), self.edges_from_selection, ["E"]),
             self._act(self.tr("Delete the gold span"), self.delete_gold, ["Delete"]),
             self._act(self.tr("Take the selected version's attributes"), self.take_attributes, ["T"]),
@@ -189,9 +213,17 @@ class ReviewWindow(QMainWindow):
             if key:
                 self.label_actions.append(self._act(self.tr("Gold %1 span from the selection").replace("%1", label.name),
                                                     lambda _=False, n=label.name: self.label_selection(n), [key]))
+        # Alt+1..9: the whole version of the annotator with that number in the legend.
+        self.version_actions = [
+            self._act(self.tr("Take the version of annotator %1 (the legend's number)").replace("%1", str(i + 1)),
+                      lambda _=False, n=i: self.accept_annotator(n), [f"Alt+{i + 1}"]) for i in range(9)]
         m.addAction(self.a_auto)
         m.addSeparator()
-        for a in acts + self.label_actions:
+        m.addAction(acts[0])
+        versions = m.addMenu(self.tr("Take a version"))
+        for a in self.version_actions:
+            versions.addAction(a)
+        for a in acts[1:] + self.label_actions:
             m.addAction(a)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -202,6 +234,9 @@ class ReviewWindow(QMainWindow):
             a.setShortcutContext(Qt.WindowShortcut)
             self.addAction(a)
             edit.addAction(a)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.a_help = self._act(self.tr("Keyboard shortcuts"), self.show_keys, ["F1"])
+        help_menu.addAction(self.a_help)
 
     def _auto_toggled(self, on: bool) -> None:
         if on and self.doc is not None:
@@ -216,7 +251,11 @@ class ReviewWindow(QMainWindow):
         t.setRowCount(len(self.order))
         for r, d in enumerate(self.order):
             t.setItem(r, 0, _cell(d["id"], d["num"]))
-            t.setItem(r, 1, _cell("–" if d["score"] is None else f"{d['score']:.2f}"))
+            score = "–" if d["score"] is None else f"{d['score']:.2f}"
+            if d.get("attrs_differ"):
+                # spans that match but differ in attributes are disagreement too
+                score += self.tr(" (+%1 attributes)").replace("%1", str(d["attrs_differ"]))
+            t.setItem(r, 1, _cell(score))
             t.setItem(r, 2, _cell(self._state_text(d["review"])))
         t.blockSignals(False)
 
@@ -294,9 +333,10 @@ class ReviewWindow(QMainWindow):
         else:
             self.view.set_colours(colours, repaint=False)
             self.view.set_spans(spans)
-        self.legend.set_entries([(a, self.colours.get(a, ANNOTATOR_COLOURS[-1])) for a in self.doc_annotators]
-                                + [(self.tr("gold"), GOLD_COLOUR)])
-        self.legend.setToolTip(self.tr("Colours: one per annotator; gold is the adjudicated layer"))
+        self.legend.set_entries([(f"{i + 1}: {a}", self.colours.get(a, ANNOTATOR_COLOURS[-1]))
+                                 for i, a in enumerate(self.doc_annotators)] + [(self.tr("gold"), GOLD_COLOUR)])
+        self.legend.setToolTip(self.tr("Colours: one per annotator; gold is the adjudicated layer. "
+                                       "Alt+number takes that annotator's version of the cluster."))
         if key is not None and not reset_view:
             same = next((i for i, c in enumerate(self.clusters) if c.key == key), None)
             if same is not None:
@@ -317,6 +357,7 @@ class ReviewWindow(QMainWindow):
         t.setRowCount(0)
         if c is None:
             self.cluster_label.setText(self.tr("No spans in this document: R or Ctrl+E records “curated: nothing here”."))
+            self._fill_differences(None)
             self.view.set_current_span(None)
             return
         state = {None: self.tr("undecided"), "accepted": self.tr("accepted"), "rejected": self.tr("rejected: nothing here"),
@@ -324,35 +365,105 @@ class ReviewWindow(QMainWindow):
         line = self.tr("Cluster %1 of %2, %3–%4: %5").replace("%1", str(index + 1)).replace(
             "%2", str(len(self.clusters))).replace("%3", str(c.start)).replace("%4", str(c.end)).replace(
             "%5", state.get(c.decision, c.decision))
-        if c.decision_data.get("disputed_attrs"):
-            line += self.tr(" — attributes differ: %1").replace("%1", ", ".join(c.decision_data["disputed_attrs"]))
+        diffs = c.differences()
+        if not c.decided and c.same_spans and diffs:
+            line += self.tr(" — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)")
+        if c.stale_auto:
+            line += self.tr(" (it was accepted automatically before; the versions differ now)")
         self.cluster_label.setText(line)
+        differing = {(d.span, a, 3 if d.kind == "attr" else 4) for d in diffs for a in d.holders}
         rows = []
         for a, spans in c.versions.items():
             if not spans:
                 rows.append((a, None))
             rows += [(a, s) for s in spans]
         rows += [(GOLD, s) for s in c.gold]
+        gold_links = self._gold_links()
         t.setRowCount(len(rows))
         for r, (who, s) in enumerate(rows):
-            agree = c.agreeing(who) if who != GOLD else []
+            agree = c.identical(who) if who != GOLD else []  # "(= b)": attributes and links too
             who_text = who if who == GOLD or len(agree) < 2 else f"{who} (= {', '.join(x for x in agree if x != who)})"
             if who == GOLD and s is not None and s.origin.get("auto"):
                 who_text = self.tr("gold (automatic)")
-            cells = [who_text, "—", "", self.tr("(nothing here)"), ""] if s is None else [
-                who_text, s.label, f"{s.start}–{s.end}", self.text[s.start:s.end].replace("\n", " "),
-                ", ".join(f"{k}={v}" for k, v in sorted(s.attrs.items()))]
+            links = (gold_links.get(s.id, ()) if who == GOLD else c.links.get(s.id, ())) if s is not None else ()
+            cells = [who_text, "—", "", "", "", self.tr("(nothing here)")] if s is None else [
+                who_text, s.label, f"{s.start}–{s.end}", ", ".join(f"{k}={v}" for k, v in sorted(s.attrs.items())),
+                self._links_text(links), self.text[s.start:s.end].replace("\n", " ")]
             for col, v in enumerate(cells):
                 item = _cell(v, (who, s.id if s else None))
                 if col == 0:
                     item.setForeground(QColor(GOLD_COLOUR if who == GOLD else self.colours.get(who, "#000000")))
+                if s is not None and (rv.key_of(s), who, col) in differing:
+                    item.setBackground(QColor(DIFFER_BACKGROUND))
                 t.setItem(r, col, item)
         if rows:
             t.selectRow(0)
+        self._fill_differences(c, diffs)
         ids = [s.id for s in c.spans] + [s.id for s in c.gold]
         self.view.set_current_span(ids[0] if ids else None, ids[1:])
         if scroll:
             self.view.select_cp(c.start, c.start)
+
+    def _gold_links(self) -> dict[int, frozenset]:
+        by_id = {s.id: s for s in self.project.spans(self.doc, GOLD)}
+        out: dict[int, set] = {}
+        for r in self.project.relations(self.doc, GOLD):
+            if r.from_span in by_id and r.to_span in by_id:
+                out.setdefault(r.from_span, set()).add((r.label, rv.key_of(by_id[r.to_span])))
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def _target_text(self, key) -> str:
+        return f"{key[2]}: {self.text[key[0]:key[1]]}"
+
+    def _links_text(self, links) -> str:
+        return "; ".join(f"{rel} → {self._target_text(t)}" for rel, t in sorted(links))
+
+    def _fill_differences(self, c: rv.Cluster | None, diffs: list | None = None) -> None:
+        """Each differing attribute or link of a span several annotators made: every
+        annotator's value side by side, and gold's."""
+        t = self.diff_table
+        diffs = diffs if diffs is not None else (c.differences() if c is not None else [])
+        self.diffs = diffs
+        who = list(c.versions) if c is not None else []
+        t.setColumnCount(len(who) + 3)
+        t.setHorizontalHeaderLabels([self.tr("attribute or link"), *who, self.tr("gold"), self.tr("span")])
+        t.setRowCount(len(diffs))
+        self.diff_label.setVisible(bool(diffs))
+        t.setVisible(bool(diffs))
+        if not diffs:
+            return
+        gold = {rv.key_of(s): s for s in c.gold}
+        gold_links = self._gold_links()
+        for r, d in enumerate(diffs):
+            g = gold.get(d.span)
+            if d.kind == "attr":
+                what = d.name
+                gold_value = self._value_text(g.attrs.get(d.name)) if g is not None else self.tr("(no gold span)")
+            else:
+                what = self.tr("link %1").replace("%1", d.name)
+                gold_value = (self._links_text({x for x in gold_links.get(g.id, ()) if x[0] == d.name}) or "—"
+                              if g is not None else self.tr("(no gold span)"))
+            cells = [what]
+            for a in who:
+                v = d.values.get(a)
+                if a not in d.holders:
+                    cells.append(self.tr("(no such span)"))
+                elif d.kind == "attr":
+                    cells.append(self._value_text(v))
+                else:
+                    cells.append("; ".join(self._target_text(x) for x in v) or "—")
+            cells += [gold_value, self._target_text(d.span)]
+            for col, v in enumerate(cells):
+                a = who[col - 1] if 1 <= col <= len(who) else None
+                item = _cell(v, (r, a))
+                if a is not None:
+                    item.setForeground(QColor(self.colours.get(a, "#000000")))
+                    if a in d.holders:
+                        item.setBackground(QColor(DIFFER_BACKGROUND))
+                t.setItem(r, col, item)
+
+    def _value_text(self, v) -> str:
+        return "—" if v is None else str(v)
 
     def _fill_relations(self) -> None:
         t = self.relation_table
@@ -361,6 +472,8 @@ class ReviewWindow(QMainWindow):
             frm = self.text[cand.source[0]:cand.source[1]]
             to = self.text[cand.target[0]:cand.target[1]]
             decision = cand.decision or (self.tr("in gold") if cand.gold else "")
+            if cand.waiting:
+                decision += self.tr(" (made when both its spans are gold)")
             for col, v in enumerate([cand.label, f"{cand.source[2]}: {frm}", f"{cand.target[2]}: {to}",
                                      ", ".join(cand.annotators), decision]):
                 t.setItem(r, col, _cell(v, r))
@@ -391,6 +504,15 @@ class ReviewWindow(QMainWindow):
         if self.clusters:
             self.set_cluster((self.cluster_index + step) % len(self.clusters))
 
+    def move_undecided(self, step: int) -> None:
+        n = len(self.clusters)
+        for k in range(1, n + 1):
+            i = (self.cluster_index + step * k) % n
+            if not self.clusters[i].decided:
+                self.set_cluster(i)
+                return
+        self.statusBar().showMessage(self.tr("Every cluster of this document is decided"), 5000)
+
     # ----- decisions ---------------------------------------------------------------------------
     def _run(self, text: str, action, refresh: bool = True) -> bool:
         try:
@@ -419,6 +541,35 @@ class ReviewWindow(QMainWindow):
         who = sel[0]
         return self._run(self.tr("Accept %1's version").replace("%1", who),
                          lambda: rv.accept_version(self.project, c, who, self.reviewer))
+
+    def accept_annotator(self, n: int) -> bool:
+        """Alt+n: the whole version of the n-th annotator in the legend (its spans, attribute
+        values and links) becomes gold for the current cluster."""
+        c = self.current_cluster()
+        if c is None or self.doc is None or n >= len(self.doc_annotators):
+            return False
+        who = self.doc_annotators[n]
+        return self._run(self.tr("Take %1's version").replace("%1", who),
+                         lambda: rv.accept_version(self.project, c, who, self.reviewer))
+
+    def _take_value(self, item: QTableWidgetItem) -> None:
+        """A value in the "what differs" table: the cluster still undecided takes that
+        annotator's version; once gold, that one attribute value (or the version, for a link)."""
+        row, who = item.data(Qt.UserRole)
+        c = self.current_cluster()
+        if who is None or c is None or not (0 <= row < len(self.diffs)):
+            return
+        d = self.diffs[row]
+        if who not in d.holders:
+            return
+        gold = next((g for g in c.gold if rv.key_of(g) == d.span), None)
+        if d.kind == "attr" and gold is not None:
+            value = d.values[who]
+            self._run(self.tr("Take %1's %2").replace("%1", who).replace("%2", d.name),
+                      lambda: rv.set_gold_attr(self.project, gold.id, d.name, value, self.reviewer))
+        else:
+            self._run(self.tr("Take %1's version").replace("%1", who),
+                      lambda: rv.accept_version(self.project, c, who, self.reviewer))
 
     def accept_and_next(self) -> None:
         if self.accept_selected():
@@ -514,6 +665,34 @@ class ReviewWindow(QMainWindow):
     def mark_empty(self) -> None:
         if self.doc is not None:
             self._run(self.tr("Curated: nothing here"), lambda: rv.mark_empty(self.project, self.doc, self.reviewer))
+
+    # ----- files and help ------------------------------------------------------------------------
+    def export_gold(self):
+        """File › Export with the gold layer chosen; an unfinished review is said first."""
+        from annotator.gui.export_dialog import ExportDialog
+
+        warnings = rv.gold_warnings(self.project)
+        if warnings:
+            text = self.tr("The review is not finished; undecided clusters are not in the gold layer:") + "\n\n" + \
+                "\n".join(warnings[:8]) + ("\n…" if len(warnings) > 8 else "") + "\n\n" + self.tr("Export anyway?")
+            if message(self, self.tr("Export the gold layer"), text, QMessageBox.Question,
+                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+                return None
+        dialog = ExportDialog(self.project, self)
+        dialog.layer.setCurrentIndex(max(0, dialog.layer.findData(GOLD)))
+        dialog.exec()
+        return dialog
+
+    def quit_all(self) -> None:
+        """Quit the application: every window closes as it would by hand (work is already saved)."""
+        QApplication.closeAllWindows()
+
+    def show_keys(self):
+        from annotator.gui.review.keys import ReviewKeysDialog
+
+        dialog = ReviewKeysDialog(self)
+        dialog.exec()
+        return dialog
 
     # ----- agreement ----------------------------------------------------------------------------
     def refresh_agreement(self) -> None:
