@@ -7,6 +7,7 @@ view, the span list, the document list and the inspector incrementally.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.core.snapping import snap
@@ -400,10 +401,23 @@ class AnnotationController(QObject):
 
     # ----- relations ------------------------------------------------------------------------
     def add_link(self, relation: str, a: int, b: int, from_end: bool = True) -> bool:
+        """Link a -> b. Unless the scheme lets this link type have several per 'from' span
+        (`"many": true`), a's old link of the type is replaced, in the same undo step."""
         if not from_end:
             a, b = b, a
-        ok = self.run(cmd.AddRelation(self, relation, a, b))
-        return ok
+        rel_type = self.project.scheme.relation(relation)
+        old = [] if rel_type.many else [r for r in self.project.relations_of(a)
+                                         if r.label == relation and r.from_span == a]
+        if any(r.to_span == b for r in old):
+            return False  # already linked to this one
+        text = (QCoreApplication.translate("Annotate", "Replace %1 link").replace("%1", relation) if old else None)
+        if not self.run(cmd.AddRelation(self, relation, a, b, replace=old, text=text)):
+            return False
+        if old:
+            self.message.emit(QCoreApplication.translate(
+                "Annotate", "The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.")
+                .replace("%1", relation).replace("%2", self.project.span(a).label))
+        return True
 
     def remove_link(self, rel_id: int) -> bool:
         return self.run(cmd.DeleteRelation(self, rel_id))
@@ -426,8 +440,13 @@ class AnnotationController(QObject):
             self.message.emit(QCoreApplication.translate("Annotate", "No %1 span to link in this document: mark it first.").replace("%1", wanted))
             return False
         self.link = (relation, candidates[0][2], candidates)
-        parts = [f"{i}: «{self.doc.text[c.start:c.end][:40]}»" for i, (_, c, _) in
-                 enumerate(candidates[:MAX_LINK_CHOICES], 1)]
+        shown = candidates[:MAX_LINK_CHOICES]
+        self.view.set_link_numbers([c.id for _, c, _ in shown])
+        # Each choice is an isolate in the interface's direction, its text a first-strong
+        # isolate inside it: a number can never be drawn beside another choice's text.
+        outer = "\u2067" if QGuiApplication.layoutDirection() == Qt.RightToLeft else "\u2066"
+        parts = [f"{outer}{i}: \u2068«{self.doc.text[c.start:c.end][:40]}»\u2069\u2069"
+                 for i, (_, c, _) in enumerate(shown, 1)]
         prompt = (QCoreApplication.translate("Annotate", "Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.")
                   .replace("%1", relation) + "   " + "   ".join(parts))
         self.linkModeChanged.emit(prompt)
@@ -448,6 +467,7 @@ class AnnotationController(QObject):
     def cancel_link(self) -> None:
         if self.link is not None:
             self.link = None
+            self.view.set_link_numbers([])
             self.linkModeChanged.emit("")
 
     # ----- keys ----------------------------------------------------------------------------
