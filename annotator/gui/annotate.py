@@ -38,6 +38,11 @@ def key_char(event) -> str | None:
     return None
 
 
+def _order(span) -> tuple[int, int, int]:
+    """Document order of spans: by start, the longer (outer) one first at one start."""
+    return (span.start, -span.end, span.id)
+
+
 class AnnotationController(QObject):
     message = Signal(str)
     currentSpanChanged = Signal(object)
@@ -311,10 +316,51 @@ class AnnotationController(QObject):
 
     def _decide_suggestion(self, span, status: str) -> bool:
         """One suggestion accepted or rejected with its links (a link is accepted once both
-        ends are, rejected with either): the same core call as accept-all, one undo step."""
+        ends are, rejected with either): the same core call as accept-all, one undo step.
+        Then the next suggestion in the text is selected, so A / R go through them all;
+        after the last one the selection stays on a span (never nothing after R)."""
         text = (QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted"
                 else QCoreApplication.translate("Annotate", "Reject suggestion"))
-        return self.run(cmd.SetSuggestionStatus(self, self.doc.num, {span.annotator: [span.id]}, status, text))
+        if not self.run(cmd.SetSuggestionStatus(self, self.doc.num, {span.annotator: [span.id]}, status, text)):
+            return False
+        following = self._suggestion_from(_order(span), 1)
+        if following is not None:
+            self.reveal_span(following.id)
+            return True
+        if self.current_span() is None:  # the rejected span is gone: stay near where it was
+            nearest = min(self.spans.values(), default=None,
+                          key=lambda s: (abs(s.start - span.start), s.start, s.id))
+            if nearest is not None:
+                self.reveal_span(nearest.id)
+        self.message.emit(QCoreApplication.translate("Annotate", "No suggestions left in this document."))
+        return True
+
+    def _suggestion_from(self, key: tuple, step: int):
+        """The suggested span after (step 1) or before (step -1) document position `key`,
+        going round the document's end."""
+        found = sorted((s for s in self.spans.values() if s.status == "suggested"), key=_order)
+        if not found:
+            return None
+        if step > 0:
+            return next((s for s in found if _order(s) > key), found[0])
+        return next((s for s in reversed(found) if _order(s) < key), found[-1])
+
+    def goto_suggestion(self, step: int) -> bool:
+        """Select the next (1) or previous (-1) suggestion in document order."""
+        if self.doc is None:
+            return False
+        span = self.current_span()
+        if span is not None:
+            key = _order(span)
+        else:
+            caret = self.view.selection_cp()[0]
+            key = (caret, -(2**62), -1)  # spans starting at the caret come after it
+        target = self._suggestion_from(key, step)
+        if target is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "No suggestions in this document."))
+            return False
+        self.reveal_span(target.id)
+        return True
 
     def accept_all(self, label: str) -> int:
         """Accept every suggested span of `label` in this document, with their links: one undo step."""
@@ -527,6 +573,9 @@ class AnnotationController(QObject):
             return True
         if not alt and ch == "r" and self.current is not None:
             self.reject_current()
+            return True
+        if not alt and ch in ("n", "p"):
+            self.goto_suggestion(1 if ch == "n" else -1)
             return True
         return False
 

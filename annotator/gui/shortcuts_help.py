@@ -21,6 +21,7 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
     rows += [
         (ann, "Enter, A", QCoreApplication.translate("Shortcuts", "Accept the selected suggestion")),
         (ann, "R, Shift+Del", QCoreApplication.translate("Shortcuts", "Reject the selected suggestion")),
+        (ann, "N / P", QCoreApplication.translate("Shortcuts", "Next / previous suggestion (accepting or rejecting one also goes to the next)")),
         (ann, "Del", QCoreApplication.translate("Shortcuts", "Delete the selected span (and its links)")),
         (ann, "Alt+Shift+→ / Alt+Shift+←", QCoreApplication.translate("Shortcuts", "Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
         (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", QCoreApplication.translate("Shortcuts", "Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),
