@@ -267,3 +267,23 @@ def balance(text: str, start: int, end: int) -> tuple[int, int]:
         s = _partner_before(text, closers, start)
         start = s if s is not None else start
     return start, end
+
+
+QUOTE_OPENERS = frozenset("«‹“‘„‚「『\"'”’⹂")
+QUOTE_CLOSERS = frozenset("»›”’“‘」』\"'")
+_BETWEEN = frozenset(".,،؛:;!?؟…")  # may sit between a quote's last word and the closing mark
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is inside quotation marks, or begins and ends with them:
+    what tells a direct quote from a reported one."""
+    if start >= end:
+        return False
+    s, e = start, end
+    while s > 0 and is_space_or_mark(text[s - 1]):
+        s -= 1
+    while e < len(text) and (is_space_or_mark(text[e]) or (text[e] in _BETWEEN and e - end < 3)):
+        e += 1
+    if s > 0 and e < len(text) and text[s - 1] in QUOTE_OPENERS and text[e] in QUOTE_CLOSERS:
+        return True
+    return text[start] in QUOTE_OPENERS and text[end - 1] in QUOTE_CLOSERS and end - start > 1

@@ -10,9 +10,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from annotator.core.errors import AnnotatorError, WriteFailed
-from annotator.core.snapping import snap
+from annotator.core.snapping import is_quoted, snap
 from annotator.gui import commands as cmd
 from annotator.gui.edges import arrow_to_logical, step_edge
+from annotator.gui.inspector import attribute_keys
 
 # Letters of the standard Arabic keyboard at the place of each Latin letter, so hotkeys
 # work without switching the layout.
@@ -68,6 +69,7 @@ class AnnotationController(QObject):
         scheme = project.scheme
         self.colours = {l.name: l.colour for l in scheme.labels}
         inspector.scheme = scheme
+        inspector.show_attr_keys = True
         view.spanActivated.connect(self.span_clicked)
         span_view.spanChosen.connect(self.reveal_span)
         inspector.spanChosen.connect(self.reveal_span)
@@ -254,10 +256,12 @@ class AnnotationController(QObject):
         if current.label == label:
             return False
         return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label),
-                            label=label, attrs=self._attrs_for(label, current.attrs))
+                            label=label, attrs=self._attrs_for(label, current.attrs, (current.start, current.end)))
 
-    def _attrs_for(self, label: str, attrs: dict) -> dict:
-        """Attributes carried over a relabel: those the new label has and accepts, then its defaults."""
+    def _attrs_for(self, label: str, attrs: dict, where: tuple[int, int] | None = None) -> dict:
+        """Attributes carried over a relabel: those the new label has and accepts, then its
+        defaults. A direct/indirect choice is read from the text at `where`: in quotation
+        marks it is direct, otherwise indirect."""
         out = {}
         for attr in self.project.scheme.label(label).attributes:
             value = attrs.get(attr.name)
@@ -266,6 +270,8 @@ class AnnotationController(QObject):
                     attr.check(value)
                 except AnnotatorError:
                     value = None
+            if value is None and where is not None and {"direct", "indirect"} <= set(attr.choices):
+                value = "direct" if is_quoted(self.doc.text, *where) else "indirect"
             if value is None:
                 value = attr.default
             if value is not None:
@@ -273,7 +279,7 @@ class AnnotationController(QObject):
         return out
 
     def _add(self, start: int, end: int, label: str) -> bool:
-        c = cmd.AddSpan(self, self.doc.num, start, end, label, self._attrs_for(label, {}))
+        c = cmd.AddSpan(self, self.doc.num, start, end, label, self._attrs_for(label, {}, (start, end)))
         if not self.run(c):
             return False
         self.view.select_cp(end, end)
@@ -420,6 +426,28 @@ class AnnotationController(QObject):
     def set_attr(self, span_id: int, name: str, value) -> bool:
         return self.run(cmd.SetSpanAttr(self, span_id, name, value))
 
+    def _attr_for_key(self, ch: str | None):
+        span = self.current_span()
+        if span is None or ch is None or not self.project.scheme.has_label(span.label):
+            return None
+        return attribute_keys(self.project.scheme.label(span.label)).get(ch)
+
+    def cycle_attr(self, name: str, backward: bool = False) -> bool:
+        """The selected span's choice attribute `name` to its next (or previous) value: one undo step.
+        An attribute without a default can also go back to empty."""
+        span = self.current_span()
+        if span is None:
+            return False
+        attr = self.project.scheme.label(span.label).attribute(name)
+        values = [*attr.choices] + ([None] if attr.default is None else [])
+        current = span.attrs.get(name)
+        i = values.index(current) if current in values else -1
+        value = values[(i + (-1 if backward else 1)) % len(values)] if i >= 0 else values[-1 if backward else 0]
+        if not self.set_attr(span.id, name, value):
+            return False
+        self.message.emit(f"{name}: {value if value is not None else '—'}")
+        return True
+
     def set_meta(self, doc: int, key: str, value) -> bool:
         return self.run(cmd.SetDocMeta(self, doc, key, value))
 
@@ -521,7 +549,17 @@ class AnnotationController(QObject):
         if event.type() == QEvent.KeyPress and self.doc is not None:
             if self.handle_key(event):
                 return True
+        elif event.type() == QEvent.ShortcutOverride and self.doc is not None and self._attr_key_event(event):
+            event.accept()  # Alt+T cycles the span's type here, not the Tools menu's mnemonic
+            return True
         return super().eventFilter(obj, event)
+
+    def _attr_key_event(self, event):
+        mods = event.modifiers() & ~Qt.KeypadModifier
+        if not mods & Qt.AltModifier or mods & (Qt.ControlModifier | Qt.MetaModifier) or self.link is not None:
+            return None
+        ch = key_char(event)
+        return None if ch is None or ch.isdigit() else self._attr_for_key(ch)
 
     def handle_key(self, event) -> bool:
         key, mods = event.key(), event.modifiers() & ~Qt.KeypadModifier
@@ -556,6 +594,10 @@ class AnnotationController(QObject):
             return True
         if ctrl or (mods & Qt.MetaModifier):
             return False
+        attr = self._attr_key_event(event)
+        if attr is not None:
+            self.cycle_attr(attr.name, backward=shift)
+            return True
         ch = key_char(event)
         if ch is None:
             return False
