@@ -224,7 +224,10 @@ class Inspector(QWidget):
         hints = []  # below every field: a hint growing to two lines moves no field
         for attr in attributes:
             value = span.attrs.get(attr.name)
-            caption = attr.name + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "") + ":"
+            # The name in an isolate after an RLM in the Arabic interface: the line reads
+            # right to left there, so the colon goes to the name's left.
+            caption = (("\u200f" if self.layoutDirection() == Qt.RightToLeft else "") + "\u2068" + attr.name + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "")
+                       + "\u2069:")
             if attr.type == "choice":
                 w = QComboBox()
                 w.addItem("—", None)
