@@ -158,3 +158,27 @@ def test_scheme_rejects_a_many_that_is_not_a_boolean():
     raw["relations"][0]["many"] = "yes"
     with pytest.raises(SchemeError, match="many"):
         Scheme.from_dict(raw)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_screenshot_of_the_link_numbers(driver_for, path, language):
+    from pathlib import Path
+
+    from annotator.gui.i18n import Translations
+
+    app = QApplication.instance()
+    t = Translations()
+    t.install(app, language)
+    try:
+        d = driver_for(path)
+        d.window.resize(1400, 800)
+        d.c.select_span(_quote(d).id)
+        d.key(Qt.Key_S)
+        for _ in range(5):
+            QApplication.processEvents()
+        out = Path(__file__).resolve().parent.parent / "artifacts" / f"window_link_numbers_{language}.png"
+        out.parent.mkdir(exist_ok=True)
+        assert d.window.grab().save(str(out))
+        assert all(d.view.link_number_rect(k) is not None for k in range(1, 5))
+    finally:
+        t.install(app, "en")
