@@ -247,3 +247,16 @@ def test_rejecting_the_last_suggestion_leaves_a_span_selected(driver_for, path):
     assert [s.status for s in d.c.spans.values()] == ["accepted"]
     assert d.c.current == order[0].id
     assert "No suggestions left" in d.window.statusBar().currentMessage()
+
+
+def test_the_inspector_reject_button_also_goes_to_the_next_suggestion(driver_for, path):
+    d = driver_for(path)
+    d.window_key("Ctrl+Shift+S")
+    order = sorted((s for s in d.c.spans.values() if s.status == "suggested"), key=lambda s: (s.start, -s.end, s.id))
+    d.ws.inspector.reject_button.click()
+    assert d.c.project.span(order[0].id).status == "rejected"
+    assert d.c.current == order[1].id
+    d.ws.inspector.accept_button.click()
+    assert d.c.project.span(order[1].id).status == "accepted" and d.c.current == order[2].id
+    d.window_key("Ctrl+Z")
+    assert d.c.project.span(order[1].id).status == "suggested"

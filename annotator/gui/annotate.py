@@ -303,6 +303,9 @@ class AnnotationController(QObject):
         span = self.spans.get(span_id)
         if span is None or span.status == status:
             return False
+        if span.status == "suggested" and status in ("accepted", "rejected"):
+            # The inspector's buttons do what A and R do: links too, then the next suggestion.
+            return self._decide_suggestion(span, status)
         text = QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted" else QCoreApplication.translate("Annotate", "Reject suggestion")
         return self._update(span, text, status=status)
 
