@@ -28,6 +28,7 @@ NAMES = ["الوزير أحمد", "المتحدث باسم الوزارة", "م�
 def _record(text=TEXT):
     spans = [{"id": i, "label": "SOURCE", "start": text.index(n), "end": text.index(n) + len(n)}
              for i, n in enumerate(NAMES, 1)]
+    spans.append({"id": 8, "label": "CUE", "start": 0, "end": 3})  # قال
     q = "الاتفاق سيوقع غدا"
     spans.append({"id": 9, "label": "QUOTE", "start": text.index(q), "end": text.index(q) + len(q),
                   "attrs": {"type": "direct"}})
@@ -67,7 +68,7 @@ def test_each_painted_number_sits_on_the_span_its_key_links(driver_for, path, di
         on = [sid for sid in candidates if any(r.contains(centre) for r in d.view.span_rects(sid))]
         assert len(on) == 1, f"number {k} is painted over {on}"
         under[k] = on[0]
-    assert sorted(under.values()) == sorted(candidates)
+    assert under == {k: sid for k, sid in enumerate(candidates, 1)}  # number k on candidate k
     d.key(Qt.Key_Escape)
     d.view.grab()
     assert d.c.link is None and d.view.link_number_rect(1) is None  # the numbers go with the mode
@@ -108,11 +109,14 @@ def test_a_second_source_replaces_the_first_in_one_undo_step(driver_for, path):
     assert [r.to_span for r in d.c.project.relations_of(quote.id)] == [first.id]
     d.window_key("Ctrl+Shift+Z")
     assert [r.to_span for r in d.c.project.relations_of(quote.id)] == [second.id]
-    # A cue is another link type: it is added beside the source.
+    # A cue is another link type: it goes beside the source, replacing nothing.
     d.c.select_span(quote.id)
+    d.key(Qt.Key_C)
+    d.key(Qt.Key_Return)
+    cue = d.span_by_text("قال")
     p = d.reopen()
-    rels = [(r.label, r.from_span, r.to_span, r.annotator) for r in p.relations(p.document("a").num)]
-    assert rels == [("source", quote.id, second.id, ANNOTATOR)]
+    rels = sorted((r.label, r.from_span, r.to_span, r.annotator) for r in p.relations(p.document("a").num))
+    assert rels == [("cue", quote.id, cue.id, ANNOTATOR), ("source", quote.id, second.id, ANNOTATOR)]
 
 
 def test_the_inspector_link_button_replaces_too(driver_for, path):

@@ -110,7 +110,6 @@ def step_edge(text: str, start: int, end: int, edge: str, direction: int, mode: 
     paragraph) to the first place where the pairs are as whole as before: the end moving
     forward over (الخميس) stops after the closing bracket, moving back it skips the pair.
     """
-    n = len(text)
     if mode == "char":
         if edge == "start":
             new = _char_step(text, start, direction)
