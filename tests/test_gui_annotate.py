@@ -20,6 +20,7 @@ DOCS = [
     {"id": "harakat", "meta": {}, "text": "وقال المُتحدِّثُ الرسميُّ إنَّ القرارَ نهائيٌّ."},
     {"id": "mixed", "meta": {}, "text": "Exports 2023: 4.2 bn USD — الصادرات ارتفعت بنسبة 7% في Q4 2022"},
     {"id": "quotes", "meta": {}, "text": "وصرّح بأن «الأمطار أنعشت الآمال» وقال: \"سنعود\" ثم “انتهى” الأمر"},
+    {"id": "brackets", "meta": {}, "text": "قال إن اليوم (الخميس) عطلة رسمية.\nوأضاف أن العمل يعود."},
 ]
 
 
@@ -256,3 +257,49 @@ def test_readonly_project_refuses_edits(driver_for, path):
     assert not d.window.a_done_next.isEnabled()
     p = d.reopen()
     assert stored(p, "plain")[1] == []
+
+
+def test_word_snap_keeps_the_closing_bracket(driver_for, path):
+    d = driver_for(path)
+    d.goto("brackets")
+    d.select("اليوم (الخميس)")
+    d.key(Qt.Key_4)
+    assert d.text[d.c.current_span().start:d.c.current_span().end] == "اليوم (الخميس)"
+    d.window_key("Ctrl+Z")
+    assert d.c.spans == {}
+    d.select("اليوم (الخميس", trim=(0, 0))  # the drag stopped before the bracket
+    d.key(Qt.Key_4)
+    p = d.reopen()
+    text, spans = stored(p, "brackets")
+    assert [text[s.start:s.end] for s in spans] == ["اليوم (الخميس)"]
+
+
+def test_edge_steps_stop_at_punctuation_and_keep_brackets_paired(driver_for, path):
+    d = driver_for(path)
+    d.goto("brackets")
+    d.select("اليوم")
+    d.key(Qt.Key_4)
+    shown = lambda: d.text[d.c.current_span().start:d.c.current_span().end]  # noqa: E731
+    end_forward = (Qt.Key_Left, Qt.ControlModifier | Qt.AltModifier)  # RTL paragraph: ← is forward
+    end_back = (Qt.Key_Right, Qt.ControlModifier | Qt.AltModifier)
+    d.key(*end_forward)
+    assert shown() == "اليوم (الخميس)"  # over the pair, never into it
+    d.key(*end_forward)
+    d.key(*end_forward)
+    assert shown() == "اليوم (الخميس) عطلة رسمية"
+    d.key(*end_forward)
+    assert shown() == "اليوم (الخميس) عطلة رسمية."  # the full stop is a step: no jump into the next line
+    d.key(*end_back)
+    d.key(*end_back)
+    d.key(*end_back)
+    assert shown() == "اليوم (الخميس)"
+    d.key(*end_back)
+    assert shown() == "اليوم"  # back over the whole pair
+    d.key(*end_forward)
+    assert d.ws.undo.count() == 2  # the nudges of one span are one undo step
+    d.window_key("Ctrl+Z")
+    assert shown() == "اليوم"
+    d.window_key("Ctrl+Shift+Z")
+    p = d.reopen()
+    text, spans = stored(p, "brackets")
+    assert [text[s.start:s.end] for s in spans] == ["اليوم (الخميس)"]

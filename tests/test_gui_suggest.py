@@ -199,3 +199,64 @@ def test_screenshot_after_suggest(driver_for, path):
     out = ARTIFACTS / "window_suggest.png"
     assert d.window.grab().save(str(out))
     assert out.stat().st_size > 10_000
+
+
+def test_a_and_r_go_through_the_suggestions_in_text_order(driver_for, path):
+    d = driver_for(path)
+    d.window_key("Ctrl+Shift+S")
+    order = sorted((s for s in d.c.spans.values() if s.status == "suggested"), key=lambda s: (s.start, -s.end, s.id))
+    ids = [s.id for s in order]
+    assert len(ids) >= 4 and d.c.current == ids[0]
+    d.key(Qt.Key_A)
+    assert d.c.project.span(ids[0]).status == "accepted" and d.c.current == ids[1]
+    d.key(Qt.Key_R)
+    assert d.c.project.span(ids[1]).status == "rejected" and d.c.current == ids[2]
+    d.key(Qt.Key_N)
+    assert d.c.current == ids[3]
+    d.key(Qt.Key_P)
+    d.key(Qt.Key_P)  # before ids[2] only accepted or rejected spans: round to the last suggestion
+    assert d.c.current == ids[-1]
+    d.key(Qt.Key_N)
+    assert d.c.current == ids[2]
+    d.window_key("Ctrl+Z")  # the reject is one step, the accept before it another
+    assert d.c.project.span(ids[1]).status == "suggested"
+    d.window_key("Ctrl+Z")
+    assert d.c.project.span(ids[0]).status == "suggested"
+
+
+def test_rejecting_the_last_suggestion_leaves_a_span_selected(driver_for, path):
+    d = driver_for(path)
+    d.window_key("Ctrl+Shift+S")
+    while any(s.status == "suggested" for s in d.c.spans.values()):
+        before = d.c.current
+        d.key(Qt.Key_R)
+        assert d.c.project.span(before).status == "rejected"
+        if d.c.spans:
+            assert d.c.current is not None and d.c.current in d.c.spans
+    assert d.c.spans == {}  # all rejected: nothing left to select
+    d.window_key("Ctrl+Z")
+    assert len(d.c.spans) == 1  # one reject undone: that suggestion is back
+    # With one accepted span left, rejecting the last suggestion selects that span.
+    d.goto("b")
+    d.window_key("Ctrl+Shift+S")
+    order = sorted((s for s in d.c.spans.values() if s.status == "suggested"), key=lambda s: (s.start, s.id))
+    d.c.select_span(order[0].id)
+    d.key(Qt.Key_A)
+    for _ in order[1:]:
+        d.key(Qt.Key_R)
+    assert [s.status for s in d.c.spans.values()] == ["accepted"]
+    assert d.c.current == order[0].id
+    assert "No suggestions left" in d.window.statusBar().currentMessage()
+
+
+def test_the_inspector_reject_button_also_goes_to_the_next_suggestion(driver_for, path):
+    d = driver_for(path)
+    d.window_key("Ctrl+Shift+S")
+    order = sorted((s for s in d.c.spans.values() if s.status == "suggested"), key=lambda s: (s.start, -s.end, s.id))
+    d.ws.inspector.reject_button.click()
+    assert d.c.project.span(order[0].id).status == "rejected"
+    assert d.c.current == order[1].id
+    d.ws.inspector.accept_button.click()
+    assert d.c.project.span(order[1].id).status == "accepted" and d.c.current == order[2].id
+    d.window_key("Ctrl+Z")
+    assert d.c.project.span(order[1].id).status == "suggested"

@@ -136,3 +136,32 @@ def test_never_splits_clusters_anywhere():
                     assert r[0] < r[1]
                     assert is_grapheme_boundary(S, r[0], starts) and is_grapheme_boundary(S, r[1], starts)
                     assert not S[r[0]].isspace() and not S[r[1] - 1].isspace()
+
+
+# Brackets and quotation marks come in pairs (issue 12): the trim must not keep one half.
+B = "وقال إن اليوم (الخميس) هو يوم عطلة، وأضاف: «نعم» و„هنا“ و‹هناك› و\"هذا\" وذلك (أي [كل] شيء)."
+
+
+@pytest.mark.parametrize("selected,expected", [
+    ("اليوم (الخميس)", "اليوم (الخميس)"),  # the closing bracket is no longer dropped
+    ("اليوم (الخميس", "اليوم (الخميس)"),
+    ("الخميس) هو", "(الخميس) هو"),
+    ("(الخميس)", "الخميس"),  # a whole pair at both edges is still trimmed
+    ("وأضاف: «نعم»", "وأضاف: «نعم»"),
+    ("«نعم»", "نعم"),
+    ("و„هنا“", "و„هنا“"),
+    ("و‹هناك›", "و‹هناك›"),
+    ("و\"هذا\"", "و\"هذا\""),
+    ("وذلك (أي [كل", "وذلك (أي [كل] شيء)"),
+    ("كل] شيء)", "[كل] شيء"),  # the last ) is edge punctuation, trimmed; [ comes back for ]
+])
+def test_word_mode_keeps_brackets_and_quotes_paired(selected, expected):
+    s, e = at(selected, B)
+    assert snapped(B, s, e) == expected
+
+
+def test_a_bracket_without_partner_in_the_paragraph_is_left_as_it_was():
+    t = "البند (أ من القرار\nوالبند) ب"
+    s, e = at("البند (أ", t)
+    assert snapped(t, s, e) == "البند (أ"
+    assert snapped("don't stop", 0, 5) == "don't"  # an apostrophe is no quote mark

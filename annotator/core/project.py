@@ -543,7 +543,8 @@ class Project:
         return _relation(row)
 
     def add_relation(self, label: str, from_span: int, to_span: int, annotator: str, status: str = "accepted",
-                     attrs: dict | None = None, rule: str | None = None) -> Relation:
+                     attrs: dict | None = None, rule: str | None = None, replace: Iterable[int] = ()) -> Relation:
+        """A new link; the relations `replace` (ids) are deleted in the same transaction."""
         a, b = self.span(from_span), self.span(to_span)
         if a.doc != b.doc:
             raise SpanError("a relation must link two spans of the same document")
@@ -565,6 +566,8 @@ class Project:
         rel = Relation(0, a.doc, label, from_span, to_span, annotator, status, attrs, rule, {}, stamp, stamp)
         with self._tx() as c:
             self.ensure_annotator(annotator)
+            for old in replace:
+                c.execute("DELETE FROM relations WHERE id = ?", (old,))
             rel.id = self._insert_relation_row(c, rel, with_id=False)
         return rel
 
@@ -587,6 +590,14 @@ class Project:
     def restore_relation(self, rel: Relation) -> None:
         with self._tx() as c:
             self._insert_relation_row(c, rel)
+
+    def swap_relations(self, remove: Iterable[int], restore: Iterable[Relation]) -> None:
+        """Delete relations `remove` and put `restore` back, in one transaction (undo of a replaced link)."""
+        with self._tx() as c:
+            for rel_id in remove:
+                c.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+            for rel in restore:
+                self._insert_relation_row(c, rel)
 
     # ----- summaries ---------------------------------------------------------------------------
     def stats(self) -> dict:

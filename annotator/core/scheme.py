@@ -66,6 +66,7 @@ class RelationType:
     hotkey: str | None = None
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    many: bool = False  # may one 'from' span have several links of this type (a quote, two sources)?
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
@@ -128,6 +129,7 @@ class Scheme:
                     hotkey=r.get("hotkey"),
                     description=r.get("description", ""),
                     attributes=_attrs(r.get("attributes")),
+                    many=bool(r.get("many", False)),
                 )
             )
         for a in (*labels, *rels):

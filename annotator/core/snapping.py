@@ -7,6 +7,9 @@ end between a letter and its vowel mark.
 - "word": extend both edges to whole words, then trim spaces and punctuation at the
   edges (quote marks, Arabic comma, brackets ...). A selection of only a quote mark
   is trimmed away to nothing (None), never a span of just the mark (WebAnno #265).
+  Brackets and quote marks come in pairs: when the trimmed span holds one half of a
+  pair (اليوم (الخميس), the edge goes on to its partner in the same paragraph, so the
+  closing bracket the trim removed is taken back.
 - "char": keep the user's characters (so a clitic can be split off: the و of وقال, the
   ل of للسفير), only trim whitespace at the edges and round out to cluster boundaries.
 """
@@ -30,6 +33,17 @@ _INNER_JOINERS = frozenset(".,:'’-٫٬/")
 # or end with a bidi mark), but kept inside.
 _EDGE_FORMAT = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b")
 
+# Pairs of brackets and quotation marks: opener -> the closers that end it. “ opens in
+# English and closes a German „; both readings are kept, the innermost open pair wins.
+PAIRS: dict[str, str] = {
+    "(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "“": "”", "‘": "’", "„": "“”", "‚": "‘’",
+    "﴾": "﴿", "「": "」", "『": "』", "⟨": "⟩", "〈": "〉", "《": "》", "⹂": "”",
+}
+# Marks that open and close alike: which one they are is read from the letters around them.
+SYMMETRIC = frozenset("\"'”’")
+_CLOSERS = frozenset("".join(PAIRS.values()))
+_BALANCE_REACH = 2000  # how far the partner of a bracket is looked for (never past the paragraph)
+
 _WINDOW = 64  # characters looked at around the selection; clusters are far shorter
 
 
@@ -48,6 +62,16 @@ def _is_punct(ch: str) -> bool:
 def is_separator(ch: str) -> bool:
     """True for characters that end a word: whitespace, punctuation, bidi marks."""
     return is_space(ch) or _is_punct(ch) or ch in _EDGE_FORMAT
+
+
+def is_space_or_mark(ch: str) -> bool:
+    """Whitespace or an invisible format mark: what lies between tokens."""
+    return is_space(ch) or ch in _EDGE_FORMAT
+
+
+def is_word_char(text: str, i: int) -> bool:
+    """True when text[i] belongs to a word (a joiner like the . of 3.5 does, between word characters)."""
+    return _word_char(text, i)
 
 
 def _word_char(text: str, i: int) -> bool:
@@ -134,4 +158,132 @@ def snap(text: str, start: int, end: int, mode: str = "word") -> tuple[int, int]
         e = cl.prev(e)
     if s >= e:
         return None
+    if mode == "word":
+        s2, e2 = balance(text, s, e)
+        if (s2, e2) != (s, e):
+            cl = _Clusters(text, s2, e2)
+            s, e = cl.floor(s2), cl.ceil(e2)
     return s, e
+
+
+def _pair_role(text: str, i: int) -> str | None:
+    """'open', 'close', 'either' or None (not a pair mark, or an apostrophe inside a word)."""
+    ch = text[i]
+    if ch in SYMMETRIC:
+        before = i > 0 and not is_separator(text[i - 1])
+        after = i + 1 < len(text) and not is_separator(text[i + 1])
+        if before and after:
+            # don't, l'armée: an apostrophe; و"هذا": a quote mark after a clitic
+            return None if ch in "'’" else "either"
+        if after:
+            return "open"
+        if before:
+            return "close"
+        return "either"
+    if ch in PAIRS:
+        return "either" if ch in _CLOSERS else "open"
+    if ch in _CLOSERS:
+        return "close"
+    return None
+
+
+def _closes(opener: str, ch: str) -> bool:
+    return ch in PAIRS.get(opener, "") or (opener in SYMMETRIC and ch == opener)
+
+
+def unmatched(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Brackets and quote marks in [start, end) without their partner inside it:
+    (openers, closers), as text offsets, openers outermost first."""
+    stack: list[int] = []
+    closers: list[int] = []
+    for i in range(start, end):
+        role = _pair_role(text, i)
+        if role is None:
+            continue
+        ch = text[i]
+        if role != "open" and stack and _closes(text[stack[-1]], ch):
+            stack.pop()
+        elif role == "close":
+            closers.append(i)
+        elif role == "open" or ch in PAIRS or ch in SYMMETRIC:
+            stack.append(i)
+    return stack, closers
+
+
+def _partner_after(text: str, openers: list[int], end: int) -> int | None:
+    """The offset just past the mark that closes every one of `openers` (after `end`)."""
+    need = [text[i] for i in openers]
+    nested: list[str] = []
+    limit = min(len(text), end + _BALANCE_REACH)
+    for j in range(end, limit):
+        ch = text[j]
+        if ch == "\n":
+            return None
+        role = _pair_role(text, j)
+        if role is None:
+            continue
+        if nested and role != "open" and _closes(nested[-1], ch):
+            nested.pop()
+        elif not nested and role != "open" and _closes(need[-1], ch):
+            need.pop()
+            if not need:
+                return j + 1
+        elif role != "close" and (ch in PAIRS or role == "open"):
+            nested.append(ch)
+    return None
+
+
+def _partner_before(text: str, closers: list[int], start: int) -> int | None:
+    """The offset of the mark that opens every one of `closers` (before `start`)."""
+    need = [text[i] for i in closers]  # innermost last when read backward: first closer first
+    nested: list[str] = []
+    limit = max(0, start - _BALANCE_REACH)
+    for j in range(start - 1, limit - 1, -1):
+        ch = text[j]
+        if ch == "\n":
+            return None
+        role = _pair_role(text, j)
+        if role is None:
+            continue
+        if nested and role != "close" and _closes(ch, nested[-1]):
+            nested.pop()
+        elif not nested and role != "close" and _closes(ch, need[0]):
+            need.pop(0)
+            if not need:
+                return j
+        elif role != "open" and (ch in _CLOSERS or role == "close"):
+            nested.append(ch)
+    return None
+
+
+def balance(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) grown to take in the partner of every bracket or quote mark in it
+    that has none, when that partner is in the same paragraph; otherwise unchanged."""
+    openers, closers = unmatched(text, start, end)
+    if openers:
+        e = _partner_after(text, openers, end)
+        end = e if e is not None else end
+    if closers:
+        s = _partner_before(text, closers, start)
+        start = s if s is not None else start
+    return start, end
+
+
+QUOTE_OPENERS = frozenset("«‹“‘„‚「『\"'”’⹂")
+QUOTE_CLOSERS = frozenset("»›”’“‘」』\"'")
+_BETWEEN = frozenset(".,،؛:;!?؟…")  # may sit between a quote's last word and the closing mark
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is inside quotation marks, or begins and ends with them:
+    what tells a direct quote from a reported one."""
+    if start >= end:
+        return False
+    s, e = start, end
+    while s > 0 and is_space_or_mark(text[s - 1]):
+        s -= 1
+    while e < len(text) and (is_space_or_mark(text[e]) or (text[e] in _BETWEEN and e - end < 3)):
+        e += 1
+    if s > 0 and e < len(text) and text[s - 1] in QUOTE_OPENERS and text[e] in QUOTE_CLOSERS:
+        return True
+    return text[start] in QUOTE_OPENERS and text[end - 1] in QUOTE_CLOSERS and end - start > 1

@@ -7,11 +7,13 @@ view, the span list, the document list and the inspector incrementally.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from annotator.core.errors import AnnotatorError, WriteFailed
-from annotator.core.snapping import snap
+from annotator.core.snapping import is_quoted, snap
 from annotator.gui import commands as cmd
 from annotator.gui.edges import arrow_to_logical, step_edge
+from annotator.gui.inspector import attribute_keys
 
 # Letters of the standard Arabic keyboard at the place of each Latin letter, so hotkeys
 # work without switching the layout.
@@ -35,6 +37,11 @@ def key_char(event) -> str | None:
     if text in ARABIC_KEYBOARD:
         return ARABIC_KEYBOARD[text]
     return None
+
+
+def _order(span) -> tuple[int, int, int]:
+    """Document order of spans: by start, the longer (outer) one first at one start."""
+    return (span.start, -span.end, span.id)
 
 
 class AnnotationController(QObject):
@@ -62,6 +69,7 @@ class AnnotationController(QObject):
         scheme = project.scheme
         self.colours = {l.name: l.colour for l in scheme.labels}
         inspector.scheme = scheme
+        inspector.show_attr_keys = True
         view.spanActivated.connect(self.span_clicked)
         span_view.spanChosen.connect(self.reveal_span)
         inspector.spanChosen.connect(self.reveal_span)
@@ -248,10 +256,12 @@ class AnnotationController(QObject):
         if current.label == label:
             return False
         return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label),
-                            label=label, attrs=self._attrs_for(label, current.attrs))
+                            label=label, attrs=self._attrs_for(label, current.attrs, (current.start, current.end)))
 
-    def _attrs_for(self, label: str, attrs: dict) -> dict:
-        """Attributes carried over a relabel: those the new label has and accepts, then its defaults."""
+    def _attrs_for(self, label: str, attrs: dict, where: tuple[int, int] | None = None) -> dict:
+        """Attributes carried over a relabel: those the new label has and accepts, then its
+        defaults. A direct/indirect choice is read from the text at `where`: in quotation
+        marks it is direct, otherwise indirect."""
         out = {}
         for attr in self.project.scheme.label(label).attributes:
             value = attrs.get(attr.name)
@@ -260,6 +270,8 @@ class AnnotationController(QObject):
                     attr.check(value)
                 except AnnotatorError:
                     value = None
+            if value is None and where is not None and {"direct", "indirect"} <= set(attr.choices):
+                value = "direct" if is_quoted(self.doc.text, *where) else "indirect"
             if value is None:
                 value = attr.default
             if value is not None:
@@ -267,7 +279,7 @@ class AnnotationController(QObject):
         return out
 
     def _add(self, start: int, end: int, label: str) -> bool:
-        c = cmd.AddSpan(self, self.doc.num, start, end, label, self._attrs_for(label, {}))
+        c = cmd.AddSpan(self, self.doc.num, start, end, label, self._attrs_for(label, {}, (start, end)))
         if not self.run(c):
             return False
         self.view.select_cp(end, end)
@@ -291,6 +303,9 @@ class AnnotationController(QObject):
         span = self.spans.get(span_id)
         if span is None or span.status == status:
             return False
+        if span.status == "suggested" and status in ("accepted", "rejected"):
+            # The inspector's buttons do what A and R do: links too, then the next suggestion.
+            return self._decide_suggestion(span, status)
         text = QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted" else QCoreApplication.translate("Annotate", "Reject suggestion")
         return self._update(span, text, status=status)
 
@@ -310,10 +325,51 @@ class AnnotationController(QObject):
 
     def _decide_suggestion(self, span, status: str) -> bool:
         """One suggestion accepted or rejected with its links (a link is accepted once both
-        ends are, rejected with either): the same core call as accept-all, one undo step."""
+        ends are, rejected with either): the same core call as accept-all, one undo step.
+        Then the next suggestion in the text is selected, so A / R go through them all;
+        after the last one the selection stays on a span (never nothing after R)."""
         text = (QCoreApplication.translate("Annotate", "Accept suggestion") if status == "accepted"
                 else QCoreApplication.translate("Annotate", "Reject suggestion"))
-        return self.run(cmd.SetSuggestionStatus(self, self.doc.num, {span.annotator: [span.id]}, status, text))
+        if not self.run(cmd.SetSuggestionStatus(self, self.doc.num, {span.annotator: [span.id]}, status, text)):
+            return False
+        following = self._suggestion_from(_order(span), 1)
+        if following is not None:
+            self.reveal_span(following.id)
+            return True
+        if self.current_span() is None:  # the rejected span is gone: stay near where it was
+            nearest = min(self.spans.values(), default=None,
+                          key=lambda s: (abs(s.start - span.start), s.start, s.id))
+            if nearest is not None:
+                self.reveal_span(nearest.id)
+        self.message.emit(QCoreApplication.translate("Annotate", "No suggestions left in this document."))
+        return True
+
+    def _suggestion_from(self, key: tuple, step: int):
+        """The suggested span after (step 1) or before (step -1) document position `key`,
+        going round the document's end."""
+        found = sorted((s for s in self.spans.values() if s.status == "suggested"), key=_order)
+        if not found:
+            return None
+        if step > 0:
+            return next((s for s in found if _order(s) > key), found[0])
+        return next((s for s in reversed(found) if _order(s) < key), found[-1])
+
+    def goto_suggestion(self, step: int) -> bool:
+        """Select the next (1) or previous (-1) suggestion in document order."""
+        if self.doc is None:
+            return False
+        span = self.current_span()
+        if span is not None:
+            key = _order(span)
+        else:
+            caret = self.view.selection_cp()[0]
+            key = (caret, -(2**62), -1)  # spans starting at the caret come after it
+        target = self._suggestion_from(key, step)
+        if target is None:
+            self.message.emit(QCoreApplication.translate("Annotate", "No suggestions in this document."))
+            return False
+        self.reveal_span(target.id)
+        return True
 
     def accept_all(self, label: str) -> int:
         """Accept every suggested span of `label` in this document, with their links: one undo step."""
@@ -373,6 +429,28 @@ class AnnotationController(QObject):
     def set_attr(self, span_id: int, name: str, value) -> bool:
         return self.run(cmd.SetSpanAttr(self, span_id, name, value))
 
+    def _attr_for_key(self, ch: str | None):
+        span = self.current_span()
+        if span is None or ch is None or not self.project.scheme.has_label(span.label):
+            return None
+        return attribute_keys(self.project.scheme.label(span.label)).get(ch)
+
+    def cycle_attr(self, name: str, backward: bool = False) -> bool:
+        """The selected span's choice attribute `name` to its next (or previous) value: one undo step.
+        An attribute without a default can also go back to empty."""
+        span = self.current_span()
+        if span is None:
+            return False
+        attr = self.project.scheme.label(span.label).attribute(name)
+        values = [*attr.choices] + ([None] if attr.default is None else [])
+        current = span.attrs.get(name)
+        i = values.index(current) if current in values else -1
+        value = values[(i + (-1 if backward else 1)) % len(values)] if i >= 0 else values[-1 if backward else 0]
+        if not self.set_attr(span.id, name, value):
+            return False
+        self.message.emit(f"{name}: {value if value is not None else '—'}")
+        return True
+
     def set_meta(self, doc: int, key: str, value) -> bool:
         return self.run(cmd.SetDocMeta(self, doc, key, value))
 
@@ -400,10 +478,23 @@ class AnnotationController(QObject):
 
     # ----- relations ------------------------------------------------------------------------
     def add_link(self, relation: str, a: int, b: int, from_end: bool = True) -> bool:
+        """Link a -> b. Unless the scheme lets this link type have several per 'from' span
+        (`"many": true`), a's old link of the type is replaced, in the same undo step."""
         if not from_end:
             a, b = b, a
-        ok = self.run(cmd.AddRelation(self, relation, a, b))
-        return ok
+        rel_type = self.project.scheme.relation(relation)
+        old = [] if rel_type.many else [r for r in self.project.relations_of(a)
+                                         if r.label == relation and r.from_span == a]
+        if any(r.to_span == b for r in old):
+            return False  # already linked to this one
+        text = (QCoreApplication.translate("Annotate", "Replace %1 link").replace("%1", relation) if old else None)
+        if not self.run(cmd.AddRelation(self, relation, a, b, replace=old, text=text)):
+            return False
+        if old:
+            self.message.emit(QCoreApplication.translate(
+                "Annotate", "The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.")
+                .replace("%1", relation).replace("%2", self.project.span(a).label))
+        return True
 
     def remove_link(self, rel_id: int) -> bool:
         return self.run(cmd.DeleteRelation(self, rel_id))
@@ -426,8 +517,13 @@ class AnnotationController(QObject):
             self.message.emit(QCoreApplication.translate("Annotate", "No %1 span to link in this document: mark it first.").replace("%1", wanted))
             return False
         self.link = (relation, candidates[0][2], candidates)
-        parts = [f"{i}: «{self.doc.text[c.start:c.end][:40]}»" for i, (_, c, _) in
-                 enumerate(candidates[:MAX_LINK_CHOICES], 1)]
+        shown = candidates[:MAX_LINK_CHOICES]
+        self.view.set_link_numbers([c.id for _, c, _ in shown])
+        # Each choice is an isolate in the interface's direction, its text a first-strong
+        # isolate inside it: a number can never be drawn beside another choice's text.
+        outer = "\u2067" if QGuiApplication.layoutDirection() == Qt.RightToLeft else "\u2066"
+        parts = [f"{outer}{i}: \u2068«{self.doc.text[c.start:c.end][:40]}»\u2069\u2069"
+                 for i, (_, c, _) in enumerate(shown, 1)]
         prompt = (QCoreApplication.translate("Annotate", "Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.")
                   .replace("%1", relation) + "   " + "   ".join(parts))
         self.linkModeChanged.emit(prompt)
@@ -448,6 +544,7 @@ class AnnotationController(QObject):
     def cancel_link(self) -> None:
         if self.link is not None:
             self.link = None
+            self.view.set_link_numbers([])
             self.linkModeChanged.emit("")
 
     # ----- keys ----------------------------------------------------------------------------
@@ -455,7 +552,17 @@ class AnnotationController(QObject):
         if event.type() == QEvent.KeyPress and self.doc is not None:
             if self.handle_key(event):
                 return True
+        elif event.type() == QEvent.ShortcutOverride and self.doc is not None and self._attr_key_event(event):
+            event.accept()  # Alt+T cycles the span's type here, not the Tools menu's mnemonic
+            return True
         return super().eventFilter(obj, event)
+
+    def _attr_key_event(self, event):
+        mods = event.modifiers() & ~Qt.KeypadModifier
+        if not mods & Qt.AltModifier or mods & (Qt.ControlModifier | Qt.MetaModifier) or self.link is not None:
+            return None
+        ch = key_char(event)
+        return None if ch is None or ch.isdigit() else self._attr_for_key(ch)
 
     def handle_key(self, event) -> bool:
         key, mods = event.key(), event.modifiers() & ~Qt.KeypadModifier
@@ -490,6 +597,10 @@ class AnnotationController(QObject):
             return True
         if ctrl or (mods & Qt.MetaModifier):
             return False
+        attr = self._attr_key_event(event)
+        if attr is not None:
+            self.cycle_attr(attr.name, backward=shift)
+            return True
         ch = key_char(event)
         if ch is None:
             return False
@@ -507,6 +618,9 @@ class AnnotationController(QObject):
             return True
         if not alt and ch == "r" and self.current is not None:
             self.reject_current()
+            return True
+        if not alt and ch in ("n", "p"):
+            self.goto_suggestion(1 if ch == "n" else -1)
             return True
         return False
 

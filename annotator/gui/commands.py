@@ -170,21 +170,31 @@ class SetSpanAttr(_Command):
 
 
 class AddRelation(_Command):
-    def __init__(self, editor: Editor, label: str, from_span: int, to_span: int):
-        super().__init__(editor, QCoreApplication.translate("Commands", "Link %1").replace("%1", label))
+    """A new link; the links in `replace` (a quote's old source) go in the same transaction."""
+
+    def __init__(self, editor: Editor, label: str, from_span: int, to_span: int, replace: list[Relation] = (),
+                 text: str | None = None):
+        super().__init__(editor, text or QCoreApplication.translate("Commands", "Link %1").replace("%1", label))
         self.args = (label, from_span, to_span)
+        self.replace = list(replace)
         self.relation: Relation | None = None
 
     def _redo(self) -> None:
         if self.relation is None:
             label, a, b = self.args
-            self.relation = self.project.add_relation(label, a, b, self.editor.annotator)
+            self.relation = self.project.add_relation(label, a, b, self.editor.annotator,
+                                                      replace=[r.id for r in self.replace])
+        elif self.replace:
+            self.project.swap_relations([r.id for r in self.replace], [self.relation])
         else:
             self.project.restore_relation(self.relation)
         self.editor.relations_changed(self.relation.doc)
 
     def _undo(self) -> None:
-        self.project.delete_relation(self.relation.id)
+        if self.replace:
+            self.project.swap_relations([self.relation.id], self.replace)
+        else:
+            self.project.delete_relation(self.relation.id)
         self.editor.relations_changed(self.relation.doc)
 
 

@@ -11,7 +11,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 
 from annotator.core.offsets import grapheme_starts
-from annotator.core.snapping import is_separator
+from annotator.core.snapping import is_space_or_mark, is_word_char, unmatched
+
 
 BACKWARD, FORWARD = -1, 1
 
@@ -44,41 +45,94 @@ def _char_step(text: str, pos: int, direction: int) -> int:
     return starts[i] if i >= 0 else 0
 
 
-def _word(text: str, i: int) -> bool:
-    return not is_separator(text[i])
+def _skip_space(text: str, i: int, direction: int) -> int:
+    """From caret i, past spaces and invisible marks in `direction`."""
+    if direction > 0:
+        while i < len(text) and is_space_or_mark(text[i]):
+            i += 1
+    else:
+        while i > 0 and is_space_or_mark(text[i - 1]):
+            i -= 1
+    return i
+
+
+def _over_token(text: str, i: int, direction: int) -> int:
+    """From caret i, past one token in `direction`: a word, or one punctuation mark
+    (with any combining marks on it), so no step goes past punctuation unseen."""
+    n = len(text)
+    if direction > 0:
+        if i >= n:
+            return i
+        if is_word_char(text, i):
+            while i < n and is_word_char(text, i):
+                i += 1
+            return i
+        i += 1
+        while i < n and unicodedata.combining(text[i]):
+            i += 1
+        return i
+    if i <= 0:
+        return i
+    while i > 1 and unicodedata.combining(text[i - 1]) and not is_word_char(text, i - 2):
+        i -= 1
+    if is_word_char(text, i - 1):
+        while i > 0 and is_word_char(text, i - 1):
+            i -= 1
+        return i
+    return i - 1
+
+
+def _token_step(text: str, start: int, end: int, edge: str, direction: int) -> int:
+    if edge == "start":
+        pos = start
+        if direction > 0:
+            return _skip_space(text, _over_token(text, pos, 1), 1)
+        return _over_token(text, _skip_space(text, pos, -1), -1)
+    pos = end
+    if direction > 0:
+        return _over_token(text, _skip_space(text, pos, 1), 1)
+    return _skip_space(text, _over_token(text, pos, -1), -1)
+
+
+_MAX_TRIES = 12  # steps looked ahead for a span whose brackets and quotes pair up
+
+
+def _unpaired(text: str, s: int, e: int) -> int:
+    openers, closers = unmatched(text, s, e)
+    return len(openers) + len(closers)
 
 
 def step_edge(text: str, start: int, end: int, edge: str, direction: int, mode: str = "word") -> tuple[int, int] | None:
-    """The span after moving its `edge` ('start' or 'end') one step; None if it cannot move."""
-    n = len(text)
+    """The span after moving its `edge` ('start' or 'end') one step; None if it cannot move.
+
+    A word-mode step goes to the next word or punctuation mark. When that leaves a bracket
+    or quote mark without its partner, the edge goes on (a few steps at most, within the
+    paragraph) to the first place where the pairs are as whole as before: the end moving
+    forward over (الخميس) stops after the closing bracket, moving back it skips the pair.
+    """
     if mode == "char":
         if edge == "start":
             new = _char_step(text, start, direction)
             return (new, end) if new < end and new != start else None
         new = _char_step(text, end, direction)
         return (start, new) if new > start and new != end else None
-    if edge == "start":
-        i = start
-        if direction < 0:
-            while i > 0 and not _word(text, i - 1):
-                i -= 1
-            while i > 0 and _word(text, i - 1):
-                i -= 1
-        else:
-            while i < n and _word(text, i):
-                i += 1
-            while i < n and not _word(text, i):
-                i += 1
-        return (i, end) if i < end and i != start else None
-    i = end
-    if direction > 0:
-        while i < n and not _word(text, i):
-            i += 1
-        while i < n and _word(text, i):
-            i += 1
-    else:
-        while i > 0 and _word(text, i - 1):
-            i -= 1
-        while i > 0 and not _word(text, i - 1):
-            i -= 1
-    return (start, i) if i > start and i != end else None
+    before = _unpaired(text, start, end)
+    fallback = None
+    s, e = start, end
+    for _ in range(_MAX_TRIES):
+        old = s if edge == "start" else e
+        pos = _token_step(text, s, e, edge, direction)
+        if pos == old:
+            break
+        s, e = (pos, e) if edge == "start" else (s, pos)
+        if s >= e:
+            break
+        if _unpaired(text, s, e) <= before:
+            return s, e
+        crossed = text[min(pos, old):max(pos, old)]
+        at_word = is_word_char(text, pos if edge == "start" else pos - 1)
+        if fallback is None and at_word:
+            fallback = (s, e)  # a word: where the edge goes if the pairs cannot be made whole
+        if "\n" in crossed:
+            break
+    return fallback

@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.plain import plain_label, plain_tip
@@ -28,6 +28,48 @@ def local_time(stamp: str) -> str:
 def snippet(text: str) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+
+
+def attribute_keys(label) -> dict[str, object]:
+    """Alt+letter for the label's choice attributes: the first letter of the name not taken
+    by an attribute before it (type -> T, mod -> M). Letters, so Arabic layouts map them too."""
+    keys: dict[str, object] = {}
+    for attr in label.attributes if label is not None else ():
+        if attr.type != "choice":
+            continue
+        letter = next((ch for ch in attr.name.lower() if "a" <= ch <= "z" and ch not in keys), None)
+        if letter is not None:
+            keys[letter] = attr
+    return keys
+
+
+class OneLineLabel(QLabel):
+    """Plain text on one line, elided to the width it is given (the whole text in its
+    tooltip), so a long quote never pushes the fields below it down."""
+
+    def __init__(self):
+        super().__init__()
+        self._full = ""
+        self.setTextFormat(Qt.PlainText)
+        self.setWordWrap(False)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(plain_tip(text) if "\n" in text or len(text) > 30 else "")
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        flat = self._full.replace("\n", "  ")
+        QLabel.setText(self, self.fontMetrics().elidedText(flat, Qt.ElideMiddle, max(self.width(), 40)))
 
 
 def _clear(layout) -> None:
@@ -51,23 +93,30 @@ class Inspector(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.editable = True
+        self.show_attr_keys = False  # the annotation window handles Alt+letter for choices
         self.scheme = None
         self.span = None
         self.doc = None
         # --- span ---
         self.span_box = QGroupBox(self.tr("Selected span"))
         sform = QFormLayout(self.span_box)
-        self.span_label = plain_label()
-        self.span_text = plain_label()
-        self.span_status = plain_label()
+        # One line each and buttons that keep their room when hidden: the attribute
+        # fields below stay in one place from span to span.
+        self.span_label = OneLineLabel()
+        self.span_text = OneLineLabel()
+        self.span_status = OneLineLabel()
         self.accept_button = QPushButton(self.tr("Accept"))
         self.reject_button = QPushButton(self.tr("Reject"))
+        for b in (self.accept_button, self.reject_button):
+            policy = b.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            b.setSizePolicy(policy)
         status_row = QHBoxLayout()
         status_row.addWidget(self.span_status, 1)
         status_row.addWidget(self.accept_button)
         status_row.addWidget(self.reject_button)
-        self.span_annotator = plain_label()
-        self.span_times = plain_label()
+        self.span_annotator = OneLineLabel()
+        self.span_times = OneLineLabel()
         sform.addRow(self.tr("Label:"), self.span_label)
         sform.addRow(self.tr("Text:"), self.span_text)
         sform.addRow(self.tr("Status:"), status_row)
@@ -143,7 +192,7 @@ class Inspector(QWidget):
         self.span_annotator.setText(span.annotator + (f" ({span.rule})" if span.rule else ""))
         times = self.tr("created %1").replace("%1", local_time(span.created))
         if span.modified and span.modified != span.created:
-            times += "\n" + self.tr("modified %1").replace("%1", local_time(span.modified))
+            times += ", " + self.tr("modified %1").replace("%1", local_time(span.modified))
         self.span_times.setText(times)
         self._build_attrs(span)
         self.links.clear()
@@ -168,11 +217,17 @@ class Inspector(QWidget):
         _clear(self.attr_form)
         label = self.scheme.label(span.label) if self.scheme and self.scheme.has_label(span.label) else None
         attributes = label.attributes if label else ()
+        keys = {attr.name: letter for letter, attr in attribute_keys(label).items()} if self.show_attr_keys else {}
         self.attr_box.setVisible(bool(attributes))
         self.attr_widgets = {}
         self.attr_hints = {}
+        hints = []  # below every field: a hint growing to two lines moves no field
         for attr in attributes:
             value = span.attrs.get(attr.name)
+            # The name in an isolate after an RLM in the Arabic interface: the line reads
+            # right to left there, so the colon goes to the name's left.
+            caption = (("\u200f" if self.layoutDirection() == Qt.RightToLeft else "") + "\u2068" + attr.name + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "")
+                       + "\u2069:")
             if attr.type == "choice":
                 w = QComboBox()
                 w.addItem("—", None)
@@ -181,13 +236,13 @@ class Inspector(QWidget):
                 w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
                 w.setEnabled(self.editable)
                 w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
-                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow(caption, w)
             elif attr.type == "boolean":
                 w = QCheckBox()
                 w.setChecked(bool(value))
                 w.setEnabled(self.editable)
                 w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
-                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow(caption, w)
             else:
                 w = QLineEdit("" if value is None else str(value))
                 w.setReadOnly(not self.editable)
@@ -199,9 +254,11 @@ class Inspector(QWidget):
                 self._update_hint(attr, w.text(), hint)
                 w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
                 w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
-                self.attr_form.addRow(attr.name + ":", w)
-                self.attr_form.addRow("", hint)
+                self.attr_form.addRow(caption, w)
+                hints.append(hint)
             self.attr_widgets[attr.name] = w
+        for hint in hints:
+            self.attr_form.addRow("", hint)
 
     def _update_hint(self, attr, text: str, hint: QLabel) -> bool:
         text = text.strip()

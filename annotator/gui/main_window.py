@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
             self._act(self.tr("Accept suggestion"), lambda: self._c() and self._c().accept_current(), menu=e, shown_keys="Enter, A"),
             self._act(self.tr("Reject suggestion"), lambda: self._c() and self._c().reject_current(), menu=e, shown_keys="R, Shift+Del"),
         ]
+        self._act(self.tr("Next suggestion"), lambda: self._c() and self._c().goto_suggestion(1), menu=e, shown_keys="N")
+        self._act(self.tr("Previous suggestion"), lambda: self._c() and self._c().goto_suggestion(-1), menu=e, shown_keys="P")
         self.annotate_menu = mb.addMenu(self.tr("&Annotate"))
         d = mb.addMenu(self.tr("&Document"))
         self._act(self.tr("Next document"), lambda: self.ws and self.ws.doc_panel.step(1), ["Ctrl+PgDown", "Alt+Down"], menu=d)

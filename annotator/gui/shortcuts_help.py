@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
+from annotator.gui.inspector import attribute_keys
+
 
 def key_table(scheme) -> list[tuple[str, str, str]]:
     """(section, keys, what they do). Label and link keys come from the project's scheme."""
@@ -18,9 +20,17 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
     for rel in scheme.relations:
         if rel.hotkey:
             rows.append((ann, rel.hotkey.upper(), QCoreApplication.translate("Shortcuts", "Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels").replace("%1", rel.name)))
+    by_key: dict[str, list[str]] = {}
+    for label in scheme.labels:
+        for letter, attr in attribute_keys(label).items():
+            by_key.setdefault(f"Alt+{letter.upper()}", []).append(f"{label.name} {attr.name}")
+    for keys, names in by_key.items():
+        rows.append((ann, keys, QCoreApplication.translate("Shortcuts", "Next value of %1 for the selected span (with Shift: the previous one)")
+                     .replace("%1", ", ".join(names))))
     rows += [
         (ann, "Enter, A", QCoreApplication.translate("Shortcuts", "Accept the selected suggestion")),
         (ann, "R, Shift+Del", QCoreApplication.translate("Shortcuts", "Reject the selected suggestion")),
+        (ann, "N / P", QCoreApplication.translate("Shortcuts", "Next / previous suggestion (accepting or rejecting one also goes to the next)")),
         (ann, "Del", QCoreApplication.translate("Shortcuts", "Delete the selected span (and its links)")),
         (ann, "Alt+Shift+→ / Alt+Shift+←", QCoreApplication.translate("Shortcuts", "Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round")),
         (ann, "Ctrl+Alt+→ / Ctrl+Alt+←", QCoreApplication.translate("Shortcuts", "Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward")),

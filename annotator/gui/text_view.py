@@ -122,6 +122,8 @@ class AnnotationView(QPlainTextEdit):
         self._paint: dict[int, _BlockPaint] = {}
         self._current: int | None = None
         self._linked: set[int] = set()
+        self._numbers: dict[int, int] = {}  # link mode: span id -> the number its key has
+        self._number_rects: dict[int, QRectF] = {}  # number -> where it was last painted (viewport)
         self._show_invisibles = False
         self._bidi = False
         self._matches: list[tuple[int, int]] = []
@@ -143,6 +145,7 @@ class AnnotationView(QPlainTextEdit):
         self._map = Utf16Map(text)
         self._bidi = has_bidi_controls(text)
         self._current, self._linked = None, set()
+        self._numbers, self._number_rects = {}, {}
         self._matches, self._match_starts, self._current_match = [], [], None
         self._paint.clear()
         self._last_sel = None
@@ -276,6 +279,30 @@ class AnnotationView(QPlainTextEdit):
 
     def current_span(self) -> int | None:
         return self._current
+
+    # ----- link numbers --------------------------------------------------------------------
+    # Each number is painted as its own text item inside its span, so no bidi run of the
+    # interface or of the text can carry it next to another span (issue 12: in the English
+    # interface "1: «…» 2: «…»" in one string put the numbers beside the wrong names).
+    def set_link_numbers(self, span_ids: list[int]) -> None:
+        """Number the spans 1, 2, ... (what the keys choose) until cleared with []."""
+        self._numbers = {sid: k for k, sid in enumerate(span_ids, 1)}
+        self._number_rects = {}
+        self.viewport().update()
+
+    def link_number_rect(self, number: int) -> QRectF | None:
+        """Where `number` was last painted, in viewport coordinates (None: not on screen)."""
+        return self._number_rects.get(number)
+
+    def span_rects(self, span_id: int) -> list[QRectF]:
+        """The rectangles span `span_id` is painted over, in viewport coordinates (visible part)."""
+        out = []
+        ox = self.contentOffset().x()
+        for block, top in self._visible_blocks():
+            for span, _lane, rects in self._block_paint(block).items:
+                if span.id == span_id:
+                    out.extend(r.translated(ox, top) for r in rects)
+        return out
 
     # ----- selection ---------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
@@ -597,6 +624,11 @@ class AnnotationView(QPlainTextEdit):
             if top > clip.bottom() + self._gap or top + self.blockBoundingRect(block).height() + self._gap < clip.top():
                 continue
             self._paint_overlays(painter, block, top, ox)
+        if self._numbers:
+            if clip.contains(QRectF(self.viewport().rect())):
+                self._number_rects = {}  # a full repaint: forget numbers scrolled away
+            for block, top in visible:
+                self._paint_numbers(painter, block, top, ox)
         painter.end()
 
     def _paint_backgrounds(self, painter: QPainter, block: QTextBlock, top: float, ox: float) -> None:
@@ -660,6 +692,40 @@ class AnnotationView(QPlainTextEdit):
                     painter.drawRoundedRect(r.translated(ox, top).adjusted(-1, 0, 1, 0), 3, 3)
         if self._show_invisibles:
             self._paint_marks(painter, block, top, ox, bp)
+
+    def _paint_numbers(self, painter: QPainter, block: QTextBlock, top: float, ox: float) -> None:
+        """A badge with the span's number at the visual start of the span's first piece."""
+        n = block.blockNumber()
+        block_start = self._block_cp[n]
+        layout = block.layout()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, self._size * 0.62))
+        font.setBold(True)
+        fm = QFontMetricsF(font)
+        for span, _lane, rects in self._block_paint(block).items:
+            number = self._numbers.get(span.id)
+            if number is None or not rects or span.start < block_start:
+                continue
+            first_char = self._map.to_utf16(span.start) - block.position()
+            line = layout.lineForTextPosition(first_char)
+            if not line.isValid():
+                continue
+            # The span's first character: its leading edge is where a reader starts the span.
+            x = line.cursorToX(first_char)[0]
+            rect = min([r for r in rects if abs(r.top() - line.y()) < 0.5] or rects,
+                       key=lambda r: min(abs(r.left() - x), abs(r.right() - x)))
+            text = str(number)
+            w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+            rtl_start = abs(rect.right() - x) < abs(rect.left() - x)
+            left = rect.right() - w if rtl_start else rect.left()
+            badge = QRectF(left, rect.top() - h / 3, w, h).translated(ox, top)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#1e3a8a"))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.setFont(font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            self._number_rects[number] = badge
 
     def _paint_marks(self, painter: QPainter, block: QTextBlock, top: float, ox: float, bp: _BlockPaint) -> None:
         marks = self._block_marks(block, bp)

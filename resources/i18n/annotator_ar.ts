@@ -146,145 +146,165 @@
 <context>
     <name>Annotate</name>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="90" />
-        <location filename="../../annotator/gui/annotate.py" line="417" />
+        <location filename="../../annotator/gui/annotate.py" line="98" />
+        <location filename="../../annotator/gui/annotate.py" line="508" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="100" />
+        <location filename="../../annotator/gui/annotate.py" line="108" />
         <source>Not saved: nothing was changed.</source>
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="236" />
+        <location filename="../../annotator/gui/annotate.py" line="244" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="242" />
+        <location filename="../../annotator/gui/annotate.py" line="250" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="246" />
+        <location filename="../../annotator/gui/annotate.py" line="254" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="250" />
+        <location filename="../../annotator/gui/annotate.py" line="258" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <location filename="../../annotator/gui/annotate.py" line="298" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="294" />
-        <location filename="../../annotator/gui/annotate.py" line="314" />
+        <location filename="../../annotator/gui/annotate.py" line="309" />
+        <location filename="../../annotator/gui/annotate.py" line="331" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="294" />
-        <location filename="../../annotator/gui/annotate.py" line="315" />
+        <location filename="../../annotator/gui/annotate.py" line="309" />
+        <location filename="../../annotator/gui/annotate.py" line="332" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="300" />
+        <location filename="../../annotator/gui/annotate.py" line="315" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="307" />
+        <location filename="../../annotator/gui/annotate.py" line="322" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="327" />
+        <location filename="../../annotator/gui/annotate.py" line="344" />
+        <source>No suggestions left in this document.</source>
+        <translation>لم يبقَ اقتراح في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="369" />
+        <source>No suggestions in this document.</source>
+        <translation>لا اقتراحات في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="383" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="330" />
+        <location filename="../../annotator/gui/annotate.py" line="386" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="334" />
+        <location filename="../../annotator/gui/annotate.py" line="390" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="342" />
+        <location filename="../../annotator/gui/annotate.py" line="398" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="346" />
+        <location filename="../../annotator/gui/annotate.py" line="402" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="348" />
+        <location filename="../../annotator/gui/annotate.py" line="404" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="358" />
+        <location filename="../../annotator/gui/annotate.py" line="414" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="371" />
+        <location filename="../../annotator/gui/annotate.py" line="427" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="463" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="463" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="463" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="396" />
+        <location filename="../../annotator/gui/annotate.py" line="474" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="414" />
+        <location filename="../../annotator/gui/annotate.py" line="490" />
+        <source>Replace %1 link</source>
+        <translation>استبدال رابط %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="494" />
+        <source>The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.</source>
+        <translation>استُبدل رابط %1 (رابط واحد لكل %2 في هذا المخطط)؛ يعيد Ctrl+Z الرابط القديم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate.py" line="505" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="421" />
+        <location filename="../../annotator/gui/annotate.py" line="512" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="426" />
+        <location filename="../../annotator/gui/annotate.py" line="517" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="431" />
+        <location filename="../../annotator/gui/annotate.py" line="527" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="443" />
+        <location filename="../../annotator/gui/annotate.py" line="539" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
@@ -384,17 +404,17 @@
         <translation>تعيين %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="174" />
+        <location filename="../../annotator/gui/commands.py" line="177" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="193" />
+        <location filename="../../annotator/gui/commands.py" line="203" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="223" />
+        <location filename="../../annotator/gui/commands.py" line="233" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
     </message>
@@ -776,127 +796,127 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="58" />
+        <location filename="../../annotator/gui/inspector.py" line="101" />
         <source>Selected span</source>
         <translation>المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="63" />
+        <location filename="../../annotator/gui/inspector.py" line="108" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="64" />
+        <location filename="../../annotator/gui/inspector.py" line="109" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="71" />
+        <location filename="../../annotator/gui/inspector.py" line="120" />
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="72" />
+        <location filename="../../annotator/gui/inspector.py" line="121" />
         <source>Text:</source>
         <translation>النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="73" />
+        <location filename="../../annotator/gui/inspector.py" line="122" />
         <source>Status:</source>
         <translation>الحالة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="74" />
+        <location filename="../../annotator/gui/inspector.py" line="123" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="75" />
+        <location filename="../../annotator/gui/inspector.py" line="124" />
         <source>Times:</source>
         <translation>الأوقات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="76" />
+        <location filename="../../annotator/gui/inspector.py" line="125" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="78" />
+        <location filename="../../annotator/gui/inspector.py" line="127" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="82" />
+        <location filename="../../annotator/gui/inspector.py" line="131" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="84" />
+        <location filename="../../annotator/gui/inspector.py" line="133" />
         <source>Span to link</source>
         <translation>المقطع المراد ربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="85" />
+        <location filename="../../annotator/gui/inspector.py" line="134" />
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="92" />
+        <location filename="../../annotator/gui/inspector.py" line="141" />
         <source>No span selected. Select text and press a label key, or click a span.</source>
         <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="94" />
+        <location filename="../../annotator/gui/inspector.py" line="143" />
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="102" />
+        <location filename="../../annotator/gui/inspector.py" line="151" />
         <source>ID:</source>
         <translation>المعرّف:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="103" />
+        <location filename="../../annotator/gui/inspector.py" line="152" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="104" />
+        <location filename="../../annotator/gui/inspector.py" line="153" />
         <source>Date (dct):</source>
         <translation>تاريخ الوثيقة (dct):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="106" />
+        <location filename="../../annotator/gui/inspector.py" line="155" />
         <source>Other:</source>
         <translation>أخرى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="144" />
+        <location filename="../../annotator/gui/inspector.py" line="193" />
         <source>created %1</source>
         <translation>أُنشئ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="146" />
+        <location filename="../../annotator/gui/inspector.py" line="195" />
         <source>modified %1</source>
         <translation>عُدّل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="155" />
+        <location filename="../../annotator/gui/inspector.py" line="204" />
         <source>by %1</source>
         <translation>بواسطة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="210" />
+        <location filename="../../annotator/gui/inspector.py" line="267" />
         <source>Not a valid value: %1</source>
         <translation>قيمة غير صالحة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="268" />
+        <location filename="../../annotator/gui/inspector.py" line="325" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="272" />
+        <location filename="../../annotator/gui/inspector.py" line="329" />
         <source>The date the document was written: relative dates are read from it.</source>
         <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
     </message>
@@ -1007,13 +1027,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="119" />
-        <location filename="../../annotator/gui/main_window.py" line="294" />
+        <location filename="../../annotator/gui/main_window.py" line="296" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="120" />
-        <location filename="../../annotator/gui/main_window.py" line="295" />
+        <location filename="../../annotator/gui/main_window.py" line="297" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
@@ -1049,213 +1069,223 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="131" />
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="138" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="142" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="142" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="141" />
+        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="146" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="145" />
+        <location filename="../../annotator/gui/main_window.py" line="147" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="146" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="150" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="152" />
+        <location filename="../../annotator/gui/main_window.py" line="154" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="153" />
+        <location filename="../../annotator/gui/main_window.py" line="155" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="155" />
+        <location filename="../../annotator/gui/main_window.py" line="157" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157" />
+        <location filename="../../annotator/gui/main_window.py" line="159" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160" />
+        <location filename="../../annotator/gui/main_window.py" line="162" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161" />
+        <location filename="../../annotator/gui/main_window.py" line="163" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162" />
-        <location filename="../../annotator/gui/main_window.py" line="434" />
+        <location filename="../../annotator/gui/main_window.py" line="164" />
+        <location filename="../../annotator/gui/main_window.py" line="436" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="165" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="165" />
+        <location filename="../../annotator/gui/main_window.py" line="167" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="170" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="188" />
+        <location filename="../../annotator/gui/main_window.py" line="190" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="197" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="203" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="203" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="215" />
+        <location filename="../../annotator/gui/main_window.py" line="217" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <location filename="../../annotator/gui/main_window.py" line="234" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="234" />
+        <location filename="../../annotator/gui/main_window.py" line="236" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236" />
+        <location filename="../../annotator/gui/main_window.py" line="238" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="303" />
+        <location filename="../../annotator/gui/main_window.py" line="305" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="321" />
-        <location filename="../../annotator/gui/main_window.py" line="351" />
+        <location filename="../../annotator/gui/main_window.py" line="323" />
+        <location filename="../../annotator/gui/main_window.py" line="353" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="330" />
+        <location filename="../../annotator/gui/main_window.py" line="332" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="359" />
+        <location filename="../../annotator/gui/main_window.py" line="361" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/main_window.py" line="362" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="375" />
+        <location filename="../../annotator/gui/main_window.py" line="377" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1296,7 +1326,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="435" />
+        <location filename="../../annotator/gui/main_window.py" line="437" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -2094,192 +2124,202 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Annotating</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Documents</source>
         <translation>الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Viewing and finding</source>
         <translation>العرض والبحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Moving around</source>
         <translation>التنقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="16" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="18" />
         <source>Label the selection %1 (whole words), or relabel the selected span</source>
         <translation>وسم التحديد بـ %1 (كلمات كاملة)، أو تغيير وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="17" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="19" />
         <source>Label the selection %1 with exact characters</source>
         <translation>وسم التحديد بـ %1 بالأحرف بالضبط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="20" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
         <source>Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels</source>
         <translation>ربط المقطع المحدد برابط %1: ثم اضغط 1–9 أو Enter (الأقرب)، أو انقر المقطع؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <source>Next value of %1 for the selected span (with Shift: the previous one)</source>
+        <translation>القيمة التالية لـ %1 في المقطع المحدد (ومع Shift: السابقة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
         <source>Accept the selected suggestion</source>
         <translation>قبول الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="23" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
         <source>Reject the selected suggestion</source>
         <translation>رفض الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="24" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <source>Next / previous suggestion (accepting or rejecting one also goes to the next)</source>
+        <translation>الاقتراح التالي / السابق (قبول اقتراح أو رفضه ينتقل أيضاً إلى التالي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
         <source>Delete the selected span (and its links)</source>
         <translation>حذف المقطع المحدد (وروابطه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="25" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
         <source>Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round</source>
         <translation>تحريك بداية المقطع المحدد كلمةً في اتجاه السهم. في النص العربي (من اليمين إلى اليسار) يمدّ → البداية إلى الخلف (إلى ما قبلها في النص) ويقلّصها ← إلى الأمام؛ وفي النص من اليسار إلى اليمين العكس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="26" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
         <source>Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward</source>
         <translation>تحريك نهاية المقطع المحدد بالطريقة نفسها. في النص العربي يمدّ ← النهاية إلى الأمام (إلى ما بعدها في النص) ويقلّصها → إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="27" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
         <source>Character precision: snap to characters instead of whole words (for labels and edge moves)</source>
         <translation>دقة الحرف: الالتزام بالأحرف بدل الكلمات الكاملة (للوسم وتحريك الحدود)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
         <source>Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)</source>
         <translation>اقتراح التواريخ والأقوال في هذه الوثيقة (قائمة أدوات: ما يُقترح، كل الوثائق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
         <source>Deselect the span, or cancel linking</source>
         <translation>إلغاء تحديد المقطع، أو إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
         <source>Mark the document done and go to the next</source>
         <translation>تعليم الوثيقة كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
         <source>Filter the document list</source>
         <translation>تصفية قائمة الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -2287,27 +2327,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="69" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="85" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>

@@ -533,6 +533,18 @@ AR = {
     " (+%1 attributes)": " (+%1 خصائص)",
     "attributes differ": "خصائص مختلفة",
     " (made when both its spans are gold)": " (يُنشأ حين يصبح طرفاه مرجعيين)",
+    # --- i12view ---
+    "Replace %1 link": "استبدال رابط %1",
+    "The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.":
+        "استُبدل رابط %1 (رابط واحد لكل %2 في هذا المخطط)؛ يعيد Ctrl+Z الرابط القديم.",
+    "No suggestions left in this document.": "لم يبقَ اقتراح في هذه الوثيقة.",
+    "No suggestions in this document.": "لا اقتراحات في هذه الوثيقة.",
+    "Next suggestion": "الاقتراح التالي",
+    "Previous suggestion": "الاقتراح السابق",
+    "Next / previous suggestion (accepting or rejecting one also goes to the next)":
+        "الاقتراح التالي / السابق (قبول اقتراح أو رفضه ينتقل أيضاً إلى التالي)",
+    "Next value of %1 for the selected span (with Shift: the previous one)":
+        "القيمة التالية لـ %1 في المقطع المحدد (ومع Shift: السابقة)",
 }
 
 
