@@ -9,7 +9,10 @@ Span decisions (the gold set follows them): a proclitic و/ف/ب/ل/ك stays out
 (وعام 2014 -> "عام 2014"); a preceding preposition (في، منذ، خلال، قبل نهاية) stays out; a
 modifier word (مطلع، أواخر، نهاية) and a following الماضي/المقبل/الجاري stay in; a weekday
 in apposition stays in (اليوم (الخميس), الخميس 9 ديسمبر); "بين عامي 2014 و2017" is two
-spans, "عامي 2014" and "2017".
+spans, "عامي 2014" and "2017". فاتح / غرة / أول أيام before a month are day 1 and in the span;
+a year phrase after a day or month is part of it ("24 نوفمبر من العام الماضي", "مارس من العام
+نفسه"): deictic phrases are placed from dct, نفسه/ذاته by the last year the document wrote before
+(no value when there is none). A Hijri month without a day has the Gregorian month of its first day.
 """
 
 from __future__ import annotations
@@ -119,6 +122,15 @@ WDPRE = rf"(?:(?P<wdpre>(?:يوم\s+)?{WD})[\s،,]+)?"
 UNIT = rf"(?P<unit>{_alt(_UNITS)}){E}"
 NUMW = rf"(?P<num>\d{{1,4}}|{_alt(_NUM_WORDS)})"
 YEAR_WORD = r"(?:عام|العام|سنه|السنه|عامي|العامين|سنتي)"
+# "the first (day) of": Moroccan فاتح, Hijri غرة, أول أيام; the day word is part of the DATE.
+FIRST = r"(?:فاتح|غره|اول(?:\s+(?:ايام|يوم))?)\s+(?:من\s+)?"
+# A year named by a phrase: "من العام الماضي" (deictic, from dct), "من العام نفسه" (anaphoric: the last
+# year the document wrote before), "العام السابق" (the year before that one).
+_SAME = {"نفسه", "نفسها", "ذاته", "ذاتها"}
+_ANA_PREV = {"السابق", "السابقه", "الذي سبقه"}
+_ANA_NEXT = {"التالي", "التاليه", "الموالي", "الذي تلاه"}
+YP = (rf"(?P<yp>(?:العام|السنه)\s+(?P<yrel>{_alt(REL_ALL | _SAME | _ANA_NEXT | {'الذي سبقه'})}){E}"
+      rf"|(?P<ysame>نفس|ذات)\s+(?:العام|السنه){E}|(?P<ythis>هذا\s+العام|هذه\s+السنه){E})")
 
 _FUTURE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?س[يتن]\w{3,}|المقبل\w?|القادم\w?|من\s+المقرر|من\s+المنتظر|"
                      r"من\s+المتوقع|[يت]عتزم|غدا)(?!\w)")
@@ -238,6 +250,26 @@ def _resolve_md(ctx: _Ctx, month: int, day: int | None, rel: str | None, start: 
     return f"{y:04d}-{month:02d}"
 
 
+def _year_phrase(ctx: _Ctx, m: re.Match, rest: str) -> str | None:
+    """The value of a date whose year is a phrase: deictic ones from dct, anaphoric ones deferred
+    (see _ANAPHOR) to the last year the document wrote before them."""
+    yrel = m.group("yrel")
+    if m.group("ysame") or yrel in _SAME:
+        return f"{_ANAPHOR}0|{rest}|"
+    if yrel in _ANA_PREV or yrel in _ANA_NEXT:
+        step = -1 if yrel in _ANA_PREV else 1
+        fallback = f"{ctx.dct.year + step:04d}{rest}" if ctx.dct else ""
+        return f"{_ANAPHOR}{step}|{rest}|{fallback}"
+    if ctx.dct is None:
+        return None
+    step = -1 if yrel in _PAST else 1 if yrel in _NEXT else 0
+    return f"{ctx.dct.year + step:04d}{rest}"
+
+
+# A deferred anaphoric value "@STEP|REST|FALLBACK", resolved by find_dates once all dates are known.
+_ANAPHOR = "@"
+
+
 def _ord_day(s: str) -> int | None:
     words = re.sub(r"\s+", " ", s).replace("و ", "و").split(" ")
     if len(words) == 1:
@@ -324,8 +356,8 @@ def _mod(m: re.Match) -> str | None:
     return _MODS.get(w) if w else None
 
 
-@rule("dates:day_month", rf"{WDPRE}(?:{DAY}\s*(?:من\s+)?|{ORD}\s+(?:من\s+)?|اول\s+)(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
+@rule("dates:day_month", rf"{WDPRE}(?:{DAY}\s*(?:من\s+)?|{ORD}\s+(?:من\s+)?|(?P<first>{FIRST}))(?:شهر\s+)?{MONP}"
+      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+(?:من\s+)?{YP}|\s+{REL})?", anchor="month")
 def _day_month(m, ctx):
     months = _months_in(m.group("mon"))
     month = months[0]
@@ -346,13 +378,18 @@ def _day_month(m, ctx):
         return m.start(), m.end(), "DATE", value, None, rule_name + "_year"
     if not _valid(2000, month, day):
         return None
+    if m.group("yp"):
+        return m.start(), m.end(), "DATE", _year_phrase(ctx, m, f"-{month:02d}-{day:02d}"), None, \
+            rule_name + "_year_phrase"
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, day, m.group("rel"), m.start(), m.end()), None, rule_name
 
 
-@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|{REL})",
+@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|(?:من\s+)?{YP}|{REL})",
       anchor="month")
 def _month_year(m, ctx):
     month = _months_in(m.group("mon"))[0]
+    if m.group("yp"):
+        return m.start(), m.end(), "DATE", _year_phrase(ctx, m, f"-{month:02d}"), _mod(m), "dates:month_year_phrase"
     if m.group("year"):
         return m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}", _mod(m), "dates:month_year"
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, None, m.group("rel"), m.start(), m.end()), _mod(m), \
@@ -428,16 +465,17 @@ def _decade(m, ctx):
     return m.start(), m.end(), "DATE", f"{century}{n}", None, "dates:decade"
 
 
-@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
+@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?|(?P<hfirst>{FIRST})|(?P<hlast>سلخ)\s+)?(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
       rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)?", anchor="hmonth")
 def _hijri(m, ctx):
     from hijridate import Gregorian, Hijri
 
     hm = _HMONTH_OF[re.sub(r"\s+", " ", m.group("hmon"))]
-    day = int(m.group("hday")) if m.group("hday") else None
+    day = int(m.group("hday")) if m.group("hday") else 1 if m.group("hfirst") else None
+    last = bool(m.group("hlast"))
     hy = int(m.group("hy")) if m.group("hy") else None
     text = m.group(0)
-    if hy is None and day is None and not text.startswith("شهر"):
+    if hy is None and day is None and not last and not text.startswith("شهر"):
         return None
     if hy is not None and not m.group("era") and not 1300 <= hy <= 1500:
         return None
@@ -455,17 +493,35 @@ def _hijri(m, ctx):
             except (ValueError, OverflowError):
                 continue
             gd = date(g.year, g.month, g.day)
-            if best is None or abs((gd - ctx.dct).days) < abs((best - ctx.dct).days):
-                best = gd
+            if best is None or abs((gd - ctx.dct).days) < abs((best[0] - ctx.dct).days):
+                best = gd, y
         if best is None:
             return None
-        return m.start(), m.end(), "DATE", _iso(best) if day else f"{best.year:04d}-{best.month:02d}", None, "dates:hijri"
-    try:
-        g = Hijri(hy, hm, day or 15).to_gregorian()
-    except (ValueError, OverflowError):
-        return m.start(), m.end(), "DATE", None, None, "dates:hijri"
-    value = _iso(date(g.year, g.month, g.day)) if day else f"{g.year:04d}-{g.month:02d}"
+        hy = best[1]
+    value = _hijri_value(hy, hm, day, last)
     return m.start(), m.end(), "DATE", value, None, "dates:hijri"
+
+
+def _hijri_value(hy: int, hm: int, day: int | None, last: bool) -> str | None:
+    """A Hijri day as its Gregorian day; a Hijri month as the Gregorian month of its first day (a
+    Hijri month straddles two Gregorian ones, and TIMEX3 has no value for such a range)."""
+    from hijridate import Hijri
+
+    try:
+        if last:
+            for d in (30, 29):
+                try:
+                    g = Hijri(hy, hm, d).to_gregorian()
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+            return _iso(date(g.year, g.month, g.day))
+        g = Hijri(hy, hm, day or 1).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return _iso(date(g.year, g.month, g.day)) if day else f"{g.year:04d}-{g.month:02d}"
 
 
 _DAYREF = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "اول من امس": -2, "اول امس": -2,
@@ -527,6 +583,10 @@ def _relative_period(m, ctx):
     end = m.end() if not m.group("year") else m.end("rel") if rel else m.end("u")
     unit = _UNIT_NAMES[m.group("u")]
     step = -1 if rel in _PAST else 1 if rel in _NEXT else 0
+    if unit == "Y" and rel in ("السابق", "السابقه") and not m.group("modw"):
+        # "مقارنة بالعام السابق": the year before the one the text is about, dct's when none is written
+        fallback = f"{ctx.dct.year - 1:04d}" if ctx.dct else ""
+        return m.start(), end, "DATE", f"{_ANAPHOR}-1||{fallback}", None, "dates:relative_period"
     if ctx.dct is None:
         return m.start(), end, "DATE", None, _mod(m), "dates:relative_period"
     d = ctx.dct
@@ -724,4 +784,27 @@ def find_dates(text: str, dct: date | str | None = None, folded: Folded | None =
         out.append(DateMatch(os_, oe, c[2], c[3], c[4], c[5]))
     out.sort(key=lambda d: d.start)
     # Pairs found by one rule (year_pair) must not swallow each other; overlaps were resolved above.
-    return out
+    return _resolve_anaphora(out)
+
+
+_NO_ANCHOR = ("dates:day_ref", "dates:weekday", "dates:clock", "dates:ago")
+
+
+def _resolve_anaphora(out: list[DateMatch]) -> list[DateMatch]:
+    """"من العام نفسه": the year of the last date before it that names one (not أمس or a weekday)."""
+    year = None
+    res = []
+    for d in out:
+        v = d.value
+        if v and v.startswith(_ANAPHOR):
+            step, rest, fallback = v[1:].split("|")
+            if year is not None:
+                v = f"{year + int(step):04d}{rest}"
+            else:
+                v = fallback or None
+            d = DateMatch(d.start, d.end, d.type, v, d.mod, d.rule)
+        if d.type == "DATE" and v and re.match(r"\d{4}(?:-|$)", v) \
+                and d.rule not in _NO_ANCHOR:
+            year = int(v[:4])
+        res.append(d)
+    return res
