@@ -290,7 +290,8 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
             end = b
             i += 1
             continue
-        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب"):
+        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب") or (
+                i >= 1 and w.startswith("لل") and w[2:] in _ADDRESSEES):
             break
         if i >= 1 and _MASDAR.fullmatch(w) and w not in _NOT_MASDAR and toks[i - 1][2] not in _TITLES:
             break  # a verbal noun starts the object: أعلن الوزير قاسم الأعرجي انتهاء ...
@@ -338,6 +339,9 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
     return s + (len(t[s:end]) - len(t[s:end].lstrip())), end
 
 
+# "صرح به المدير للصحيفة": who was told, not who spoke
+_ADDRESSEES = {fold(w) for w in ("صحيفة", "صحيفه", "صحفيين", "صحافة", "صحافيين", "قناة", "وكالة", "موقع", "إعلام",
+                                 "إذاعة", "تلفزيون", "جريدة", "مراسل", "مراسلين", "إعلاميين")}
 _DESCRIBING = {fold(w) for w in ("في", "من", "داخل", "لدى", "بـ")}
 _ISSUED = {fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
 # A profession named with its field: "الباحث في الاقتصاد عمر بنعلي"
@@ -348,7 +352,7 @@ _DOMAIN_TITLES = {fold(w) for w in ("الباحث", "باحث", "الخبير", 
 def _kind(t: str, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
-    return source_kind(t[span[0]:span[1]])
+    return source_kind(t[span[0]:span[1]], folded=True)
 
 
 def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
@@ -356,6 +360,12 @@ def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
     "الوزير يقول إن"."""
     s0 = _sentence_start(t, cue_start)
     before = t[s0:cue_start]
+    if any(j in before for j in _JOINS):
+        # a second clause: "...، غير أن المحلل اعتبر", "فيما كانت الحكومة قد أعلنت"
+        joins = list(_JOIN_WORD.finditer(before))
+        if joins:
+            s0 += joins[-1].end()
+            before = t[s0:cue_start]
     toks = [(m.start() + s0, m.end() + s0, m.group(0)) for m in _WORD.finditer(before)]
     if toks and toks[-1][2] == "قد":
         toks = toks[:-1]
@@ -618,9 +628,10 @@ _CLAUSE_STOP = re.compile(r"[،,]\s*(?:و|ف)?(?:" + "|".join(sorted(_ADVERBS, k
 # A second reporting clause: "... بينما رأى الباحث أن", "، في حين قال". Searched only where a joining
 # word occurs: a pattern that may start at any space is slow over long texts.
 _JOINS = ("بينما", "حين", "فيما", "المقابل", "غير ان", "الا ان", "لكن", "اما ")
-_JOIN_STOP = re.compile(r"[،,]?\s+(?:و)?(?:بينما|في\s+حين|فيما|حين|في\s+المقابل|بالمقابل|غير\s+ان|الا\s+ان|لكن|"
-                        r"ولكن|اما)\s+(?=(?:(?:قد|كان|كانت|بدوره|بدورها|من\s+جهته|من\s+جهتها)\s+)*(?:"
-                        + _words(_VERB_CUES) + r")(?!\w))")
+_JOIN = r"(?:و)?(?:بينما|في\s+حين|فيما|حين|في\s+المقابل|بالمقابل|غير\s+ان|الا\s+ان|لكن|ولكن|اما)"
+# The cue may follow a subject: "غير أن المحلل اعتبر", "فيما كانت الحكومة قد أعلنت".
+_JOIN_STOP = re.compile(r"[،,]?\s+" + _JOIN + r"\s+(?=(?:[^\s.،,؛:]+\s+){0,4}?(?:" + _words(_VERB_CUES) + r")(?!\w))")
+_JOIN_WORD = re.compile(r"(?:^|(?<=[\s،,]))" + _JOIN + r"\s+")
 
 
 def _clause(t: str, s: int, sent_end: int, regions, typ: str) -> tuple[int, int, str] | None:
@@ -737,7 +748,8 @@ def _np_content(t: str, word: str, cue_e: int, sent_end: int, regions, f: Folded
             continue
         start = None
         if n >= 1 and prep == "ب":
-            if w.startswith("بال") and len(w) > 5 or w.startswith("ب") and _np_object(w[1:], w[1:]):
+            if w.startswith("بال") and len(w) > 5 or w.startswith("ب") and (
+                    _np_object(w[1:], w[1:]) or _MASDAR.fullmatch(w[1:]) and w[1:] not in _NOT_MASDAR):
                 start = m.start()
         elif n >= 1 and prep is not None:
             if w == prep:

@@ -47,8 +47,8 @@ GROUP_HEADS = _set(
 
 
 def head(phrase: str) -> tuple[str, bool]:
-    """The folded head word without its article, and whether it had one."""
-    words = fold(phrase).split()
+    """The head word of a folded phrase without its article, and whether it had one."""
+    words = phrase.split()
     if not words:
         return "", False
     w = words[0]
@@ -57,12 +57,13 @@ def head(phrase: str) -> tuple[str, bool]:
     return w, False
 
 
-def source_kind(phrase: str) -> str | None:
+def source_kind(phrase: str, folded: bool = False) -> str | None:
     """The kind of the source a phrase names, or None when the phrase is empty."""
-    folded = fold(phrase)
-    if not folded.strip():
+    if not folded:
+        phrase = fold(phrase)
+    if not phrase.strip():
         return None
-    if ANON_CLAUSE.search(folded):
+    if ("اسم" in phrase or "هوي" in phrase) and ANON_CLAUSE.search(phrase):
         return "anonymous"
     h, definite = head(phrase)
     if h in ANON_HEADS:
