@@ -465,8 +465,9 @@ def _decade(m, ctx):
     return m.start(), m.end(), "DATE", f"{century}{n}", None, "dates:decade"
 
 
-@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?|(?P<hfirst>{FIRST})|(?P<hlast>سلخ)\s+)?(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
-      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)?", anchor="hmonth")
+@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?|(?P<hfirst>{FIRST})|(?P<hlast>سلخ)\s+|{MODW}\s+(?:من\s+)?)?"
+      rf"(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
+      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?|\s+{REL})?", anchor="hmonth")
 def _hijri(m, ctx):
     from hijridate import Gregorian, Hijri
 
@@ -475,7 +476,8 @@ def _hijri(m, ctx):
     last = bool(m.group("hlast"))
     hy = int(m.group("hy")) if m.group("hy") else None
     text = m.group(0)
-    if hy is None and day is None and not last and not text.startswith("شهر"):
+    rel = m.group("rel")
+    if hy is None and day is None and not last and not text.startswith("شهر") and not rel and not m.group("modw"):
         return None
     if hy is not None and not m.group("era") and not 1300 <= hy <= 1500:
         return None
@@ -490,16 +492,22 @@ def _hijri(m, ctx):
         for y in (hy0 - 1, hy0, hy0 + 1):
             try:
                 g = Hijri(y, hm, day or 15).to_gregorian()
+                g1 = Hijri(y, hm, 1).to_gregorian()
+                g29 = Hijri(y, hm, 29).to_gregorian()
             except (ValueError, OverflowError):
                 continue
             gd = date(g.year, g.month, g.day)
+            if rel in _PAST and date(g29.year, g29.month, g29.day) >= ctx.dct:
+                continue  # "رمضان الماضي": one that is over
+            if rel in _NEXT and date(g1.year, g1.month, g1.day) <= ctx.dct:
+                continue
             if best is None or abs((gd - ctx.dct).days) < abs((best[0] - ctx.dct).days):
                 best = gd, y
         if best is None:
             return None
         hy = best[1]
     value = _hijri_value(hy, hm, day, last)
-    return m.start(), m.end(), "DATE", value, None, "dates:hijri"
+    return m.start(), m.end(), "DATE", value, _mod(m), "dates:hijri"
 
 
 def _hijri_value(hy: int, hm: int, day: int | None, last: bool) -> str | None:
@@ -572,12 +580,21 @@ def _weekday(m, ctx):
 _UNIT_NAMES = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y"}
 
 
-@rule("dates:relative_period", rf"(?:{MODW}\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<u>الاسبوع|الشهر|العام|السنه)"
-      rf"(?:\s+{REL})?(?:\s+(?P<year>\d{{4}})(?!\d))?", anchor="period")
+@rule("dates:relative_period", rf"(?:(?P<first>{FIRST})|{MODW}\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+      rf"(?P<u>الاسبوع|الشهر|العام|السنه)(?:\s+{REL}|\s+(?P<ana>{_alt(_SAME | _ANA_NEXT)}){E})?"
+      rf"(?:\s+(?P<year>\d{{4}})(?!\d))?", anchor="period")
 def _relative_period(m, ctx):
     rel = m.group("rel")
-    if not rel and not m.group("this") and not m.group("modw"):
+    first = bool(m.group("first"))
+    if not rel and not m.group("this") and not m.group("modw") and not m.group("ana") and not first:
         return None
+    if m.group("ana"):
+        if m.group("u") not in ("العام", "السنه") or first:
+            return None  # "الشهر نفسه": which month is not written
+        ana = m.group("ana")
+        step = 0 if ana in _SAME else 1
+        fallback = f"{ctx.dct.year + step:04d}" if ctx.dct and step else ""
+        return m.start(), m.end("ana"), "DATE", f"{_ANAPHOR}{step}||{fallback}", _mod(m), "dates:relative_period"
     if m.group("year") and m.group("u") in ("العام", "السنه") and (rel in _THIS or m.group("this") or not rel):
         return m.start(), m.end(), "DATE", m.group("year"), _mod(m), "dates:relative_period"
     end = m.end() if not m.group("year") else m.end("rel") if rel else m.end("u")
@@ -587,17 +604,18 @@ def _relative_period(m, ctx):
         # "مقارنة بالعام السابق": the year before the one the text is about, dct's when none is written
         fallback = f"{ctx.dct.year - 1:04d}" if ctx.dct else ""
         return m.start(), end, "DATE", f"{_ANAPHOR}-1||{fallback}", None, "dates:relative_period"
+    mod = _mod(m) or ("START" if first and unit == "W" else None)
     if ctx.dct is None:
-        return m.start(), end, "DATE", None, _mod(m), "dates:relative_period"
+        return m.start(), end, "DATE", None, mod, "dates:relative_period"
     d = ctx.dct
     if unit == "W":
         value = _week(d + timedelta(weeks=step))
     elif unit == "M":
         y, mo = _add_months(d.year, d.month, step)
-        value = f"{y:04d}-{mo:02d}"
+        value = f"{y:04d}-{mo:02d}" + ("-01" if first else "")  # "فاتح الشهر المقبل": its first day
     else:
-        value = f"{d.year + step:04d}"
-    return m.start(), end, "DATE", value, _mod(m), "dates:relative_period"
+        value = f"{d.year + step:04d}" + ("-01-01" if first else "")
+    return m.start(), end, "DATE", value, mod, "dates:relative_period"
 
 
 _PART_OF_YEAR = {"الربع": "Q", "النصف": "H"}
@@ -626,11 +644,16 @@ def _quarter(m, ctx):
 
 
 @rule("dates:week_of_month", rf"الاسبوع\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير){E}\s+من\s+(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
+      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+(?:من\s+)?{YP}|\s+{REL})?", anchor="month")
 def _week_of_month(m, ctx):
     month = _months_in(m.group("mon"))[0]
     n = _NTH[m.group("n")]
-    if m.group("year"):
+    if m.group("yp"):
+        v = _year_phrase(ctx, m, "")
+        if v is None or v.startswith(_ANAPHOR):
+            return m.start(), m.end(), "DATE", None, None, "dates:week_of_month"
+        y = int(v)
+    elif m.group("year"):
         y = int(m.group("year"))
     else:
         v = _resolve_md(ctx, month, None, m.group("rel"), m.start(), m.end())

@@ -73,6 +73,7 @@ _VERB_CUES = [
     "أعربوا", "يعرب", "تعرب", "جددوا", "يجدد", "تجدد",
     # statements on social media
     "غرد", "غردت", "يغرد", "تغرد", "دون", "دونت", "عبر", "عبرت",
+    "تساءل", "تساءلت", "يتساءل", "تتساءل",
 ]
 # Words that are cues only after و/ف: alone, دون is "without" and عبر "through".
 _PROCLITIC_ONLY = {fold(w) for w in ("دون", "دونت", "عبر", "عبرت")}
@@ -290,7 +291,7 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
             end = b
             i += 1
             continue
-        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب") or (
+        if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب", "نقلا") or (
                 i >= 1 and w.startswith("لل") and w[2:] in _ADDRESSEES):
             break
         if i >= 1 and _MASDAR.fullmatch(w) and w not in _NOT_MASDAR and toks[i - 1][2] not in _TITLES:
@@ -367,7 +368,7 @@ def _subject_before(t: str, cue_start: int, regions) -> tuple[int, int] | None:
             s0 += joins[-1].end()
             before = t[s0:cue_start]
     toks = [(m.start() + s0, m.end() + s0, m.group(0)) for m in _WORD.finditer(before)]
-    if toks and toks[-1][2] == "قد":
+    if toks and toks[-1][2] in ("قد", "فقد", "لقد"):
         toks = toks[:-1]
     for idx, (a, b, w) in enumerate(toks):
         if w in _KAN:
@@ -400,7 +401,7 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         events.append((m.start(), "conduit", m))
     for m in _ACCORDING.finditer(t):
         events.append((m.start("cue"), "according", m))
-    for m in _POSTPOSED.finditer(t) if "حسب" in t or "وفق" in t or "حد " in t or "طبق" in t or "تبعا" in t else ():
+    for m in _POSTPOSED.finditer(t) if any(w in t for w in ("حسب", "وفق", "حد ", "طبق", "تبعا", "كما ")) else ():
         if _word_start(t, m.start()):  # not in the pattern: a lookbehind there slows the scan down
             events.append((m.start("cue"), "postposed", m))
     anon_clauses = [(m.start(), m.end()) for m in ANON_CLAUSE.finditer(t)] if "اسم" in t or "هوي" in t else []
@@ -627,10 +628,11 @@ _CLAUSE_STOP = re.compile(r"[،,]\s*(?:و|ف)?(?:" + "|".join(sorted(_ADVERBS, k
 )
 # A second reporting clause: "... بينما رأى الباحث أن", "، في حين قال". Searched only where a joining
 # word occurs: a pattern that may start at any space is slow over long texts.
-_JOINS = ("بينما", "حين", "فيما", "المقابل", "غير ان", "الا ان", "لكن", "اما ")
-_JOIN = r"(?:و)?(?:بينما|في\s+حين|فيما|حين|في\s+المقابل|بالمقابل|غير\s+ان|الا\s+ان|لكن|ولكن|اما)"
+_JOINS = ("بينما", "حين", "فيما", "المقابل", "غير ان", "الا ان", "لكن", "اما ", "كما ")
+_JOIN = r"(?:و)?(?:بينما|في\s+حين|فيما|حين|في\s+المقابل|بالمقابل|غير\s+ان|الا\s+ان|لكن|ولكن|اما|كما)"
 # The cue may follow a subject: "غير أن المحلل اعتبر", "فيما كانت الحكومة قد أعلنت".
-_JOIN_STOP = re.compile(r"[،,]?\s+" + _JOIN + r"\s+(?=(?:[^\s.،,؛:]+\s+){0,4}?(?:" + _words(_VERB_CUES) + r")(?!\w))")
+_JOIN_STOP = re.compile(r"(?:[،,]?\s+(?!(?:و)?كما)|[،,]\s*)" + _JOIN + r"\s+(?=(?:[^\s.،,؛:]+\s+){0,4}?(?:"
+                        + _words(_VERB_CUES) + r")(?!\w))")  # كما only after a comma: "لعب كما قال المدرب"
 _JOIN_WORD = re.compile(r"(?:^|(?<=[\s،,]))" + _JOIN + r"\s+")
 
 
@@ -722,13 +724,20 @@ _NP_OBJECTS = _forms(
 _SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
+# Verbal-noun shapes (derived forms II, IV, V, VI, VII, VIII, X): with a possessive pronoun
+# (تعاقده، استعدادها، التزامهم) they are the object, not part of the speaker's name.
+_MASDAR_SHAPES = re.compile(r"ت\w\wي\w|ا\w\wا\w|ت\w\w\w|ت\wا\w\w|ان\w\wا\w|ا\wت\wا\w|است\w\wا\w")
+
+
 def _np_object(w: str, orig_word: str) -> bool:
     if w in _NP_OBJECTS or w in _MASDARS:
         return True
     for suf in _SUFFIXES:
         if w.endswith(suf) and orig_word.endswith(suf) and len(w) > len(suf) + 2:
             stem = w[:-len(suf)]
-            if stem in _NP_OBJECTS or stem[:-1] + "ه" in _NP_OBJECTS and stem.endswith("ت"):
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"
+            if stem in _NP_OBJECTS or _MASDAR_SHAPES.fullmatch(stem):
                 return True
     return False
 
@@ -774,7 +783,7 @@ _PP_VERBS = r"(?:صرح|قال|ذكر|افاد|اكد|اوضح|اعلن|كشف|�
 _POSTPOSED = re.compile(
     r"(?P<cue>(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا)\s+ل?ما\s+" + _PP_VERBS +
     r"\w{0,4}(?:\s+(?:به|بها|عنه|عنها|فيه|علي\s+لسان))?|علي\s+حد\s+(?:قول|تعبير|وصف)|(?:بحسب|حسب|وفق)\s+"
-    r"(?:تعبير|وصف|قول))(?!\w)")
+    r"(?:تعبير|وصف|قول)|(?<=[،,] )كما\s+(?:قال|ذكر|اكد|اوضح|صرح|اشار|افاد|كتب)\w{0,2})(?!\w)")
 
 
 def _postposed(t: str, m: re.Match, regions, f: Folded) -> tuple | None:
@@ -783,6 +792,8 @@ def _postposed(t: str, m: re.Match, regions, f: Folded) -> tuple | None:
     src = _parse_source(t, cue[1], sent_end, f)
     if src is None:
         return None
+    if t.startswith("كما", cue[0]) and _find_opener(t, cue[1], sent_end, regions) is not None:
+        return None  # "، كما قال الوزير إن ...": a cue before its content
     r = regions.closed_before(cue[0], 4)
     if r is not None and not r.used and not _is_term(t, r) and not t[r.close_at + 1:cue[0]].strip(" ،,"):
         r.used = True
@@ -820,6 +831,8 @@ def _according(t: str, m: re.Match, regions) -> tuple | None:
     if len(t[src[0]:src[1]].split()) > 10:
         return None
     head = t[s0:cue[0]].strip(" و")
+    if m.group("cue") == "نقلا" and any(CUE_RE.fullmatch(w) or CUE_RE.fullmatch(w[1:]) for w in head.split()):
+        return None  # "أفادت الوكالة نقلا عن مصدر بأن ...": the cue before owns the content
     if len(head.split()) <= 1:
         # "وبحسب البيان، فإن ...": the content follows
         j = src_end + 1
