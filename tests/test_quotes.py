@@ -255,3 +255,10 @@ NEIGHBOURS = [
 @pytest.mark.parametrize("text,expected", NEIGHBOURS, ids=[c[0][:30] for c in NEIGHBOURS])
 def test_neighbouring_forms(text, expected):
     assert q(text) == expected
+
+
+def test_a_named_source_does_not_take_the_adjunct_after_it():
+    # found by the held-out set (its only SOURCE boundary error): the source ended on "في"
+    text = 'وكتب اللاعب سعيد الناصري في تغريدة على حسابه: "شكرا للجماهير على الدعم الكبير".'
+    assert q(text) == [("شكرا للجماهير على الدعم الكبير", "direct", "اللاعب سعيد الناصري", "كتب")]
+    assert q("وقال مسؤول في البلدية إن الطريق مغلق.") == [("الطريق مغلق", "indirect", "مسؤول في البلدية", "قال")]

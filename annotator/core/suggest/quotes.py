@@ -288,8 +288,8 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
             continue
         if described and 1 <= i <= 3 and w in _DESCRIBING and i + 1 < len(toks) and toks[i + 1][2][0].isalpha() \
                 and toks[i + 1][2] not in _PREPS:
-            end = b
-            i += 1
+            end = toks[i + 1][1]  # the preposition with its noun: a span never ends on "في"
+            i += 2
             continue
         if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب", "نقلا") or (
                 i >= 1 and w.startswith("لل") and w[2:] in _ADDRESSEES):

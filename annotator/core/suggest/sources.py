@@ -84,6 +84,6 @@ def source_kind(phrase: str, folded: bool = False) -> str | None:
 
 
 def is_anon_head(word: str) -> bool:
-    """A head after which "في / من ..." still describes the source: "مسؤول في الوزارة"."""
-    w = word[2:] if word.startswith("ال") else word
-    return w in ANON_HEADS or w in ANON_ROLES or w in GROUP_HEADS
+    """An indefinite head after which "في / من ..." still describes the source: "مسؤول في الوزارة"
+    (after a definite one, "اللاعب يوسف العلمي في تدوينة", it starts an adjunct)."""
+    return not word.startswith("ال") and (word in ANON_HEADS or word in ANON_ROLES or word in GROUP_HEADS)
