@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from bisect import bisect_right
 
 from annotator.core.suggest.arabic import Disjoint, Folded, fold
-from annotator.core.suggest.sources import ANON_CLAUSE, is_anon_head, source_kind
+from annotator.core.suggest.patterns import trie_pattern
+from annotator.core.suggest.sources import anon_clauses, is_anon_head, source_kind
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,11 @@ _ADVERB_CUES = ["قائلا", "قائلة", "قائلين", "مؤكدا", "مؤ�
                 "موضحا", "موضحة", "مبينا", "مبينة", "معتبرا", "معتبرة", "مشددا", "مشددة", "محذرا", "محذرة",
                 "معلنا", "معلنة", "نافيا", "نافية", "ذاكرا", "مردفا", "متابعا"]
 _ADVERBS = {fold(w) for w in _ADVERB_CUES}
-CUE_RE = re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?P<cue>{_words(_VERB_CUES + _ADVERB_CUES)})(?!\w)")
+_CUE_TRIE = trie_pattern({fold(w) for w in _VERB_CUES + _ADVERB_CUES})
+CUE_RE = re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?P<cue>{_CUE_TRIE})(?!\w)")
+# For scanning a whole text: no lookbehind (it defeats the engine's fast first-letter test); the
+# word start is checked on each match.
+_CUE_SCAN = re.compile(rf"(?P<cue>{_CUE_TRIE})(?!\w)")
 COMP_RE = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?:ب)?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)")
 _PREPS = {fold(w) for w in ("في", "على", "عبر", "خلال", "عن", "مع", "أمام", "لدى", "أثناء", "عقب", "ضمن", "حول", "إلى",
                             "الى", "بعد", "قبل", "منذ", "من", "اليوم", "أمس", "غدا", "خلال", "بدوره", "بدورها",
@@ -120,7 +125,7 @@ _SENT_END = re.compile(r"[.!?؟](?=\s|$|[\"»)])|\n")
 _WORD = re.compile(r"\w+|[^\w\s]")
 _CONDUIT = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))نقل(?:ت|ا|وا)?(?!\w)[^.\n]{0,120}?(?<!\w)عن\s+(?P<src>[^.\n]{2,160}?)\s+"
                       r"(?P<cue>قوله|قولها|قولهم|القول|تاكيده|تاكيدها)(?!\w)")
-_ACCORDING = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?P<cue>بحسب|حسب|وفقا|وفق|نقلا)(?!\w)\s*(?:ل|عن\s+)?(?P<src>\w+)")
+_ACCORDING = re.compile(r"(?P<cue>بحسب|حسب|وفقا|وفق|نقلا)(?!\w)\s*(?:ل|عن\s+)?(?P<src>\w+)")
 
 
 @dataclass
@@ -273,9 +278,9 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
         return None
     if first.startswith("لل") or (first.startswith("ل") and not first.startswith(("لجن", "لواء", "لبنان", "لاعب"))):
         return None  # an addressee (للصحفيين) or adjunct, not a subject
-    anon = ANON_CLAUSE.search(t, s, e)
-    if anon and len(t[s:anon.start()].split()) <= 6 and not re.search(r"[،,:]", t[s:anon.start()]):
-        return toks[0][0], anon.end()  # "مسؤول في الوزارة رفض الكشف عن اسمه"
+    anon = anon_clauses(t, s, e)
+    if anon and len(t[s:anon[0][0]].split()) <= 6 and not re.search(r"[،,:]", t[s:anon[0][0]]):
+        return toks[0][0], anon[0][1]  # "مسؤول في الوزارة رفض الكشف عن اسمه"
     # "مصادر مقربة من الفريق", "عمال في المصنع": an unnamed head keeps its description
     described = is_anon_head(first) or first in _DOMAIN_TITLES
     end = None
@@ -395,16 +400,18 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         return claimed.overlaps(s, e)
 
     events = []
-    for m in CUE_RE.finditer(t):
-        events.append((m.start("cue"), "cue", m))
+    for m in _CUE_SCAN.finditer(t):
+        if _word_start(t, m.start()):
+            events.append((m.start("cue"), "cue", m))
     for m in _CONDUIT.finditer(t):
         events.append((m.start(), "conduit", m))
-    for m in _ACCORDING.finditer(t):
-        events.append((m.start("cue"), "according", m))
-    for m in _POSTPOSED.finditer(t) if any(w in t for w in ("حسب", "وفق", "حد ", "طبق", "تبعا", "كما ")) else ():
-        if _word_start(t, m.start()):  # not in the pattern: a lookbehind there slows the scan down
-            events.append((m.start("cue"), "postposed", m))
-    anon_clauses = [(m.start(), m.end()) for m in ANON_CLAUSE.finditer(t)] if "اسم" in t or "هوي" in t else []
+    for m in _ACCORDING.finditer(t):  # the word start is tested here, not by a lookbehind (slow)
+        if _word_start(t, m.start()):
+            events.append((m.start("cue"), "according", m))
+    for m in _POSTPOSED.finditer(t):
+        if _word_start(t, m.start()) and (not t.startswith("كما", m.start()) or re.search(r"[،,]\s*$", t[max(0, m.start() - 3):m.start()])):
+            events.append((m.start(), "postposed", m))
+    anon = anon_clauses(t)
     events.sort(key=lambda x: (x[0], x[1] != "postposed"))
     consumed_until = -1
     for pos, kind, m in events:
@@ -440,13 +447,13 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
                 found.append(got)
                 claimed.add(got[0], got[1])
                 last_source = got[4]
-                consumed_until = m.end("cue")
+                consumed_until = m.end()
             continue
         cue_s, cue_e = m.start("cue"), m.end("cue")
         word = m.group("cue")
         if word in _PROCLITIC_ONLY and not (cue_s > 0 and t[cue_s - 1] in "وف"):
             continue
-        if any(a <= cue_s < b for a, b in anon_clauses):
+        if any(a <= cue_s < b for a, b in anon):
             continue  # "مصدر طلب عدم ذكر اسمه": ذكر describes the source
         sent_end = _sentence_end(t, cue_e, regions)
         if word in ("يذكر", "تذكر") and re.match(r"\s+ان(?!\w)", t[cue_e:]):
@@ -632,7 +639,7 @@ _JOINS = ("بينما", "حين", "فيما", "المقابل", "غير ان", "
 _JOIN = r"(?:و)?(?:بينما|في\s+حين|فيما|حين|في\s+المقابل|بالمقابل|غير\s+ان|الا\s+ان|لكن|ولكن|اما|كما)"
 # The cue may follow a subject: "غير أن المحلل اعتبر", "فيما كانت الحكومة قد أعلنت".
 _JOIN_STOP = re.compile(r"(?:[،,]?\s+(?!(?:و)?كما)|[،,]\s*)" + _JOIN + r"\s+(?=(?:[^\s.،,؛:]+\s+){0,4}?(?:"
-                        + _words(_VERB_CUES) + r")(?!\w))")  # كما only after a comma: "لعب كما قال المدرب"
+                        + trie_pattern({fold(w) for w in _VERB_CUES}) + r")(?!\w))")  # كما only after a comma: "لعب كما قال المدرب"
 _JOIN_WORD = re.compile(r"(?:^|(?<=[\s،,]))" + _JOIN + r"\s+")
 
 
@@ -688,10 +695,7 @@ def _word_start(t: str, i: int) -> bool:
 
 
 def _in_anon_clause(t: str, i: int) -> bool:
-    for m in ANON_CLAUSE.finditer(t, max(0, i - 40), min(len(t), i + 60)):
-        if m.start() <= i < m.end():
-            return True
-    return False
+    return any(a <= i < b for a, b in anon_clauses(t, max(0, i - 40), min(len(t), i + 60)))
 
 
 # ----- cues that take a noun phrase -------------------------------------------------------------------
@@ -780,14 +784,15 @@ def _np_content(t: str, word: str, cue_e: int, sent_end: int, regions, f: Folded
 
 # ----- an attribution after its quote: "...، بحسب ما صرح به المدرب" ------------------------------------
 _PP_VERBS = r"(?:صرح|قال|ذكر|افاد|اكد|اوضح|اعلن|كشف|اورد|نقل|كتب|نشر|اشار|افصح|جاء|اضاف|تحدث)"
+# The whole match is the cue; no group or lookbehind in front, which would slow the scan down.
 _POSTPOSED = re.compile(
-    r"(?P<cue>(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا)\s+ل?ما\s+" + _PP_VERBS +
-    r"\w{0,4}(?:\s+(?:به|بها|عنه|عنها|فيه|علي\s+لسان))?|علي\s+حد\s+(?:قول|تعبير|وصف)|(?:بحسب|حسب|وفق)\s+"
-    r"(?:تعبير|وصف|قول)|(?<=[،,] )كما\s+(?:قال|ذكر|اكد|اوضح|صرح|اشار|افاد|كتب)\w{0,2})(?!\w)")
+    r"(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا)\s+(?:ل?ما\s+" + _PP_VERBS +
+    r"\w{0,4}(?:\s+(?:به|بها|عنه|عنها|فيه|علي\s+لسان))?|(?:تعبير|وصف|قول)(?!\w))(?!\w)"
+    r"|علي\s+حد\s+(?:قول|تعبير|وصف)(?!\w)|كما\s+(?:قال|ذكر|اكد|اوضح|صرح|اشار|افاد|كتب)\w{0,2}(?!\w)")
 
 
 def _postposed(t: str, m: re.Match, regions, f: Folded) -> tuple | None:
-    cue = (m.start("cue"), m.end("cue"))
+    cue = (m.start(), m.end())
     sent_end = _sentence_end(t, cue[1], regions)
     src = _parse_source(t, cue[1], sent_end, f)
     if src is None:

@@ -29,6 +29,21 @@ ANON_CLAUSE = re.compile(
     r"(?:الكشف\s+عن|كشف|ذكر|نشر|الافصاح\s+عن|الاشاره\s+الي|الاشاره\s+الى|التكتم\s+على|التكتم\s+علي|حجب)"
     r"|لم\s+[يت]كشف\s+(?:عن\s+)?|عدم\s+الكشف\s+عن)\s+" + _NAME + r"(?!\w)")
 
+_NAME_RX = re.compile(_NAME + r"(?!\w)")
+
+
+def anon_clauses(t: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the "رفض الكشف عن اسمه" descriptions in folded t[start:end], found from the
+    name word backwards (a cheap literal scan) rather than by running the whole pattern everywhere."""
+    end = len(t) if end is None else end
+    out = []
+    for m in _NAME_RX.finditer(t, start, end):
+        a = ANON_CLAUSE.search(t, max(start, m.start() - 45), m.end())
+        if a and a.end() == m.end():
+            out.append((a.start(), a.end()))
+    return out
+
+
 ANON_HEADS = _set("مصدر مصادر أوساط جهات")
 # Role nouns that, indefinite and without a name, leave the speaker unnamed.
 ANON_ROLES = _set("مسؤول مسؤولة مسؤولون مسؤولين دبلوماسي دبلوماسية دبلوماسيون ضابط موظف موظفة عضو لاعب "
