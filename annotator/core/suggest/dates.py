@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from annotator.core.suggest.arabic import Disjoint, Folded, fold
+from annotator.core.suggest.patterns import trie_pattern
 
 # ----- vocabulary (written in plain Arabic; folded when compiled) -------------------------------
 _GREG_MONTHS = {
@@ -72,8 +73,9 @@ _DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الارب�
 
 
 def _alt(words) -> str:
-    words = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """The words (folded) as one alternation, written as a trie: the longest word first at each
+    position, like a length-sorted list, but one branch tried per letter, which is faster."""
+    return trie_pattern({re.sub(r"\s+", " ", fold(w)) for w in words}).replace(r"\ ", r"\s+")
 
 
 _MONTH_OF: dict[str, int] = {}
