@@ -77,7 +77,7 @@ _VERB_CUES = [
     "تساءل", "تساءلت", "يتساءل", "تتساءل",
 ]
 # Words that are cues only after و/ف: alone, دون is "without" and عبر "through".
-_PROCLITIC_ONLY = {fold(w) for w in ("دون", "دونت", "عبر", "عبرت")}
+_PROCLITIC_ONLY = {fold(w) for w in ("دون", "دونت", "عبر", "عبرت", "طالب")}  # طالب alone: "a student"
 _ADVERB_CUES = ["قائلا", "قائلة", "قائلين", "مؤكدا", "مؤكدة", "مضيفا", "مضيفة", "مشيرا", "مشيرة", "لافتا", "لافتة",
                 "موضحا", "موضحة", "مبينا", "مبينة", "معتبرا", "معتبرة", "مشددا", "مشددة", "محذرا", "محذرة",
                 "معلنا", "معلنة", "نافيا", "نافية", "ذاكرا", "مردفا", "متابعا"]
@@ -216,7 +216,18 @@ _TITLE_NOUNS = {fold(w) for w in ("بعنوان", "عنوان", "عنوانه", 
                                    "وثائقي", "الوثائقي", "فيلم", "الفيلم", "كتاب", "الكتاب", "مسلسل", "المسلسل",
                                    "أغنية", "الأغنية", "ألبوم", "برنامج", "البرنامج", "مسرحية", "ديوان", "وسم",
                                    "هاشتاغ", "مبادرة", "حملة", "ندوة", "مؤتمر", "مهرجان", "معرض", "شعاره",
-                                   "وشعار", "كتابه", "روايته", "فيلمه", "مقال", "مقالا", "مقالة", "دراسة")}
+                                   "وشعار", "كتابه", "روايته", "فيلمه", "مقال", "مقالا", "مقالة", "دراسة",
+                                   "شعارات", "هتافات", "لافتة", "لافتات", "مثل", "عبارة", "عبارات", "تسمية")}
+
+
+def _unclitic(w: str) -> tuple[str, ...]:
+    """A word and its forms without the proclitics و ف ب ل (بلقب -> لقب, وبعنوان -> عنوان)."""
+    out = [w]
+    if len(w) > 3 and w[0] in "وفبل":
+        out.append(w[1:])
+        if len(w) > 4 and w[0] in "وف" and w[1] in "بل":
+            out.append(w[2:])
+    return tuple(out)
 
 
 def _is_term(t: str, r: _Region) -> bool:
@@ -225,8 +236,7 @@ def _is_term(t: str, r: _Region) -> bool:
     if n <= 2:
         return True
     before = t[max(0, r.open_at - 20):r.open_at].split()
-    if n <= 12 and before and (before[-1] in _TITLE_NOUNS or before[-1].lstrip("و").lstrip("ب").lstrip("ل")
-                               in _TITLE_NOUNS):
+    if n <= 12 and before and any(w in _TITLE_NOUNS for w in _unclitic(before[-1])):
         return True
     if n <= 4 and before and before[-1].lstrip("و").lstrip("ب").lstrip("ل") in _TERM_NOUNS:
         return True
@@ -482,6 +492,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
                 # A cue taking a noun phrase: نفى المدير وجود ...، طالب المحامون بالإفراج ...
                 cs, ce, typ, limit = np
                 src = _parse_source(t, cue_e, limit, f) or _subject_before(t, cue_s, regions)
+                if src and word in _ADDRESSING:
+                    src = _drop_addressee(t, src, f)
                 if not overlaps(cs, ce):
                     explicit = src is not None
                     if src:
@@ -716,6 +728,10 @@ for _w in _forms("أعرب", "أعربت", "أعربوا", "يعرب", "تعرب
 _NP_MASDAR_CUES = _forms("أعلن", "أعلنت", "أعلنوا", "أكد", "أكدت", "أكدوا", "نفى", "نفت", "نفوا", "ينفي", "تنفي",
                          "جدد", "جددت", "جددوا", "يجدد", "تجدد", "أبدى", "أبدت", "أبدوا", "يبدي", "تبدي")
 _NP_CUES = set(_NP_PREP) | _NP_MASDAR_CUES
+_ANNOUNCE = _forms("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن")
+# Cues with an addressee after the subject: "حث المدرب لاعبيه على"
+_ADDRESSING = _forms("حث", "حثت", "يحث", "تحث", "ناشد", "ناشدت", "يناشد", "تناشد", "دعا", "دعت", "دعوا", "يدعو",
+                     "تدعو", "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "يطالبون")
 # Objects these cues take, as verbal nouns (also with a pronoun: دعمه، استعدادها، سعادته).
 _NP_OBJECTS = _forms(
     "وجود", "صحة", "حدوث", "تورط", "علاقة", "أي", "نية", "تمسك", "رفض", "تأييد", "استعداد", "قلق", "سعادة",
@@ -746,9 +762,25 @@ def _np_object(w: str, orig_word: str) -> bool:
     return False
 
 
+def _drop_addressee(t: str, src: tuple[int, int], f: Folded) -> tuple[int, int]:
+    """"المدرب لاعبيه" -> "المدرب": a last word with a possessive pronoun is whom the cue addresses."""
+    words = list(_WORD.finditer(t, *src))
+    if len(words) >= 2:
+        last = words[-1]
+        orig = f.original[f.orig(last.start()):f.orig(last.end() - 1) + 1]
+        if orig.endswith(("ه", "ها", "هم")) and not last.group(0).startswith("ال"):
+            return src[0], words[-2].end()
+    return src
+
+
 def _np_content(t: str, word: str, cue_e: int, sent_end: int, regions, f: Folded) -> tuple | None:
     """(start, end, type, source_limit) of the noun phrase a cue governs, or None."""
     prep = _NP_PREP.get(word)
+    if word in _ANNOUNCE:
+        am = re.match(r"\s+عن\s+", t[cue_e:cue_e + 6])
+        if am:  # "كما أعلن عن تخفيض ...": the subject is elided
+            got = _clause(t, cue_e + am.end(), sent_end, regions, "indirect")
+            return (*got, cue_e) if got else None
     prev = ""
     for n, m in enumerate(_WORD.finditer(t, cue_e, sent_end)):
         if n > 16:
@@ -765,7 +797,9 @@ def _np_content(t: str, word: str, cue_e: int, sent_end: int, regions, f: Folded
                     _np_object(w[1:], w[1:]) or _MASDAR.fullmatch(w[1:]) and w[1:] not in _NOT_MASDAR):
                 start = m.start()
         elif n >= 1 and prep is not None:
-            if w == prep:
+            if prep == "عن" and word in _PROCLITIC_ONLY and n > 5:
+                return None  # "وعبر الحدود ... عن": عبر is "crossed", not "expressed"
+            if w == prep and not t.startswith("طريق", m.end() + 1):
                 j = m.end()
                 while j < sent_end and t[j].isspace():
                     j += 1
