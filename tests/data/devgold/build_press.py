@@ -21,8 +21,9 @@ Decisions the gold follows, beyond build_own.py's:
   on purpose (مصدر، مصادر، مسؤول without a name).
 
 HELDOUT was written first and committed before any rule for these classes; it is scored once,
-when the rules are done, and never tuned on.
-Run: python tests/data/devgold/build_press.py  (rewrites both files next to this file)
+when the rules are done, and never tuned on. HELDOUT2 was written after the rules, in other
+wordings, and is scored once too.
+Run: python tests/data/devgold/build_press.py  (rewrites the three files next to this file)
 """
 
 from __future__ import annotations
@@ -87,6 +88,42 @@ HELDOUT: list[tuple[str | None, str]] = [
     (HDCT, "و⟦C#1|دعا⟧ ⟦S#1 k=person|الداعية الكويتي⟧ عبر حسابه على منصة إكس إلى ⟦Q#1 indirect|التبرع "
            "لضحايا الزلزال⟧."),
     (HDCT, "وافتتحت في الدوحة ندوة بعنوان \"مستقبل الطاقة في الخليج العربي\" بمشاركة باحثين من ست دول."),
+]
+
+# Written after the rules were done, in wordings the rules were not written for (Tunisian and
+# Algerian press among them), and scored once: a second, later look at how they generalize.
+H2DCT = "2025-04-17"  # a Thursday, 19 Shawwal 1446
+HELDOUT2: list[tuple[str | None, str]] = [
+    (H2DCT, "وانطلقت امتحانات البكالوريا في ⟦D 2024-06-01|فاتح جوان من السنة الماضية⟧ وسط إجراءات مشددة."),
+    (H2DCT, "وتقرر رفع سعر الخبز المدعم ابتداء من ⟦D 2025-05-01|غرة ماي المقبل⟧."),
+    (H2DCT, "وسجلت الخزينة العمومية عجزا قياسيا في ⟦D 2025-01|جانفي من العام الجاري⟧."),
+    (H2DCT, "وكانت الشركة قد توقفت عن العمل في ⟦D 2019|2019⟧، قبل أن تعاد هيكلتها في ⟦D 2019-08|أوت من السنة "
+            "ذاتها⟧."),
+    (H2DCT, "ويحل ⟦D 2025-05-28|غرة ذي الحجة⟧ ⟦D 2025|هذا العام⟧ في عز الصيف."),
+    (H2DCT, "وتراجعت مبيعات الأضاحي خلال ⟦D 2024-05|شهر ذي القعدة 1445 هـ⟧ بسبب الغلاء."),
+    (H2DCT, "وتضم القائمة النهائية 2025 اسما من أصل 3000 مترشح."),
+    (H2DCT, "وأجلت محكمة الاستئناف النظر في القضية إلى ⟦D 2025-05-14|14 ماي من العام الحالي⟧."),
+    (H2DCT, "وبلغ معدل البطالة 11 في المئة في ⟦D 2024-Q4|الثلاثي الأخير من السنة الماضية⟧."),
+    (H2DCT, "وعاد المنتخب إلى التتويج في ⟦D 2024-02|فيفري 2024⟧ بعد غياب دام ⟦D P10Y t=DURATION|عشر سنوات⟧."),
+    (H2DCT, "ونُظم المهرجان في ⟦D 2024-07 mod=MID|منتصف جويلية من العام الفارط⟧ بمشاركة فرق من المغرب العربي."),
+    (H2DCT, "ووقع البلدان اتفاقية للتبادل الحر في ⟦D 2021|2021⟧، وتعود آخر زيارة للوفد إلى ⟦D 2021-10-03|3 أكتوبر "
+            "من نفس السنة⟧."),
+    (H2DCT, "و⟦C#1|اعتبر⟧ ⟦S#1 k=organization|الاتحاد العام التونسي للشغل⟧ أن ⟦Q#1 indirect|الزيادة غير كافية⟧، وفي "
+            "المقابل ⟦C#2|أكدت⟧ ⟦S#2 k=organization|وزارة الشؤون الاجتماعية⟧ أن ⟦Q#2 indirect|الميزانية لا تسمح "
+            "بأكثر من ذلك⟧."),
+    (H2DCT, "و⟦C#1|عبرت⟧ ⟦S#1 k=group|عائلات الضحايا⟧ عن ⟦Q#1 indirect|غضبها من بطء التحقيق⟧."),
+    (H2DCT, "و⟦C#1|أكدت⟧ ⟦S#1 k=anonymous|مصادر من داخل النادي⟧ أن ⟦Q#1 indirect|المدرب قدم استقالته⟧."),
+    (H2DCT, "و⟦Q#1 indirect|سيتم فتح الطريق أمام حركة المرور ⟦D 2025-W17|الأسبوع المقبل⟧⟧، ⟦C#1|حسب ما أفادت "
+            "به⟧ ⟦S#1 k=organization|مديرية الأشغال العمومية⟧."),
+    (H2DCT, "و⟦C#1|كتب⟧ ⟦S#1 k=person|رئيس الحكومة⟧ في تغريدة: «⟦Q#1 direct|سنواصل الإصلاحات مهما كانت "
+            "الصعوبات⟧»."),
+    (H2DCT, "و⟦C#1|قال⟧ ⟦S#1 k=person|ممثل النيابة العامة⟧ إن ⟦Q#1 mixed|المتهم \"خطط للجريمة منذ أشهر\"⟧."),
+    (H2DCT, "و⟦C#1|قال⟧ ⟦S#1 k=anonymous|مسؤول حكومي فضل عدم الكشف عن هويته⟧ إن ⟦Q#1 indirect|المفاوضات وصلت "
+            "إلى طريق مسدود⟧، بينما ⟦C#2|نفى⟧ ⟦S#2 k=person|الناطق باسم الحكومة⟧ ⟦Q#2 indirect|وجود أي أزمة⟧."),
+    (H2DCT, "و⟦C#1|أظهر⟧ ⟦S#1 k=document|تقرير البنك الدولي⟧ أن ⟦Q#1 indirect|النمو سيتباطأ في المنطقة⟧."),
+    (H2DCT, "وتُعرض مسرحية \"عائلة في مهب الريح\" على خشبة المسرح الوطني."),
+    (H2DCT, "وباتت ظاهرة \"الهجرة غير النظامية نحو الشمال\" تؤرق السلطات."),
+    (H2DCT, "و⟦C#1|طالبت⟧ ⟦S#1 k=organization|غرفة التجارة⟧ ⟦Q#1 indirect|بتمديد فترة الإعفاء الضريبي⟧."),
 ]
 
 DCT = "2024-02-06"  # a Tuesday
@@ -175,7 +212,7 @@ DOCS: list[tuple[str | None, str]] = [
 
 
 def main() -> None:
-    for name, docs in (("press", DOCS), ("press_heldout", HELDOUT)):
+    for name, docs in (("press", DOCS), ("press_heldout", HELDOUT), ("press_heldout2", HELDOUT2)):
         path = Path(__file__).with_name(f"{name}.jsonl")
         with open(path, "w", encoding="utf-8") as fh:
             for rec in build(docs, name):
