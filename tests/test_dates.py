@@ -297,3 +297,11 @@ def test_neighbouring_forms(text, expected):
 def test_hijri_and_month_words_that_are_not_dates():
     assert found("وسجل الفريق صفر أهداف في رمضان") == []
     assert found("وقال فاتح العلي إن الفريق جاهز") == []
+
+
+def test_maghrebi_quarter_and_last_year():
+    # Tunisian and Algerian press: الثلاثي for a quarter, الفارط for "last"
+    assert found("وارتفع الإنتاج في الثلاثي الأول من السنة الماضية") == [
+        ("الثلاثي الأول من السنة الماضية", "2020-Q1")]
+    assert found("وتراجعت الصادرات في أواخر أفريل من العام الفارط") == [
+        ("أواخر أفريل من العام الفارط", "2020-04")]

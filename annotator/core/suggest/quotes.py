@@ -75,6 +75,7 @@ _VERB_CUES = [
     # statements on social media
     "غرد", "غردت", "يغرد", "تغرد", "دون", "دونت", "عبر", "عبرت",
     "تساءل", "تساءلت", "يتساءل", "تتساءل",
+    "أظهر", "أظهرت",  # a report or a survey: أظهر تقرير البنك أن ...
 ]
 # Words that are cues only after و/ف: alone, دون is "without" and عبر "through".
 _PROCLITIC_ONLY = {fold(w) for w in ("دون", "دونت", "عبر", "عبرت", "طالب")}  # طالب alone: "a student"
@@ -217,7 +218,10 @@ _TITLE_NOUNS = {fold(w) for w in ("بعنوان", "عنوان", "عنوانه", 
                                    "أغنية", "الأغنية", "ألبوم", "برنامج", "البرنامج", "مسرحية", "ديوان", "وسم",
                                    "هاشتاغ", "مبادرة", "حملة", "ندوة", "مؤتمر", "مهرجان", "معرض", "شعاره",
                                    "وشعار", "كتابه", "روايته", "فيلمه", "مقال", "مقالا", "مقالة", "دراسة",
-                                   "شعارات", "هتافات", "لافتة", "لافتات", "مثل", "عبارة", "عبارات", "تسمية")}
+                                   "شعارات", "هتافات", "لافتة", "لافتات", "مثل", "عبارة", "عبارات", "تسمية",
+                                   # a named phenomenon or policy in scare quotes: ظاهرة "..."
+                                   "ظاهرة", "سياسة", "مفهوم", "خطة", "استراتيجية", "صفقة", "عملية", "قضية",
+                                   "ملف", "مبدأ", "نظرية", "يسمى", "يعرف", "تسمى", "تعرف")}
 
 
 def _unclitic(w: str) -> tuple[str, ...]:
@@ -309,7 +313,7 @@ def _parse_source(t: str, s: int, e: int, f: Folded | None = None) -> tuple[int,
         if w in "،,(:؛" or w in _PREPS or w == '"' or w == "«" or w in ("ل", "ب", "نقلا") or (
                 i >= 1 and w.startswith("لل") and w[2:] in _ADDRESSEES):
             break
-        if i >= 1 and _MASDAR.fullmatch(w) and w not in _NOT_MASDAR and toks[i - 1][2] not in _TITLES:
+        if i >= 1 and _is_masdar(w) and toks[i - 1][2] not in _TITLES:
             break  # a verbal noun starts the object: أعلن الوزير قاسم الأعرجي انتهاء ...
         if i >= 1 and w in _PERIODS and i + 1 < len(toks) and toks[i + 1][2] in _RELS:
             break  # a date adjunct: وجددت الحكومة الشهر الماضي ...
@@ -561,6 +565,13 @@ _MASDARS = {fold(w) for w in ("انتهاء", "انسحاب", "إنهاء", "ر�
                               "إطلاق", "توقيع", "تأجيل", "إلغاء", "فرض", "رفع", "خفض", "تمديد", "قبول")}
 
 
+def _is_masdar(w: str) -> bool:
+    """A verbal-noun shape; "العام" / "العامة" only look like one because of the article."""
+    if w in _NOT_MASDAR or not _MASDAR.fullmatch(w):
+        return False
+    return not w.startswith("ال") or bool(_MASDAR.fullmatch(w[2:]))
+
+
 def _masdar_content(t: str, i: int, sent_end: int, regions) -> tuple[int, int, str] | None:
     """The object of أعلن/أكد when it is a verbal noun phrase: "... انتهاء المهام القتالية"."""
     prev = ""
@@ -568,7 +579,7 @@ def _masdar_content(t: str, i: int, sent_end: int, regions) -> tuple[int, int, s
         if n > 15:
             return None
         w = m.group(0)
-        if (w in _MASDARS or _MASDAR.fullmatch(w) and w not in _NOT_MASDAR) and prev not in _TRUE_PREPS:
+        if (w in _MASDARS or _is_masdar(w)) and prev not in _TRUE_PREPS:
             return _clause(t, m.start(), sent_end, regions, "indirect")
         if COMP_RE.fullmatch(w) or w in ":\"«":
             return None
