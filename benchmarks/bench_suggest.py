@@ -6,7 +6,8 @@ as a baseline for dates.
 Gold: tests/data/devgold/own.jsonl (original sentences the rules were developed on),
 heldout.jsonl (original sentences written afterwards, not tuned on), press.jsonl and
 press_heldout.jsonl (a second set in Maghrebi and Gulf press styles, issue 17: the held-out part
-was written and committed before the rules for it, and scored once) and seeds.json (offsets into
+was written and committed before the rules for it, and scored once), press_heldout2.jsonl (written
+after the rules in other wordings, scored once) and seeds.json (offsets into
 ../shared/corpus/seeds, read at run time; skipped when ../shared is absent).
 """
 
@@ -31,7 +32,8 @@ GOLD = ROOT / "tests" / "data" / "devgold"
 def gold_sets() -> dict[str, list[dict]]:
     sets = {"own": read_jsonl(GOLD / "own.jsonl"), "heldout (unseen)": read_jsonl(GOLD / "heldout.jsonl"),
             "press": read_jsonl(GOLD / "press.jsonl"),
-            "press heldout (unseen)": read_jsonl(GOLD / "press_heldout.jsonl")}
+            "press heldout (unseen)": read_jsonl(GOLD / "press_heldout.jsonl"),
+            "press heldout 2 (unseen)": read_jsonl(GOLD / "press_heldout2.jsonl")}
     seeds_dir = ROOT.parent / "shared" / "corpus" / "seeds"
     if seeds_dir.is_dir():
         sets["seeds"] = load_offset_gold(GOLD / "seeds.json", seeds_dir)

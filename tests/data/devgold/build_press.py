@@ -117,7 +117,9 @@ HELDOUT2: list[tuple[str | None, str]] = [
             "به⟧ ⟦S#1 k=organization|مديرية الأشغال العمومية⟧."),
     (H2DCT, "و⟦C#1|كتب⟧ ⟦S#1 k=person|رئيس الحكومة⟧ في تغريدة: «⟦Q#1 direct|سنواصل الإصلاحات مهما كانت "
             "الصعوبات⟧»."),
-    (H2DCT, "و⟦C#1|قال⟧ ⟦S#1 k=person|ممثل النيابة العامة⟧ إن ⟦Q#1 mixed|المتهم \"خطط للجريمة منذ أشهر\"⟧."),
+    (H2DCT, "و⟦C#1|قال⟧ ⟦S#1 k=person|ممثل النيابة العامة⟧ إن ⟦Q#1 mixed|المتهم \"خطط للجريمة ⟦D PAST_REF|منذ أشهر⟧\"⟧."),
+    # (⟦D PAST_REF|منذ أشهر⟧ was missing from the first version of this line: a gold omission, counted
+    # as a false positive in the one scoring reported in the README)
     (H2DCT, "و⟦C#1|قال⟧ ⟦S#1 k=anonymous|مسؤول حكومي فضل عدم الكشف عن هويته⟧ إن ⟦Q#1 indirect|المفاوضات وصلت "
             "إلى طريق مسدود⟧، بينما ⟦C#2|نفى⟧ ⟦S#2 k=person|الناطق باسم الحكومة⟧ ⟦Q#2 indirect|وجود أي أزمة⟧."),
     (H2DCT, "و⟦C#1|أظهر⟧ ⟦S#1 k=document|تقرير البنك الدولي⟧ أن ⟦Q#1 indirect|النمو سيتباطأ في المنطقة⟧."),
