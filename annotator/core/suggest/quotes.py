@@ -11,14 +11,18 @@ What is found (PARC-style, simplified to one content span per attribution):
 - "..., بحسب/وفقا لـ SOURCE" with a source noun (بيان، مصادر، وكالة ...);
 - a quote that follows its text: '"..."، قال الوزير';
 - a headline "SPEAKER: statement";
+- cues that take a noun phrase (نفى وجود …، طالب بـ …، دعا إلى …، أعرب عن …): the phrase;
+- an attribution after its quote (بحسب ما صرح به X، على حد قول X، ، كما قال X);
+- a second reporting clause after بينما / في حين / فيما / غير أن / أما … (its own quote);
 - any other quotation of four words or more, without source or cue.
 A short quotation (a name or term: تنظيم "داعش") is never a quote.
 
 Span decisions: a proclitic و/ف stays outside the cue (وقال -> قال); the complementizer
 (إن، أنه) and quotation marks stay outside the content; the source is the speaker's noun
 phrase with titles and an apposition after a comma (المتحدث ...، العميد سالم الراشد), cut
-before adjuncts (في، على، عبر ...). For an elided subject (وأضاف) and for adverbial cues
-the source is the last explicit source before the cue.
+before adjuncts (في، على، عبر ...), except the description of an unnamed source (مسؤول في
+الوزارة رفض الكشف عن اسمه، مصادر مقربة من الفريق). For an elided subject (وأضاف) and for
+adverbial cues the source is the last explicit source before the cue. Its kind: sources.py.
 """
 
 from __future__ import annotations
