@@ -220,3 +220,88 @@ def test_offsets_are_exact_and_trimmed(text):
         assert 0 <= d.start < d.end <= len(text)
         assert span == span.strip()
         assert not ("\u064b" <= span[0] <= "\u0652")  # never starts on a haraka
+
+
+# ----- issue 17: forms measured on independent text ---------------------------------------------
+# Written for these tests; DCT 2021-12-09 (a Thursday), 1 Ramadan 1443 = 2022-04-02.
+FIRST_DAY = [
+    ("وتُرفع الأجور ابتداء من فاتح يناير المقبل", [("فاتح يناير المقبل", "2022-01-01")]),
+    ("وقّع الطرفان الاتفاق في فاتح دجنبر", [("فاتح دجنبر", "2021-12-01")]),
+    ("ويبدأ الصيام في غرة رمضان", [("غرة رمضان", "2022-04-02")]),
+    ("ويحل غرة رمضان 1443 هـ بعد أسابيع", [("غرة رمضان 1443 هـ", "2022-04-02")]),
+    ("وتُغلق المدارس في أول أيام شوال", [("أول أيام شوال", "2022-05-02")]),
+    ("وأقيمت الحفلة في سلخ شعبان 1443", [("سلخ شعبان 1443", "2022-04-01")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIRST_DAY, ids=[c[0][:30] for c in FIRST_DAY])
+def test_first_day_words_read_as_day_one(text, expected):
+    assert found(text) == expected
+
+
+def test_hijri_month_without_day_is_the_month_of_its_first_day():
+    # Ramadan 1443 runs 2 April - 1 May 2022: its 15th is in April, and so is its first day;
+    # Ramadan 1444 runs 23 March - 20 April 2023: the 15th is in April, the first day in March.
+    assert found("وارتفعت المبيعات في رمضان 1444 هـ بنسبة كبيرة") == [("رمضان 1444 هـ", "2023-03")]
+    assert found("وتتوقف الجلسات خلال شهر رمضان", dct="2023-03-01") == [("شهر رمضان", "2023-03")]
+
+
+YEAR_PHRASES = [
+    ("وقعت الحادثة في 24 نوفمبر من العام الماضي", [("24 نوفمبر من العام الماضي", "2020-11-24")]),
+    ("وارتفعت الأسعار في مارس من السنة الماضية", [("مارس من السنة الماضية", "2020-03")]),
+    ("وتبدأ الأشغال في أبريل من العام المقبل", [("أبريل من العام المقبل", "2022-04")]),
+    ("وافتتح المعرض في يونيو من العام الجاري", [("يونيو من العام الجاري", "2021-06")]),
+    ("وتراجعت المبيعات في أكتوبر العام الماضي", [("أكتوبر العام الماضي", "2020-10")]),
+    ("وعاد في أواخر غشت من السنة المنصرمة", [("أواخر غشت من السنة المنصرمة", "2020-08")]),
+    ("وانطلق المشروع في فاتح ماي من العام الفائت", [("فاتح ماي من العام الفائت", "2020-05-01")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEAR_PHRASES, ids=[c[0][:30] for c in YEAR_PHRASES])
+def test_month_anchored_by_a_year_phrase_is_one_date(text, expected):
+    assert found(text) == expected
+
+
+def test_same_year_is_the_last_year_the_document_wrote():
+    text = "تأسس النادي في مارس 2015، وفاز بأول لقب في 3 أغسطس من العام نفسه ثم في مايو من نفس العام."
+    assert found(text) == [("مارس 2015", "2015-03"), ("3 أغسطس من العام نفسه", "2015-08-03"),
+                           ("مايو من نفس العام", "2015-05")]
+    # nothing written before it: no value rather than a guess
+    assert found("وفاز في 3 أغسطس من العام ذاته") == [("3 أغسطس من العام ذاته", None)]
+    # the year before the one written: "العام السابق"
+    assert found("ونما الاقتصاد في 2019 مقارنة بالعام السابق") == [("2019", "2019"), ("العام السابق", "2018")]
+    # أمس does not anchor it: it is no year the writer chose
+    assert found("تأسس في 2015، وقال أمس إنه فاز في مايو من العام ذاته")[-1] == ("مايو من العام ذاته", "2015-05")
+
+
+def test_year_phrase_words_that_are_not_dates():
+    assert found("وصوت 1445 عضوا لصالح القرار من أصل 2010 أعضاء") == []
+    assert found("وأكد في الاجتماع نفسه أن العام المقبل سيكون صعبا") == [("العام المقبل", "2022")]
+
+
+NEIGHBOURS = [
+    ("وارتفعت الأسعار في منتصف رمضان الماضي", [("منتصف رمضان الماضي", "2021-04")]),  # Ramadan 1442
+    ("وتجرى الانتخابات في غرة ذي القعدة المقبل", [("غرة ذي القعدة المقبل", "2022-05-31")]),
+    ("ويصرف الراتب في فاتح الشهر المقبل", [("فاتح الشهر المقبل", "2022-01-01")]),
+    ("وافتتح الملعب في 2010، وأغلق في العام التالي", [("2010", "2010"), ("العام التالي", "2011")]),
+    ("وتأسست الجمعية في 2012، وفي العام نفسه نظمت أول مهرجان", [("2012", "2012"), ("العام نفسه", "2012")]),
+    ("في الأسبوع الأول من يناير من العام المقبل", [("الأسبوع الأول من يناير من العام المقبل", "2022-W01")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEIGHBOURS, ids=[c[0][:30] for c in NEIGHBOURS])
+def test_neighbouring_forms(text, expected):
+    assert found(text) == expected
+
+
+def test_hijri_and_month_words_that_are_not_dates():
+    assert found("وسجل الفريق صفر أهداف في رمضان") == []
+    assert found("وقال فاتح العلي إن الفريق جاهز") == []
+
+
+def test_maghrebi_quarter_and_last_year():
+    # Tunisian and Algerian press: الثلاثي for a quarter, الفارط for "last"
+    assert found("وارتفع الإنتاج في الثلاثي الأول من السنة الماضية") == [
+        ("الثلاثي الأول من السنة الماضية", "2020-Q1")]
+    assert found("وتراجعت الصادرات في أواخر أفريل من العام الفارط") == [
+        ("أواخر أفريل من العام الفارط", "2020-04")]

@@ -126,3 +126,15 @@ def test_offset_gold_refuses_a_changed_text(tmp_path):
     (tmp_path / "g.json").write_text(json.dumps(good), encoding="utf-8")
     with pytest.raises(EvaluationError, match="does not match"):
         load_offset_gold(tmp_path / "g.json")
+
+
+def test_source_kind_and_quote_type_accuracy():
+    q = TEXT.index("الخطة")
+    gold = rec([sp(1, 5, 11, "SOURCE", kind="person"), sp(2, q, q + 11, "QUOTE", type="indirect")],
+               [{"label": "source", "from": 2, "to": 1}])
+    pred = rec([sp("a", 5, 11, "SOURCE", kind="organization"), sp("b", q, q + 11, "QUOTE", type="indirect")],
+               [{"label": "source", "from": "b", "to": "a"}])
+    r = evaluate([gold], [pred])
+    assert (r.kind_right, r.kind_total) == (0, 1) and r.kind_accuracy == 0.0
+    assert r.quote_type_accuracy == 1.0
+    assert r.as_dict()["source_kinds"]["matched_with_kind"] == 1 and "kind accuracy" in r.table()

@@ -139,3 +139,159 @@ def test_spans_are_inside_and_trimmed(text):
             s, e = span
             assert 0 <= s < e <= len(text)
             assert text[s:e] == text[s:e].strip()
+
+
+# ----- issue 17: forms measured on independent text (sentences written for these tests) -----------
+def kinds(text):
+    return [(text[slice(*a.source)], a.source_kind) for a in find_quotes(text) if a.source]
+
+
+SECOND_CLAUSE = [
+    ("وقال رئيس النادي إن الفريق سيتعاقد مع مدافع، بينما رأى المدرب أن الهجوم أولى بالتدعيم.",
+     [("الفريق سيتعاقد مع مدافع", "indirect", "رئيس النادي", "قال"),
+      ("الهجوم أولى بالتدعيم", "indirect", "المدرب", "رأى")]),
+    ("وأكدت الوزارة أن المخزون كاف، في حين قال التجار إن الرفوف فارغة.",
+     [("المخزون كاف", "indirect", "الوزارة", "أكدت"), ("الرفوف فارغة", "indirect", "التجار", "قال")]),
+    ("وذكرت النقابة أن الإضراب ناجح، فيما كانت الحكومة قد أعلنت أن الدراسة عادية.",
+     [("الإضراب ناجح", "indirect", "النقابة", "ذكرت"), ("الدراسة عادية", "indirect", "الحكومة", "أعلنت")]),
+    ("وقال الخبير إن السوق مستقرة، غير أن المحلل اعتبر أن الأسعار سترتفع.",
+     [("السوق مستقرة", "indirect", "الخبير", "قال"), ("الأسعار سترتفع", "indirect", "المحلل", "اعتبر")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECOND_CLAUSE, ids=[c[0][:30] for c in SECOND_CLAUSE])
+def test_second_reporting_clause_after_a_contrastive_join(text, expected):
+    assert q(text) == expected
+
+
+def test_contrastive_join_without_a_cue_stays_in_the_content():
+    text = "وقال المدير إن الإنتاج ارتفع بينما تراجعت الصادرات."
+    assert q(text) == [("الإنتاج ارتفع بينما تراجعت الصادرات", "indirect", "المدير", "قال")]
+
+
+NP_CUES = [
+    ("ونفى المدير الجهوي للصحة وجود حالات جديدة في الإقليم.",
+     [("وجود حالات جديدة في الإقليم", "indirect", "المدير الجهوي للصحة", "نفى")]),
+    ("وأكد الاتحاد الإفريقي دعمه لجهود الوساطة.",
+     [("دعمه لجهود الوساطة", "indirect", "الاتحاد الإفريقي", "أكد")]),
+    ("وطالب أولياء التلاميذ بتوفير النقل المدرسي.",
+     [("بتوفير النقل المدرسي", "indirect", "أولياء التلاميذ", "طالب")]),
+    ("ودعا البنك المركزي إلى ترشيد الاستهلاك.",
+     [("ترشيد الاستهلاك", "indirect", "البنك المركزي", "دعا")]),
+    ("وأعربت الرابطة عن قلقها من تراجع المستوى.",
+     [("قلقها من تراجع المستوى", "indirect", "الرابطة", "أعربت")]),
+    ("وأبدت الشركة استعدادها لتعويض الزبائن.",
+     [("استعدادها لتعويض الزبائن", "indirect", "الشركة", "أبدت")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NP_CUES, ids=[c[0][:30] for c in NP_CUES])
+def test_cues_that_take_a_noun_phrase(text, expected):
+    assert q(text) == expected
+
+
+ANONYMOUS = [
+    ("وكشف مسؤول في البلدية رفض الكشف عن اسمه أن المشروع توقف.",
+     [("المشروع توقف", "indirect", "مسؤول في البلدية رفض الكشف عن اسمه", "كشف")], "anonymous"),
+    ("وأفاد مصدر مطلع بأن الصفقة ألغيت.", [("الصفقة ألغيت", "indirect", "مصدر مطلع", "أفاد")], "anonymous"),
+    ("وأوضحت مصادر مقربة من الرئاسة أن الزيارة تأجلت.",
+     [("الزيارة تأجلت", "indirect", "مصادر مقربة من الرئاسة", "أوضحت")], "anonymous"),
+    ("وقال موظف طلب عدم ذكر اسمه إن الرواتب تأخرت.",
+     [("الرواتب تأخرت", "indirect", "موظف طلب عدم ذكر اسمه", "قال")], "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,expected,kind", ANONYMOUS, ids=[c[0][:30] for c in ANONYMOUS])
+def test_anonymous_sources(text, expected, kind):
+    assert q(text) == expected
+    assert [k for _, k in kinds(text)] == [kind]
+
+
+POSTPOSED = [
+    ("وتراجعت المبيعات بشكل كبير، بحسب ما صرح به المدير التجاري للصحيفة.",
+     [("تراجعت المبيعات بشكل كبير", "indirect", "المدير التجاري", "بحسب ما صرح به")]),
+    ('"لن أغادر النادي"، على حد قول الحارس.', [("لن أغادر النادي", "direct", "الحارس", "على حد قول")]),
+    ("والمدينة تعيش أزمة سكن خانقة، وفقا لما ذكره رئيس الجمعية.",
+     [("المدينة تعيش أزمة سكن خانقة", "indirect", "رئيس الجمعية", "وفقا لما ذكره")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSTPOSED, ids=[c[0][:30] for c in POSTPOSED])
+def test_attribution_placed_after_the_quote(text, expected):
+    assert q(text) == expected
+
+
+def test_source_kind_is_read_from_the_phrase():
+    text = ("وقال بيان للوزارة إن الطريق مغلق. وأكد سكان القرية أن الماء مقطوع. وأعلنت نقابة الأطباء أن "
+            "الإضراب مستمر. وقال الطبيب إن الحالة مستقرة. وأوضح دبلوماسي غربي أن المفاوضات متعثرة.")
+    assert [k for _, k in kinds(text)] == ["document", "group", "organization", "person", "anonymous"]
+
+
+@pytest.mark.parametrize("text", [
+    'ونظمت الجمعية ندوة بعنوان "دور الشباب في التنمية المحلية" بقاعة البلدية.',
+    'وصدرت للكاتب رواية "رحلة إلى آخر الصحراء الكبرى" هذا الشهر.',
+    'ويرفع المهرجان شعار "الفن للجميع في كل مكان".',
+    "وخرج المتظاهرون دون أن يتدخل الأمن.",
+    "ونقل الجرحى عبر سيارات الإسعاف إلى المستشفى.",
+])
+def test_titles_and_look_alike_words_are_not_quotes(text):
+    assert q(text) == []
+
+
+NEIGHBOURS = [
+    ("والأزمة ستنتهي قريبا، كما قال وزير الطاقة.",
+     [("الأزمة ستنتهي قريبا", "indirect", "وزير الطاقة", "كما قال")]),
+    ("وقالت الحكومة إن الأسعار ستنخفض، أما النقابات فقد أكدت أن الغلاء مستمر.",
+     [("الأسعار ستنخفض", "indirect", "الحكومة", "قالت"), ("الغلاء مستمر", "indirect", "النقابات", "أكدت")]),
+    ("وأفادت وكالة الأنباء نقلا عن مصدر أمني بأن المشتبه به اعتقل.",
+     [("المشتبه به اعتقل", "indirect", "وكالة الأنباء", "أفادت")]),
+    ('وتساءل الكاتب في مقاله: "إلى متى يستمر هذا الصمت؟"',
+     [("إلى متى يستمر هذا الصمت؟", "direct", "الكاتب", "تساءل")]),
+    ("وأعلن النادي رسميا تعاقده مع المهاجم.", [("تعاقده مع المهاجم", "indirect", "النادي", "أعلن")]),
+    ("وقال إن الفريق لعب كما قال المدرب.", [("الفريق لعب كما قال المدرب", "indirect", None, "قال")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEIGHBOURS, ids=[c[0][:30] for c in NEIGHBOURS])
+def test_neighbouring_forms(text, expected):
+    assert q(text) == expected
+
+
+def test_a_named_source_does_not_take_the_adjunct_after_it():
+    # found by the held-out set (its only SOURCE boundary error): the source ended on "في"
+    text = 'وكتب اللاعب سعيد الناصري في تغريدة على حسابه: "شكرا للجماهير على الدعم الكبير".'
+    assert q(text) == [("شكرا للجماهير على الدعم الكبير", "direct", "اللاعب سعيد الناصري", "كتب")]
+    assert q("وقال مسؤول في البلدية إن الطريق مغلق.") == [("الطريق مغلق", "indirect", "مسؤول في البلدية", "قال")]
+
+
+@pytest.mark.parametrize("text", [
+    "وحصل طالب على منحة للدراسة بالخارج.",  # طالب: a student
+    "وعبر الحدود آلاف اللاجئين هربا من الحرب عن طريق البحر.",  # عبر: crossed
+    'ويعرف المدرب بلقب "الثعلب العجوز في الملاعب" منذ سنوات.',  # a nickname after بـلقب
+    'واستخدم المتظاهرون شعارات مثل "الشعب يريد إسقاط الفساد" في الساحات.',
+])
+def test_new_cue_words_and_titles_make_no_false_quotes(text):
+    assert q(text) == []
+
+
+def test_addressee_and_elided_subject_of_noun_phrase_cues():
+    assert q("وحث المدرب لاعبيه على القتال حتى النهاية.") == [
+        ("القتال حتى النهاية", "indirect", "المدرب", "حث")]
+    assert q("وأكد الاتحاد أن المباراة في موعدها، كما أعلن عن تخفيض أسعار التذاكر.") == [
+        ("المباراة في موعدها", "indirect", "الاتحاد", "أكد"), ("تخفيض أسعار التذاكر", "indirect", "الاتحاد", "أعلن")]
+
+
+def test_article_words_that_look_like_verbal_nouns_stay_in_the_source():
+    # العام / العامة have the shape of a verbal noun only because of the article
+    assert q("وقال المدير العام للشركة إن الأرباح ارتفعت.") == [
+        ("الأرباح ارتفعت", "indirect", "المدير العام للشركة", "قال")]
+    assert q("وأوضح وكيل النيابة العامة أن التحقيق مستمر.") == [
+        ("التحقيق مستمر", "indirect", "وكيل النيابة العامة", "أوضح")]
+
+
+def test_report_showed_and_scare_quotes():
+    assert q("وأظهرت دراسة حديثة أن الشباب يقرؤون أقل من آبائهم.") == [
+        ("الشباب يقرؤون أقل من آبائهم", "indirect", "دراسة حديثة", "أظهرت")]
+    assert q('وتحدث الكاتب عن سياسة "الأرض المحروقة في الحروب الحديثة" في كتابه.') == []
+    assert q('وصرح الوزير بـ"لن نتراجع عن هذا القرار أبدا".') == [
+        ("لن نتراجع عن هذا القرار أبدا", "direct", "الوزير", "صرح")]

@@ -1,10 +1,12 @@
 """Scoring suggestions (or any annotator) against gold: per-label precision, recall and F1,
-exact and overlap, DATE value accuracy and QUOTE source accuracy.
+exact and overlap, DATE value accuracy, QUOTE source and type accuracy, SOURCE kind accuracy.
 
 Matching: exact = same start and end; overlap = one-to-one pairs of overlapping spans, the
 largest overlaps first. Value accuracy counts overlap-matched DATE pairs whose gold span has
 a value; source accuracy counts overlap-matched QUOTE pairs whose gold quote has a source,
-right when a predicted source of the quote overlaps a gold source of it.
+right when a predicted source of the quote overlaps a gold source of it. Type accuracy counts
+overlap-matched QUOTE pairs with the same type; kind accuracy, overlap-matched SOURCE pairs whose
+gold span has a kind, right when the predicted kind is the same.
 
 Also reads "offset gold": JSON that stores offsets, labels and a short hash of each span's text
 for documents kept outside the repository (the seed articles), joined with their text at run time.
@@ -63,6 +65,8 @@ class EvalReport:
     source_right: int = 0
     quote_type_right: int = 0
     quote_pairs: int = 0
+    kind_total: int = 0
+    kind_right: int = 0
     documents: int = 0
     value_errors: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
 
@@ -73,6 +77,14 @@ class EvalReport:
     @property
     def source_accuracy(self) -> float:
         return self.source_right / self.source_total if self.source_total else 1.0
+
+    @property
+    def quote_type_accuracy(self) -> float:
+        return self.quote_type_right / self.quote_pairs if self.quote_pairs else 1.0
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kind_right / self.kind_total if self.kind_total else 1.0
 
     def as_dict(self) -> dict:
         out = {"documents": self.documents, "labels": {}}
@@ -86,6 +98,8 @@ class EvalReport:
         out["quote_sources"] = {"matched_with_source": self.source_total, "right": self.source_right,
                                 "accuracy": self.source_accuracy}
         out["quote_types"] = {"matched": self.quote_pairs, "right": self.quote_type_right}
+        out["source_kinds"] = {"matched_with_kind": self.kind_total, "right": self.kind_right,
+                               "accuracy": self.kind_accuracy}
         return out
 
     def table(self) -> str:
@@ -103,6 +117,9 @@ class EvalReport:
                      f"{self.source_total} = {self.source_accuracy:.3f}")
         if self.quote_pairs:
             lines.append(f"QUOTE type agreement: {self.quote_type_right}/{self.quote_pairs}")
+        if self.kind_total:
+            lines.append(f"SOURCE kind accuracy (overlap-matched, gold has a kind): {self.kind_right}/"
+                         f"{self.kind_total} = {self.kind_accuracy:.3f}")
         return "\n".join(lines)
 
 
@@ -196,6 +213,12 @@ def evaluate(gold: Iterable[dict], pred: Iterable[dict], gold_annotator: str | N
                         else:
                             report.value_errors.append((g.get("text", "")[gsp["start"]:gsp["end"]], gv, pv,
                                                         str(g.get("id"))))
+                elif lab == "SOURCE":
+                    gk = (gsp.get("attrs") or {}).get("kind")
+                    if gk:
+                        report.kind_total += 1
+                        if gk == (psp.get("attrs") or {}).get("kind"):
+                            report.kind_right += 1
                 elif lab == "QUOTE":
                     report.quote_pairs += 1
                     if (gsp.get("attrs") or {}).get("type") == (psp.get("attrs") or {}).get("type"):

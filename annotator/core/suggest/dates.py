@@ -9,7 +9,10 @@ Span decisions (the gold set follows them): a proclitic و/ف/ب/ل/ك stays out
 (وعام 2014 -> "عام 2014"); a preceding preposition (في، منذ، خلال، قبل نهاية) stays out; a
 modifier word (مطلع، أواخر، نهاية) and a following الماضي/المقبل/الجاري stay in; a weekday
 in apposition stays in (اليوم (الخميس), الخميس 9 ديسمبر); "بين عامي 2014 و2017" is two
-spans, "عامي 2014" and "2017".
+spans, "عامي 2014" and "2017". فاتح / غرة / أول أيام before a month are day 1 and in the span;
+a year phrase after a day or month is part of it ("24 نوفمبر من العام الماضي", "مارس من العام
+نفسه"): deictic phrases are placed from dct, نفسه/ذاته by the last year the document wrote before
+(no value when there is none). A Hijri month without a day has the Gregorian month of its first day.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from annotator.core.suggest.arabic import Disjoint, Folded, fold
+from annotator.core.suggest.patterns import trie_pattern
 
 # ----- vocabulary (written in plain Arabic; folded when compiled) -------------------------------
 _GREG_MONTHS = {
@@ -47,7 +51,7 @@ _PARTS = {"صباح": "MO", "فجر": "MO", "ظهر": "AF", "ظهيره": "AF", 
 _MODS = {"مطلع": "START", "اوائل": "START", "بدايه": "START", "مستهل": "START", "اول": "START",
          "منتصف": "MID", "اواسط": "MID", "وسط": "MID",
          "اواخر": "END", "نهايه": "END", "اخر": "END", "ختام": "END", "خواتيم": "END"}
-_PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "السابقه"}
+_PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "الفارط", "الفارطه", "السابق", "السابقه"}
 _NEXT = {"المقبل", "المقبله", "القادم", "القادمه"}
 _THIS = {"الجاري", "الجاريه", "الحالي", "الحاليه"}
 _ORD_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
@@ -69,8 +73,9 @@ _DECADES = {"العشرينيات": 2, "الثلاثينيات": 3, "الارب�
 
 
 def _alt(words) -> str:
-    words = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """The words (folded) as one alternation, written as a trie: the longest word first at each
+    position, like a length-sorted list, but one branch tried per letter, which is faster."""
+    return trie_pattern({re.sub(r"\s+", " ", fold(w)) for w in words}).replace(r"\ ", r"\s+")
 
 
 _MONTH_OF: dict[str, int] = {}
@@ -119,6 +124,15 @@ WDPRE = rf"(?:(?P<wdpre>(?:يوم\s+)?{WD})[\s،,]+)?"
 UNIT = rf"(?P<unit>{_alt(_UNITS)}){E}"
 NUMW = rf"(?P<num>\d{{1,4}}|{_alt(_NUM_WORDS)})"
 YEAR_WORD = r"(?:عام|العام|سنه|السنه|عامي|العامين|سنتي)"
+# "the first (day) of": Moroccan فاتح, Hijri غرة, أول أيام; the day word is part of the DATE.
+FIRST = r"(?:فاتح|غره|اول(?:\s+(?:ايام|يوم))?)\s+(?:من\s+)?"
+# A year named by a phrase: "من العام الماضي" (deictic, from dct), "من العام نفسه" (anaphoric: the last
+# year the document wrote before), "العام السابق" (the year before that one).
+_SAME = {"نفسه", "نفسها", "ذاته", "ذاتها"}
+_ANA_PREV = {"السابق", "السابقه", "الذي سبقه"}
+_ANA_NEXT = {"التالي", "التاليه", "الموالي", "الذي تلاه"}
+YP = (rf"(?P<yp>(?:العام|السنه)\s+(?P<yrel>{_alt(REL_ALL | _SAME | _ANA_NEXT | {'الذي سبقه'})}){E}"
+      rf"|(?P<ysame>نفس|ذات)\s+(?:العام|السنه){E}|(?P<ythis>هذا\s+العام|هذه\s+السنه){E})")
 
 _FUTURE = re.compile(r"(?<!\w)(?:[وف]?سوف|[وف]?س[يتن]\w{3,}|المقبل\w?|القادم\w?|من\s+المقرر|من\s+المنتظر|"
                      r"من\s+المتوقع|[يت]عتزم|غدا)(?!\w)")
@@ -238,6 +252,26 @@ def _resolve_md(ctx: _Ctx, month: int, day: int | None, rel: str | None, start: 
     return f"{y:04d}-{month:02d}"
 
 
+def _year_phrase(ctx: _Ctx, m: re.Match, rest: str) -> str | None:
+    """The value of a date whose year is a phrase: deictic ones from dct, anaphoric ones deferred
+    (see _ANAPHOR) to the last year the document wrote before them."""
+    yrel = m.group("yrel")
+    if m.group("ysame") or yrel in _SAME:
+        return f"{_ANAPHOR}0|{rest}|"
+    if yrel in _ANA_PREV or yrel in _ANA_NEXT:
+        step = -1 if yrel in _ANA_PREV else 1
+        fallback = f"{ctx.dct.year + step:04d}{rest}" if ctx.dct else ""
+        return f"{_ANAPHOR}{step}|{rest}|{fallback}"
+    if ctx.dct is None:
+        return None
+    step = -1 if yrel in _PAST else 1 if yrel in _NEXT else 0
+    return f"{ctx.dct.year + step:04d}{rest}"
+
+
+# A deferred anaphoric value "@STEP|REST|FALLBACK", resolved by find_dates once all dates are known.
+_ANAPHOR = "@"
+
+
 def _ord_day(s: str) -> int | None:
     words = re.sub(r"\s+", " ", s).replace("و ", "و").split(" ")
     if len(words) == 1:
@@ -324,8 +358,8 @@ def _mod(m: re.Match) -> str | None:
     return _MODS.get(w) if w else None
 
 
-@rule("dates:day_month", rf"{WDPRE}(?:{DAY}\s*(?:من\s+)?|{ORD}\s+(?:من\s+)?|اول\s+)(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
+@rule("dates:day_month", rf"{WDPRE}(?:{DAY}\s*(?:من\s+)?|{ORD}\s+(?:من\s+)?|(?P<first>{FIRST}))(?:شهر\s+)?{MONP}"
+      rf"(?:\s+(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|\s+(?:من\s+)?{YP}|\s+{REL})?", anchor="month")
 def _day_month(m, ctx):
     months = _months_in(m.group("mon"))
     month = months[0]
@@ -346,13 +380,18 @@ def _day_month(m, ctx):
         return m.start(), m.end(), "DATE", value, None, rule_name + "_year"
     if not _valid(2000, month, day):
         return None
+    if m.group("yp"):
+        return m.start(), m.end(), "DATE", _year_phrase(ctx, m, f"-{month:02d}-{day:02d}"), None, \
+            rule_name + "_year_phrase"
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, day, m.group("rel"), m.start(), m.end()), None, rule_name
 
 
-@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|{REL})",
+@rule("dates:month_year", rf"(?:{MODW}\s+)?(?:شهر\s+)?{MONP}\s+(?:(?:من\s+)?(?:{YEAR_WORD}\s+)?{YEAR}|(?:من\s+)?{YP}|{REL})",
       anchor="month")
 def _month_year(m, ctx):
     month = _months_in(m.group("mon"))[0]
+    if m.group("yp"):
+        return m.start(), m.end(), "DATE", _year_phrase(ctx, m, f"-{month:02d}"), _mod(m), "dates:month_year_phrase"
     if m.group("year"):
         return m.start(), m.end(), "DATE", f"{int(m.group('year')):04d}-{month:02d}", _mod(m), "dates:month_year"
     return m.start(), m.end(), "DATE", _resolve_md(ctx, month, None, m.group("rel"), m.start(), m.end()), _mod(m), \
@@ -428,16 +467,19 @@ def _decade(m, ctx):
     return m.start(), m.end(), "DATE", f"{century}{n}", None, "dates:decade"
 
 
-@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
-      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?)?", anchor="hmonth")
+@rule("dates:hijri", rf"(?:(?P<hday>\d{{1,2}})\s+(?:من\s+)?|(?P<hfirst>{FIRST})|(?P<hlast>سلخ)\s+|{MODW}\s+(?:من\s+)?)?"
+      rf"(?:شهر\s+)?{HMON}(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+)?"
+      rf"(?P<hy>\d{{3,4}})(?!\d)(?:\s*(?P<era>ه|هجري|هجريه|للهجره)(?!\w))?|\s+{REL})?", anchor="hmonth")
 def _hijri(m, ctx):
     from hijridate import Gregorian, Hijri
 
     hm = _HMONTH_OF[re.sub(r"\s+", " ", m.group("hmon"))]
-    day = int(m.group("hday")) if m.group("hday") else None
+    day = int(m.group("hday")) if m.group("hday") else 1 if m.group("hfirst") else None
+    last = bool(m.group("hlast"))
     hy = int(m.group("hy")) if m.group("hy") else None
     text = m.group(0)
-    if hy is None and day is None and not text.startswith("شهر"):
+    rel = m.group("rel")
+    if hy is None and day is None and not last and not text.startswith("شهر") and not rel and not m.group("modw"):
         return None
     if hy is not None and not m.group("era") and not 1300 <= hy <= 1500:
         return None
@@ -452,20 +494,44 @@ def _hijri(m, ctx):
         for y in (hy0 - 1, hy0, hy0 + 1):
             try:
                 g = Hijri(y, hm, day or 15).to_gregorian()
+                g1 = Hijri(y, hm, 1).to_gregorian()
+                g29 = Hijri(y, hm, 29).to_gregorian()
             except (ValueError, OverflowError):
                 continue
             gd = date(g.year, g.month, g.day)
-            if best is None or abs((gd - ctx.dct).days) < abs((best - ctx.dct).days):
-                best = gd
+            if rel in _PAST and date(g29.year, g29.month, g29.day) >= ctx.dct:
+                continue  # "رمضان الماضي": one that is over
+            if rel in _NEXT and date(g1.year, g1.month, g1.day) <= ctx.dct:
+                continue
+            if best is None or abs((gd - ctx.dct).days) < abs((best[0] - ctx.dct).days):
+                best = gd, y
         if best is None:
             return None
-        return m.start(), m.end(), "DATE", _iso(best) if day else f"{best.year:04d}-{best.month:02d}", None, "dates:hijri"
+        hy = best[1]
+    value = _hijri_value(hy, hm, day, last)
+    return m.start(), m.end(), "DATE", value, _mod(m), "dates:hijri"
+
+
+def _hijri_value(hy: int, hm: int, day: int | None, last: bool) -> str | None:
+    """A Hijri day as its Gregorian day; a Hijri month as the Gregorian month of its first day (a
+    Hijri month straddles two Gregorian ones, and TIMEX3 has no value for such a range)."""
+    from hijridate import Hijri
+
     try:
-        g = Hijri(hy, hm, day or 15).to_gregorian()
+        if last:
+            for d in (30, 29):
+                try:
+                    g = Hijri(hy, hm, d).to_gregorian()
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+            return _iso(date(g.year, g.month, g.day))
+        g = Hijri(hy, hm, day or 1).to_gregorian()
     except (ValueError, OverflowError):
-        return m.start(), m.end(), "DATE", None, None, "dates:hijri"
-    value = _iso(date(g.year, g.month, g.day)) if day else f"{g.year:04d}-{g.month:02d}"
-    return m.start(), m.end(), "DATE", value, None, "dates:hijri"
+        return None
+    return _iso(date(g.year, g.month, g.day)) if day else f"{g.year:04d}-{g.month:02d}"
 
 
 _DAYREF = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "اول من امس": -2, "اول امس": -2,
@@ -516,35 +582,49 @@ def _weekday(m, ctx):
 _UNIT_NAMES = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y"}
 
 
-@rule("dates:relative_period", rf"(?:{MODW}\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<u>الاسبوع|الشهر|العام|السنه)"
-      rf"(?:\s+{REL})?(?:\s+(?P<year>\d{{4}})(?!\d))?", anchor="period")
+@rule("dates:relative_period", rf"(?:(?P<first>{FIRST})|{MODW}\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+      rf"(?P<u>الاسبوع|الشهر|العام|السنه)(?:\s+{REL}|\s+(?P<ana>{_alt(_SAME | _ANA_NEXT)}){E})?"
+      rf"(?:\s+(?P<year>\d{{4}})(?!\d))?", anchor="period")
 def _relative_period(m, ctx):
     rel = m.group("rel")
-    if not rel and not m.group("this") and not m.group("modw"):
+    first = bool(m.group("first"))
+    if not rel and not m.group("this") and not m.group("modw") and not m.group("ana") and not first:
         return None
+    if m.group("ana"):
+        if m.group("u") not in ("العام", "السنه") or first:
+            return None  # "الشهر نفسه": which month is not written
+        ana = m.group("ana")
+        step = 0 if ana in _SAME else 1
+        fallback = f"{ctx.dct.year + step:04d}" if ctx.dct and step else ""
+        return m.start(), m.end("ana"), "DATE", f"{_ANAPHOR}{step}||{fallback}", _mod(m), "dates:relative_period"
     if m.group("year") and m.group("u") in ("العام", "السنه") and (rel in _THIS or m.group("this") or not rel):
         return m.start(), m.end(), "DATE", m.group("year"), _mod(m), "dates:relative_period"
     end = m.end() if not m.group("year") else m.end("rel") if rel else m.end("u")
     unit = _UNIT_NAMES[m.group("u")]
     step = -1 if rel in _PAST else 1 if rel in _NEXT else 0
+    if unit == "Y" and rel in ("السابق", "السابقه") and not m.group("modw"):
+        # "مقارنة بالعام السابق": the year before the one the text is about, dct's when none is written
+        fallback = f"{ctx.dct.year - 1:04d}" if ctx.dct else ""
+        return m.start(), end, "DATE", f"{_ANAPHOR}-1||{fallback}", None, "dates:relative_period"
+    mod = _mod(m) or ("START" if first and unit == "W" else None)
     if ctx.dct is None:
-        return m.start(), end, "DATE", None, _mod(m), "dates:relative_period"
+        return m.start(), end, "DATE", None, mod, "dates:relative_period"
     d = ctx.dct
     if unit == "W":
         value = _week(d + timedelta(weeks=step))
     elif unit == "M":
         y, mo = _add_months(d.year, d.month, step)
-        value = f"{y:04d}-{mo:02d}"
+        value = f"{y:04d}-{mo:02d}" + ("-01" if first else "")  # "فاتح الشهر المقبل": its first day
     else:
-        value = f"{d.year + step:04d}"
-    return m.start(), end, "DATE", value, _mod(m), "dates:relative_period"
+        value = f"{d.year + step:04d}" + ("-01-01" if first else "")
+    return m.start(), end, "DATE", value, mod, "dates:relative_period"
 
 
-_PART_OF_YEAR = {"الربع": "Q", "النصف": "H"}
+_PART_OF_YEAR = {"الربع": "Q", "النصف": "H", "الثلاثي": "Q", "السداسي": "H"}  # الثلاثي: Maghrebi "quarter"
 _NTH = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 0}
 
 
-@rule("dates:quarter", rf"(?P<p>الربع|النصف)\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير){E}\s+(?:من\s+)?"
+@rule("dates:quarter", rf"(?P<p>الربع|النصف|الثلاثي|السداسي)\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير){E}\s+(?:من\s+)?"
       rf"(?:(?:{YEAR_WORD}\s+)?(?P<year>\d{{4}})(?!\d)|(?:العام|السنه)(?:\s+{REL})?(?:\s+(?P<y2>\d{{4}})(?!\d))?)")
 def _quarter(m, ctx):
     kind = _PART_OF_YEAR[m.group("p")]
@@ -566,11 +646,16 @@ def _quarter(m, ctx):
 
 
 @rule("dates:week_of_month", rf"الاسبوع\s+(?P<n>الاول|الثاني|الثالث|الرابع|الاخير){E}\s+من\s+(?:شهر\s+)?{MONP}"
-      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+{REL})?", anchor="month")
+      rf"(?:\s+(?:{YEAR_WORD}\s+)?{YEAR}|\s+(?:من\s+)?{YP}|\s+{REL})?", anchor="month")
 def _week_of_month(m, ctx):
     month = _months_in(m.group("mon"))[0]
     n = _NTH[m.group("n")]
-    if m.group("year"):
+    if m.group("yp"):
+        v = _year_phrase(ctx, m, "")
+        if v is None or v.startswith(_ANAPHOR):
+            return m.start(), m.end(), "DATE", None, None, "dates:week_of_month"
+        y = int(v)
+    elif m.group("year"):
         y = int(m.group("year"))
     else:
         v = _resolve_md(ctx, month, None, m.group("rel"), m.start(), m.end())
@@ -724,4 +809,27 @@ def find_dates(text: str, dct: date | str | None = None, folded: Folded | None =
         out.append(DateMatch(os_, oe, c[2], c[3], c[4], c[5]))
     out.sort(key=lambda d: d.start)
     # Pairs found by one rule (year_pair) must not swallow each other; overlaps were resolved above.
-    return out
+    return _resolve_anaphora(out)
+
+
+_NO_ANCHOR = ("dates:day_ref", "dates:weekday", "dates:clock", "dates:ago")
+
+
+def _resolve_anaphora(out: list[DateMatch]) -> list[DateMatch]:
+    """"من العام نفسه": the year of the last date before it that names one (not أمس or a weekday)."""
+    year = None
+    res = []
+    for d in out:
+        v = d.value
+        if v and v.startswith(_ANAPHOR):
+            step, rest, fallback = v[1:].split("|")
+            if year is not None:
+                v = f"{year + int(step):04d}{rest}"
+            else:
+                v = fallback or None
+            d = DateMatch(d.start, d.end, d.type, v, d.mod, d.rule)
+        if d.type == "DATE" and v and re.match(r"\d{4}(?:-|$)", v) \
+                and d.rule not in _NO_ANCHOR:
+            year = int(v[:4])
+        res.append(d)
+    return res

@@ -3,7 +3,7 @@
 Every sentence here is original text written for this set. Markup:
   ⟦D VALUE [t=TYPE] [mod=MOD]|text⟧   a DATE (VALUE "-" for none)
   ⟦Q#n TYPE [s=k]|text⟧               a QUOTE; linked to S#n (or S#k) and C#n when they exist
-  ⟦S#n|text⟧  ⟦C#n|text⟧              its SOURCE and CUE
+  ⟦S#n [k=KIND]|text⟧  ⟦C#n|text⟧      its SOURCE (with its kind, when given) and CUE
 Run: python tests/data/devgold/build_own.py  (rewrites own.jsonl next to this file)
 """
 
@@ -193,6 +193,10 @@ def _span(head: str, start: int, end: int) -> dict:
         return {"start": start, "end": end, "label": "DATE", "attrs": attrs}
     label = {"Q": "QUOTE", "S": "SOURCE", "C": "CUE"}[kind[0]]
     span = {"start": start, "end": end, "label": label, "attrs": {}, "ref": kind}
+    if label == "SOURCE":
+        for p in parts[1:]:
+            if p.startswith("k="):
+                span["attrs"] = {"kind": p[2:]}
     if label == "QUOTE":
         span["attrs"] = {"type": parts[1]}
         for p in parts[2:]:
