@@ -374,6 +374,10 @@ class AnnotationController(QObject):
         return self.run(cmd.SetSpanAttr(self, span_id, name, value))
 
     def set_meta(self, doc: int, key: str, value) -> bool:
+        if key == "dct":  # the suggested date values that hang on it change in the same undo step
+            from annotator.gui.dct_command import set_dct
+
+            return set_dct(self, doc, value)
         return self.run(cmd.SetDocMeta(self, doc, key, value))
 
     def set_doc_status(self, state: str, doc: int | None = None) -> bool:
