@@ -105,10 +105,13 @@ class AnnotationController(QObject):
 
     def run(self, command, keep=None) -> bool:
         """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
-        if not self._save(command.execute):
+        from annotator.gui.doc_progress import with_progress
+
+        step = with_progress(self, command)  # an edit of a "to do" document also starts it
+        if not self._save(step.execute):
             return False
         if keep is None or keep(command):
-            self.undo.push(command)
+            self.undo.push(step)
         return True
 
     def step(self, backward: bool) -> bool:
