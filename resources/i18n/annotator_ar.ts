@@ -113,7 +113,7 @@
     <name>Annotate</name>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="90" />
-        <location filename="../../annotator/gui/annotate.py" line="417" />
+        <location filename="../../annotator/gui/annotate.py" line="424" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
@@ -123,136 +123,146 @@
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="236" />
+        <location filename="../../annotator/gui/annotate.py" line="239" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="242" />
+        <location filename="../../annotator/gui/annotate.py" line="245" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="246" />
+        <location filename="../../annotator/gui/annotate.py" line="249" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="250" />
+        <location filename="../../annotator/gui/annotate.py" line="253" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="286" />
+        <location filename="../../annotator/gui/annotate.py" line="289" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="294" />
-        <location filename="../../annotator/gui/annotate.py" line="314" />
+        <location filename="../../annotator/gui/annotate.py" line="297" />
+        <location filename="../../annotator/gui/annotate.py" line="317" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="294" />
-        <location filename="../../annotator/gui/annotate.py" line="315" />
+        <location filename="../../annotator/gui/annotate.py" line="297" />
+        <location filename="../../annotator/gui/annotate.py" line="318" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="300" />
+        <location filename="../../annotator/gui/annotate.py" line="303" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="307" />
+        <location filename="../../annotator/gui/annotate.py" line="310" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="327" />
+        <location filename="../../annotator/gui/annotate.py" line="330" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="330" />
+        <location filename="../../annotator/gui/annotate.py" line="333" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="334" />
+        <location filename="../../annotator/gui/annotate.py" line="337" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="342" />
+        <location filename="../../annotator/gui/annotate.py" line="345" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="346" />
+        <location filename="../../annotator/gui/annotate.py" line="349" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="348" />
+        <location filename="../../annotator/gui/annotate.py" line="351" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="358" />
+        <location filename="../../annotator/gui/annotate.py" line="361" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="371" />
+        <location filename="../../annotator/gui/annotate.py" line="374" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="392" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="392" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="385" />
+        <location filename="../../annotator/gui/annotate.py" line="392" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="396" />
+        <location filename="../../annotator/gui/annotate.py" line="403" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="414" />
+        <location filename="../../annotator/gui/annotate.py" line="421" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="421" />
+        <location filename="../../annotator/gui/annotate.py" line="428" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="426" />
+        <location filename="../../annotator/gui/annotate.py" line="433" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="431" />
+        <location filename="../../annotator/gui/annotate.py" line="438" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="443" />
+        <location filename="../../annotator/gui/annotate.py" line="450" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dct_command.py" line="45" />
+        <source>Document date set: %1 suggested dates took their values from it.</source>
+        <translation>ضُبط تاريخ الوثيقة: أخذت %1 من التواريخ المقترحة قيمها منه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dct_command.py" line="48" />
+        <source>Document date removed: %1 suggested dates lost the values it gave them.</source>
+        <translation>أُزيل تاريخ الوثيقة: فقدت %1 من التواريخ المقترحة القيم التي أعطاها إياها.</translation>
     </message>
 </context>
 <context>
@@ -361,8 +371,37 @@
     </message>
     <message>
         <location filename="../../annotator/gui/commands.py" line="223" />
+        <location filename="../../annotator/gui/dct_command.py" line="13" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>DctDialog</name>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="27" />
+        <source>Import documents: their date</source>
+        <translation>استيراد الوثائق: تاريخها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="29" />
+        <source>Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.</source>
+        <translation>تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <source>Take it from each text's first line, where that line holds a full date</source>
+        <translation>خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="39" />
+        <source>Date for the other documents (empty: none):</source>
+        <translation>تاريخ بقية الوثائق (فارغ: بلا تاريخ):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="59" />
+        <source>Not a date like 2021-12-09</source>
+        <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
 </context>
 <context>
@@ -697,44 +736,44 @@
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="27" />
-        <location filename="../../annotator/gui/import_actions.py" line="46" />
         <location filename="../../annotator/gui/import_actions.py" line="76" />
+        <location filename="../../annotator/gui/import_actions.py" line="102" />
+        <location filename="../../annotator/gui/import_actions.py" line="133" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="28" />
+        <location filename="../../annotator/gui/import_actions.py" line="77" />
         <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <location filename="../../annotator/gui/import_actions.py" line="82" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="60" />
+        <location filename="../../annotator/gui/import_actions.py" line="117" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="66" />
+        <location filename="../../annotator/gui/import_actions.py" line="123" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="74" />
+        <location filename="../../annotator/gui/import_actions.py" line="131" />
         <source>not a .txt file, not imported: %1</source>
         <translation>ليس ملف .txt، لم يُستورد: %1</translation>
     </message>
@@ -1397,7 +1436,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/merge_actions.py" line="74" />
-        <location filename="../../annotator/gui/merge_actions.py" line="96" />
+        <location filename="../../annotator/gui/merge_actions.py" line="100" />
         <source>Import annotators' work</source>
         <translation>استيراد عمل الموسِّمين</translation>
     </message>
@@ -1412,22 +1451,27 @@
         <translation>رُفض الاستيراد: لم يُغيَّر شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="91" />
+        <location filename="../../annotator/gui/merge_actions.py" line="92" />
         <source>Imported the work of %1 file(s); layers: %2.</source>
         <translation>استُورد عمل %1 ملف؛ الطبقات: %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/merge_actions.py" line="94" />
+        <source>Documents: %1 matched, %2 added, %3 skipped (already here, with no work of these annotators).</source>
+        <translation>الوثائق: %1 مطابَقة، %2 مضافة، %3 متخطّاة (موجودة هنا، بلا عمل لهؤلاء الموسِّمين).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="98" />
         <source>Nothing had changed since the last import.</source>
         <translation>لم يتغير شيء منذ آخر استيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="112" />
+        <location filename="../../annotator/gui/merge_actions.py" line="116" />
         <source>Review and adjudicate</source>
         <translation>المراجعة والحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="113" />
+        <location filename="../../annotator/gui/merge_actions.py" line="117" />
         <source>No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.</source>
         <translation>لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.</translation>
     </message>
@@ -2146,6 +2190,14 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="113" />
+        <source>The last project, %1, no longer exists: the sample project is open instead.</source>
+        <translation>آخر مشروع، %1، لم يعد موجوداً: فُتح مشروع العيّنة بدلاً منه.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestActions</name>
     <message>
         <location filename="../../annotator/gui/suggest_actions.py" line="32" />
@@ -2215,52 +2267,72 @@
         <translation>الأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="78" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="81" />
+        <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
+        <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
         <source>Suggest %1 in all %2 documents?</source>
         <translation>اقتراح %1 في كل الوثائق (%2)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="79" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="94" />
         <source>The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.</source>
         <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="83" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="91" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="113" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="130" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="98" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="106" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="128" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="154" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="104" />
         <source>Suggesting %1…</source>
         <translation>جارٍ اقتراح %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="104" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="107" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="122" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="124" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="139" />
         <source>%1 new suggested spans and %2 links in %3 documents.</source>
         <translation>%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="126" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="141" />
         <source>By label: %1</source>
         <translation>حسب الوسم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="142" />
+        <source>%1 suggested dates took their values from their document's date (dct).</source>
+        <translation>أخذت %1 من التواريخ المقترحة قيمها من تاريخ وثيقتها (dct).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="144" />
+        <source>%1 documents have no date (dct): %2 relative dates there have no value. Set a document's date in its document fields; its values then fill in.</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="147" />
         <source>Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.</source>
         <translation>Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="151" />
+        <source>%1 documents have no date (dct): their relative dates have no value.</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.</translation>
     </message>
 </context>
 <context>
