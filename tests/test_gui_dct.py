@@ -92,3 +92,18 @@ def test_cancelling_the_date_question_imports_nothing(driver_for, path, tmp_path
     d = driver_for(path)
     d.window_key("Ctrl+I")
     assert d.c.project.document_count() == 1
+
+
+def test_opening_a_document_whose_dates_wait_for_its_date_says_so(driver_for, tmp_path):
+    d = driver_for(make_project(tmp_path / "two.annot", [{"id": "a", "text": TEXT}, {"id": "b", "text": "نص ثان."}]))
+    d.window_key("Ctrl+Shift+S")
+    d.goto("b")
+    d.window.statusBar().clearMessage()
+    d.goto("a")
+    assert "no date (dct): 3 relative dates have no value" in d.window.statusBar().currentMessage()
+    d.ws.inspector.dct_edit.setText("2021-12-09")
+    d.ws.inspector.dct_edit.editingFinished.emit()
+    d.goto("b")
+    d.window.statusBar().clearMessage()
+    d.goto("a")
+    assert "dct" not in d.window.statusBar().currentMessage()

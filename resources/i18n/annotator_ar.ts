@@ -2268,6 +2268,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/suggest_actions.py" line="81" />
+        <location filename="../../annotator/gui/workspace.py" line="121" />
         <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
         <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
     </message>
@@ -2513,7 +2514,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/gui/workspace.py" line="67" />
+        <location filename="../../annotator/gui/workspace.py" line="70" />
         <source>Spans of the document</source>
         <translation>مقاطع الوثيقة</translation>
     </message>
