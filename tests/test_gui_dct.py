@@ -107,3 +107,21 @@ def test_opening_a_document_whose_dates_wait_for_its_date_says_so(driver_for, tm
     d.window.statusBar().clearMessage()
     d.goto("a")
     assert "dct" not in d.window.statusBar().currentMessage()
+
+
+def test_suggest_in_all_documents_warns_about_documents_without_a_date(driver_for, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    d = driver_for(make_project(tmp_path / "three.annot", [
+        {"id": "a", "text": TEXT}, {"id": "b", "text": TEXT + " ثانية", "meta": {"dct": "2021-12-09"}}]))
+    seen = []
+
+    def exec_(box):
+        seen.append(box.text())
+        return QMessageBox.Yes
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    report = d.window.suggest.suggest_all()
+    assert "1 of the documents have no date (dct)" in seen[0]
+    assert (report.undated, report.unresolved) == (1, 3)
+    assert "1 documents have no date (dct): 3 relative dates there have no value" in seen[-1]
+    assert "1 documents have no date (dct)" in d.window.statusBar().currentMessage()

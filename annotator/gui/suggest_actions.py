@@ -95,6 +95,11 @@ class SuggestActions(QObject):
                                        "(Enter or A) or reject (R). Spans you already have are not suggested again. "
                                        "This cannot be undone with Ctrl+Z; Cancel during the run leaves the project "
                                        "unchanged.").replace("%1", w.settings.annotator))
+        undated = 0 if self.only == "quotes" else project.conn.execute(
+            "SELECT count(*) FROM documents WHERE json_extract(meta, '$.dct') IS NULL").fetchone()[0]
+        if undated:
+            question += "\n\n" + self.tr("%1 of the documents have no date (dct): their relative dates will have no "
+                                          "value until it is set (in each document's fields).").replace("%1", str(undated))
         if message(w, self.tr("Suggest in all documents"), question, QMessageBox.Question,
                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes) != QMessageBox.Yes:
             return None

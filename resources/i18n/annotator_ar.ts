@@ -2283,55 +2283,60 @@
         <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="98" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="106" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="128" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="154" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="101" />
+        <source>%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="103" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="111" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="133" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="159" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="104" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Suggesting %1…</source>
         <translation>جارٍ اقتراح %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="104" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="122" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="139" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="144" />
         <source>%1 new suggested spans and %2 links in %3 documents.</source>
         <translation>%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="141" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="146" />
         <source>By label: %1</source>
         <translation>حسب الوسم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="142" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="147" />
         <source>%1 suggested dates took their values from their document's date (dct).</source>
         <translation>أخذت %1 من التواريخ المقترحة قيمها من تاريخ وثيقتها (dct).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="144" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="149" />
         <source>%1 documents have no date (dct): %2 relative dates there have no value. Set a document's date in its document fields; its values then fill in.</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="147" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="152" />
         <source>Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.</source>
         <translation>Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="151" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="156" />
         <source>%1 documents have no date (dct): their relative dates have no value.</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.</translation>
     </message>

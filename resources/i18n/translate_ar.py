@@ -511,6 +511,8 @@ AR = {
         "%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.",
     "%1 documents have no date (dct): their relative dates have no value.":
         "%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.",
+    "%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).":
+        "%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).",
 }
 
 
