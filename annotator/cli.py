@@ -1,4 +1,5 @@
-"""The command line: `annotator [PROJECT]` opens the window; subcommands work on the core.
+"""The command line: `annotator [PROJECT]` opens the window (with no project, the last one
+used); subcommands work on the core.
 
 Each subcommand lives in annotator/commands/<name>.py with `register(subparsers)`; user
 errors become one line on stderr and a non-zero exit, never a traceback.
@@ -21,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
         description="Annotate Arabic news text: quotes, sources, cues and dates. "
-        "Run with no command (or with a project file) to open the window.",
+        "Run with a project file to open it in the window, or with nothing to reopen the last project "
+        "(the sample project the first time).",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -18,6 +18,14 @@ def path(tmp_path):
     return make_project(tmp_path / "i.annot", DOCS)
 
 
+@pytest.fixture(autouse=True)
+def no_date(monkeypatch):
+    """The date question before each import, answered with OK and nothing filled in."""
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(import_actions.DctDialog, "exec", lambda dialog: QDialog.Accepted)
+
+
 @pytest.fixture
 def reports(monkeypatch):
     shown = []

@@ -88,8 +88,9 @@ def test_import_annotators_work_reports_and_reloads(driver_for, review_path, cop
     assert not d.c.spans
     report = _merged(d, monkeypatch, copies, reports)
     text = report.details.toPlainText()
-    assert "ann1.annot: layers ann1; 2 documents matched, 2 new" in text
-    assert "ann2.annot: layers ann2" in text
+    assert "ann1.annot: 2 documents: 2 matched, 0 added, 0 skipped; layers ann1: 2 new" in text
+    assert "Documents: 4 matched, 0 added, 0 skipped" in report.summary.text()
+    assert "ann2.annot: 2 documents: 2 matched, 0 added, 0 skipped; layers ann2" in text
     assert "ann1, ann2" in report.summary.text()
     assert _layers(review_path) == sorted([
         ("ann1", "one", "SOURCE"), ("ann1", "one", "QUOTE"), ("ann1", "two", "SOURCE"),

@@ -260,7 +260,7 @@ def test_cli_merge_reports_and_refuses_in_one_line(two, tmp_path):
     cmd = [sys.executable, "-m", "annotator", "merge", str(review), str(a), str(b)]
     out = subprocess.run(cmd, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert "2 documents matched" in out.stdout
+    assert "2 documents: 2 matched, 0 added, 0 skipped" in out.stdout
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert "nothing changed" in again.stdout
     bad = subprocess.run([sys.executable, "-m", "annotator", "merge", str(review), str(tmp_path / "nope.annot")],
@@ -299,3 +299,27 @@ def test_links_across_two_annotators_layers_are_reported_not_merged(tmp_path):
         assert any("1 links join spans of two different annotators" in line for line in report.lines())
         assert [s.label for s in review.spans(1, "hala")] == ["QUOTE"]
         assert review.relations(1) == []
+
+
+def test_summary_counts_matched_added_and_skipped_documents(base, tmp_path):
+    a = copy(base, tmp_path, "a")
+    with Project.open(a) as p:  # one more document than the review project has
+        from annotator.core.importer import import_paths
+
+        f = tmp_path / "d3.txt"
+        f.write_text(T3, encoding="utf-8")
+        import_paths(p, [f])
+    annotate(a, "a", "d1", [CUE])  # d2: no work of a's, so nothing of it to merge
+    review = copy(base, tmp_path, "review")
+    with Project.open(review) as p:
+        rep = merge_projects(p, [str(a)])
+    s = rep.sources[0]
+    assert (s.documents, s.skipped_docs, s.added_docs) == (3, ["d2"], ["d3"])
+    assert rep.counts() == (1, 1, 1)
+    assert rep.lines()[0].startswith(f"{a}: 3 documents: 1 matched, 1 added, 1 skipped; layers a:")
+    assert "hold no work of a and were skipped: d2" in "\n".join(rep.lines())
+    assert rep.summary().startswith("documents: 1 matched, 1 added, 1 skipped, over 1 file(s)")
+    out = subprocess.run([sys.executable, "-m", "annotator", "merge", str(copy(base, tmp_path, "r2")), str(a)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1].startswith("documents: 1 matched, 1 added, 1 skipped")

@@ -19,7 +19,11 @@ def register(sub) -> None:
     p.add_argument("--format", choices=FORMATS, help="input format (default: from the extension: .txt text, .jsonl native)")
     p.add_argument("--annotator", default="import", help="annotator name for spans that name none (default: import)")
     p.add_argument("--dct", metavar="YYYY-MM-DD",
-                   help="document creation date for imported .txt files (relative dates resolve against it)")
+                   help="document creation date for imported documents that bring none (relative dates such as "
+                   "'yesterday' get their values from it when suggesting)")
+    p.add_argument("--dct-from-header", action="store_true",
+                   help="take each document's date from a full date in its first line, where there is one "
+                   "(before --dct; a record's own meta.dct comes first)")
     p.add_argument("--offsets", choices=["codepoints", "utf16", "graphemes", "auto"], default="auto",
                    help="how the source tool counted offsets (formats other than native; default: auto-detect)")
     p.set_defaults(run=run)
@@ -30,7 +34,8 @@ def run(args) -> int:
     with open_project(args.project) as project:
         options = {"offsets": args.offsets}  # used by the readers of other tools' formats only
         try:
-            report = import_paths(project, args.inputs, args.format, args.annotator, progress, dct=args.dct, **options)
+            report = import_paths(project, args.inputs, args.format, args.annotator, progress, dct=args.dct,
+                                  dct_from_header=args.dct_from_header, **options)
         finally:
             progress.finish()
     for where, why in report.skipped:

@@ -38,6 +38,7 @@ def run(args) -> int:
         report = merge_projects(project, args.annotator_projects, renames, set(args.only) if args.only else None)
     for line in report.lines():
         print(display(line))
+    print(display(report.summary()))
     if not report.changed:
         print("nothing changed: the review project already holds this work")
     return 0

@@ -56,7 +56,9 @@ def run(args) -> int:
             docs = [project.document(d).num for d in args.doc]
         report = suggest_project(project, args.annotator, args.only, docs, progress)
     progress.finish()
-    print(report.summary())
+    for note in report.notes():
+        print(note)
+    print(report.summary())  # the last line, as scripts read it
     return 0
 
 

@@ -294,11 +294,13 @@ def _describe(exc: BaseException) -> str:
 
 
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
-                 progress: Progress | None = None, dct: str | None = None, **options) -> ImportReport:
+                 progress: Progress | None = None, dct: str | None = None, dct_from_header: bool = False,
+                 **options) -> ImportReport:
     """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats.
 
-    `dct` is the document creation date given to plain-text documents (relative dates such
-    as أمس resolve against it).
+    `dct` is the document creation date (relative dates such as أمس resolve against it) given
+    to documents that bring none; with `dct_from_header`, a full date in a document's first
+    line comes first. A dct a record carries itself (native meta.dct) always wins.
     """
     if dct is not None:
         from annotator.core.dates_iso import check_dct
@@ -330,7 +332,7 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
             current["path"] = str(p)
             f = fmts[p]
             if f == "text":
-                yield from iter_plain([p], dct, scanned)
+                yield from iter_plain([p], None, scanned)  # the dct is given in _dated
             elif f == "native":
                 yield from iter_native([p], project.scheme, annotator)
             else:
@@ -338,9 +340,25 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
 
                 yield from reader_for(f)(p, project.scheme, annotator, **options)
 
-    report = import_records(project, records(), total, progress, source=lambda: current["path"])
+    report = import_records(project, _dated(records(), dct, dct_from_header), total, progress,
+                            source=lambda: current["path"])
     report.ignored = ignored
     return report
+
+
+def _dated(records, dct: str | None, from_header: bool):
+    """The records, each without a dct of its own given the header's date (when asked) or `dct`."""
+    if dct is None and not from_header:
+        yield from records
+        return
+    from annotator.core.suggest.dct import header_dct
+
+    for where, rec, size in records:
+        if not rec.meta.get("dct"):
+            found = header_dct(rec.text) if from_header else None
+            if found or dct:
+                rec.meta["dct"] = found or dct
+        yield where, rec, size
 
 
 def _size(p: Path) -> int:

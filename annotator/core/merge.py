@@ -37,7 +37,9 @@ class MergeConflict(AnnotatorError):
 class SourceReport:
     path: str
     layers: list[str] = field(default_factory=list)
-    matched: int = 0  # documents found in the review project
+    documents: int = 0  # documents in the file
+    matched: int = 0  # documents found in the review project (skipped ones included)
+    skipped_docs: list[str] = field(default_factory=list)  # found, but no work of the merged annotators in them
     added_docs: list[str] = field(default_factory=list)  # documents the review project lacked
     missing_docs: list[str] = field(default_factory=list)  # review documents absent from this file
     layers_new: int = 0  # (annotator, document) layers brought in for the first time
@@ -58,14 +60,30 @@ class MergeReport:
     def changed(self) -> bool:
         return any(s.layers_new or s.layers_updated or s.added_docs for s in self.sources)
 
+    def counts(self) -> tuple[int, int, int]:
+        """(matched, added, skipped) documents over all files: matched ones brought work, added
+        ones were new to the review project, skipped ones were there but held none of it."""
+        skipped = sum(len(s.skipped_docs) for s in self.sources)
+        return (sum(s.matched for s in self.sources) - skipped, sum(len(s.added_docs) for s in self.sources),
+                skipped)
+
+    def summary(self) -> str:
+        matched, added, skipped = self.counts()
+        return (f"documents: {matched} matched, {added} added, {skipped} skipped, over {len(self.sources)} file(s) "
+                "(skipped: already in the review project, with no work of the merged annotators)")
+
     def lines(self) -> list[str]:
         out = []
         for s in self.sources:
             out.append(
-                f"{s.path}: layers {', '.join(s.layers) or '(none)'}; {s.matched} documents matched, "
+                f"{s.path}: {s.documents} documents: {s.matched - len(s.skipped_docs)} matched, "
+                f"{len(s.added_docs)} added, {len(s.skipped_docs)} skipped; layers {', '.join(s.layers) or '(none)'}: "
                 f"{s.layers_new} new, {s.layers_updated} updated, {s.layers_unchanged} unchanged "
                 f"({s.spans} spans, {s.relations} relations written)"
             )
+            if s.skipped_docs:
+                out.append(f"{s.path}: {len(s.skipped_docs)} documents hold no work of {', '.join(s.layers) or 'anyone'} "
+                           "and were skipped: " + _some(s.skipped_docs))
             if s.added_docs:
                 out.append(f"{s.path}: {len(s.added_docs)} documents were not in the review project and were added: "
                            + _some(s.added_docs))
@@ -350,6 +368,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
 
     # Documents by content hash.
     src_docs = list(sc.execute("SELECT num, id, hash, meta FROM documents ORDER BY num"))
+    rep.documents = len(src_docs)
     doc_map: dict[int, int] = {}
     seen_review: set[int] = set()
     new_docs = []
@@ -393,6 +412,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
     span_rows, rel_rows, state_rows = [], [], []
     empty_digest = _Layer().digest()
     pairs = [(name, snum, num) for name in sorted(names) for snum, num in doc_map.items()]
+    worked: set[int] = set()  # review documents some merged layer touched
     for name, snum, num in pairs:
         target, ident = names[name], identity[name]
         layer = incoming.get((name, snum))
@@ -402,6 +422,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
             if prev is None or prev[0] != ident:
                 continue  # nothing from this person here, and nothing of theirs to clear
             layer = _Layer()  # they removed all their work on this document since the last merge
+        worked.add(num)
         digest = layer.digest()
         if prev is not None:
             prev_ident, prev_src = prev[0], prev[1]
@@ -443,6 +464,8 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
         st.layers[(target, num)] = _Layer(
             [(ids[s[0]], *s[1:]) for s in layer.spans],
             [(r[0], ids[r[1]], ids[r[2]], *r[3:]) for r in layer.relations], layer.state)
+    added = {row[0] for row in new_docs}
+    rep.skipped_docs = [st.doc_ids[num] for num in sorted(set(doc_map.values()) - worked - added)]
     c = st.c
     if deletes:
         # Relations go with their spans (ON DELETE CASCADE); relations of this layer between

@@ -113,10 +113,13 @@ class AnnotationController(QObject):
 
     def run(self, command, keep=None) -> bool:
         """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
-        if not self._save(command.execute):
+        from annotator.gui.doc_progress import with_progress
+
+        step = with_progress(self, command)  # an edit of a "to do" document also starts it
+        if not self._save(step.execute):
             return False
         if keep is None or keep(command):
-            self.undo.push(command)
+            self.undo.push(step)
         return True
 
     def step(self, backward: bool) -> bool:
@@ -452,6 +455,10 @@ class AnnotationController(QObject):
         return True
 
     def set_meta(self, doc: int, key: str, value) -> bool:
+        if key == "dct":  # the suggested date values that hang on it change in the same undo step
+            from annotator.gui.dct_command import set_dct
+
+            return set_dct(self, doc, value)
         return self.run(cmd.SetDocMeta(self, doc, key, value))
 
     def set_doc_status(self, state: str, doc: int | None = None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 
@@ -58,7 +59,10 @@ def run(path: str | None = None, settings_dir: str | None = None) -> int:
     host = WindowHost(app, settings, translations)
     if not host.start(path):
         return 1
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        host.shutdown()
 
 
 class WindowHost:
@@ -69,12 +73,16 @@ class WindowHost:
         self.window = None
 
     def start(self, path: str | None) -> bool:
+        """Open the window on `path`; with none, on the last project used (the sample project
+        on the first run, or when the last project is gone, which the status bar then says)."""
         from annotator.gui.main_window import MainWindow, open_project_interactively
         from annotator.gui.plain import message
-        from annotator.gui.sample import ensure_sample_project
 
+        note = ""
         try:
-            target = path or ensure_sample_project()
+            target = path
+            if target is None:
+                target, note = self._last_project()
             project = open_project_interactively(None, target)
         except AnnotatorError as exc:
             if path is None:
@@ -86,7 +94,41 @@ class WindowHost:
         self.window = MainWindow(self.settings, project)
         self.window.languageChangeRequested.connect(self.rebuild)
         self.window.show()
+        if note:
+            self.window.statusBar().showMessage(note, 30000)
         return True
+
+    def _last_project(self) -> tuple[str, str]:
+        """(the project to open when none is named, what to tell the user about the choice)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from annotator.gui.sample import ensure_sample_project
+
+        recent = self.settings.recent
+        if recent and Path(recent[0]).is_file():
+            return recent[0], ""
+        sample = str(ensure_sample_project())
+        if not recent or recent[0] == sample:
+            return sample, ""
+        return sample, (QCoreApplication.translate("Startup", "The last project, %1, no longer exists: "
+                                                   "the sample project is open instead.").replace("%1", recent[0]))
+
+    def shutdown(self) -> None:
+        """Take the window down while the settings are still alive. Left to the interpreter's
+        exit, PySide deletes the QSettings and the window in no fixed order, and the window's
+        undo stack, cleared as it dies, signals the status bar, which reads the settings."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from shiboken6 import Shiboken
+
+        window, self.window = self.window, None
+        if window is None:
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        if Shiboken.isValid(window):
+            if window.isVisible():
+                window.close()
+            Shiboken.delete(window)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
     def rebuild(self) -> None:
         from annotator.gui.i18n import effective_language

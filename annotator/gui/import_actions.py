@@ -1,19 +1,68 @@
 """File › Import: files or a folder, with a progress dialog whose Cancel leaves the project
-unchanged (an import is one transaction), and a report of what came in and what did not."""
+unchanged (an import is one transaction), and a report of what came in and what did not.
+Before it runs, the documents' date (dct) can be given, or read from each text's first line,
+so that suggested relative dates get their values."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QLineEdit, QProgressDialog, QVBoxLayout)
 
 from annotator.core.errors import AnnotatorError, WriteFailed
-from annotator.gui.plain import message
+from annotator.gui.plain import message, plain_label
 from annotator.gui.report_dialog import show_report
 from annotator.gui.save_retry import ask_retry
 
 
 class _Cancelled(Exception):
     pass
+
+
+class DctDialog(QDialog):
+    """The date (dct) of the documents about to be imported: given, from their first line, or none."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import documents: their date"))
+        self.setMinimumWidth(560)
+        intro = plain_label(self.tr("Relative dates such as \"yesterday\" or \"last July\" get their values from "
+                                    "the date the document was written (dct). Documents that bring a date of their "
+                                    "own keep it; you can also set or change it later in the document fields."))
+        intro.setWordWrap(True)
+        self.from_header = QCheckBox(self.tr("Take it from each text's first line, where that line holds a full date"))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.problem = plain_label()
+        self.problem.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("Date for the other documents (empty: none):"), self.date)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.date.textChanged.connect(self._check)
+        layout = QVBoxLayout(self)
+        for w in (intro, self.from_header):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _check(self, text: str) -> None:
+        from annotator.core.dates_iso import check_dct
+
+        problem = ""
+        if text.strip():
+            try:
+                check_dct(text.strip())
+            except AnnotatorError:
+                problem = self.tr("Not a date like 2021-12-09")
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+
+    def choice(self) -> tuple[str | None, bool]:
+        """(the dct for documents without one, take it from the first line first)."""
+        return self.date.text().strip() or None, self.from_header.isChecked()
 
 
 class ImportActions(QObject):
@@ -41,6 +90,13 @@ class ImportActions(QObject):
         w = self.window
         if w.project is None or w.project.readonly:
             return None
+        ask = DctDialog(w)
+        try:
+            if ask.exec() != QDialog.Accepted:
+                return None
+            dct, from_header = ask.choice()
+        finally:
+            ask.deleteLater()
         while True:
             dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, w)
             dialog.setWindowTitle(self.tr("Import documents"))
@@ -54,7 +110,8 @@ class ImportActions(QObject):
                     raise _Cancelled()
 
             try:
-                report = import_paths(w.project, paths, annotator=w.settings.annotator, progress=progress)
+                report = import_paths(w.project, paths, annotator=w.settings.annotator, progress=progress, dct=dct,
+                                      dct_from_header=from_header)
                 break
             except _Cancelled:
                 w.statusBar().showMessage(self.tr("Import cancelled: nothing was imported."), 10000)

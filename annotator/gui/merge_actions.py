@@ -88,8 +88,12 @@ class ReviewActions(QObject):
                 message(w, self.tr("Import refused: nothing was changed"), str(exc))
                 return None
         w.set_project(w.project, w.current_doc())  # new documents and layers; the undo steps are history now
+        matched, added, skipped = report.counts()
         summary = (self.tr("Imported the work of %1 file(s); layers: %2.").replace("%1", str(len(report.sources)))
-                   .replace("%2", ", ".join(sorted({n for s in report.sources for n in s.layers})) or "—"))
+                   .replace("%2", ", ".join(sorted({n for s in report.sources for n in s.layers})) or "—")
+                   + " " + self.tr("Documents: %1 matched, %2 added, %3 skipped (already here, with no work "
+                                   "of these annotators).").replace("%1", str(matched)).replace("%2", str(added))
+                   .replace("%3", str(skipped)))
         if not report.changed:
             summary += " " + self.tr("Nothing had changed since the last import.")
         w.statusBar().showMessage(summary, 10000)

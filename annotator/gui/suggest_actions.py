@@ -65,7 +65,22 @@ class SuggestActions(QObject):
         c = self.window.ws.controller if self.window.ws else None
         if c is None:
             return 0
-        return c.suggest(self.only)
+        made = c.suggest(self.only)
+        if c.doc is not None and self.only != "quotes":
+            self._note_undated(c)
+        return made
+
+    def _note_undated(self, c) -> None:
+        """Say so when relative dates stay without a value because the document has no date."""
+        from annotator.core.suggest import unresolved_dates
+
+        left = unresolved_dates(c.project, c.doc.num)
+        if not left:
+            return
+        bar = self.window.statusBar()
+        note = self.tr("This document has no date (dct): %1 relative dates have no value. Set its date in the "
+                       "document fields; their values then fill in.").replace("%1", str(left))
+        bar.showMessage(f"{bar.currentMessage()}  {note}" if bar.currentMessage() else note, 20000)
 
     # ----- every document --------------------------------------------------------------------
     def suggest_all(self):
@@ -80,6 +95,11 @@ class SuggestActions(QObject):
                                        "(Enter or A) or reject (R). Spans you already have are not suggested again. "
                                        "This cannot be undone with Ctrl+Z; Cancel during the run leaves the project "
                                        "unchanged.").replace("%1", w.settings.annotator))
+        undated = 0 if self.only == "quotes" else project.conn.execute(
+            "SELECT count(*) FROM documents WHERE json_extract(meta, '$.dct') IS NULL").fetchone()[0]
+        if undated:
+            question += "\n\n" + self.tr("%1 of the documents have no date (dct): their relative dates will have no "
+                                          "value until it is set (in each document's fields).").replace("%1", str(undated))
         if message(w, self.tr("Suggest in all documents"), question, QMessageBox.Question,
                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes) != QMessageBox.Yes:
             return None
@@ -124,9 +144,18 @@ class SuggestActions(QObject):
         text = (self.tr("%1 new suggested spans and %2 links in %3 documents.").replace("%1", str(report.spans))
                 .replace("%2", str(report.relations)).replace("%3", str(report.documents))
                 + "\n" + self.tr("By label: %1").replace("%1", labels)
+                + ("\n" + self.tr("%1 suggested dates took their values from their document's date (dct).")
+                   .replace("%1", str(report.refreshed)) if report.refreshed else "")
+                + ("\n" + self.tr("%1 documents have no date (dct): %2 relative dates there have no value. Set a "
+                                  "document's date in its document fields; its values then fill in.")
+                   .replace("%1", str(report.undated)).replace("%2", str(report.unresolved)) if report.undated else "")
                 + "\n\n" + self.tr("Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all "
                                    "suggestions of label accepts a whole label in a document."))
-        w.statusBar().showMessage(text.split("\n")[0], 10000)
+        first = text.split("\n")[0]
+        if report.undated:
+            first += "  " + self.tr("%1 documents have no date (dct): their relative dates have no value.").replace(
+                "%1", str(report.undated))
+        w.statusBar().showMessage(first, 20000)
         message(w, self.tr("Suggest in all documents"), text, QMessageBox.Information)
         self.last_report = report
         return report

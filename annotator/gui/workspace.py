@@ -20,6 +20,9 @@ BIDI_WARNING = QT_TRANSLATE_NOOP(
     "MainWindow", "This document contains bidi control characters: the displayed order may differ from the stored text")
 
 
+UNDATED_CHECK_LIMIT = 200_000  # characters: the check reads the dates twice; a huge text is not held up
+
+
 def bidi_warning() -> str:
     return QCoreApplication.translate("MainWindow", BIDI_WARNING)
 
@@ -102,6 +105,22 @@ class Workspace(QWidget):
     def open_doc(self, num: int) -> None:
         self.controller.open_doc(num)
         self.bidi_banner.setVisible(self.view.has_bidi_controls())
+        self._note_undated()
+
+    def _note_undated(self) -> None:
+        """Opening a document whose suggested relative dates wait for its date says so."""
+        from annotator.core.suggest import unresolved_dates
+
+        c = self.controller
+        if c.doc is None or c.doc.meta.get("dct") or len(c.doc.text) > UNDATED_CHECK_LIMIT:
+            return
+        if not any(s.label == "DATE" and s.status == "suggested" for s in c.spans.values()):
+            return
+        left = unresolved_dates(c.project, c.doc.num)
+        if left:
+            c.message.emit(QCoreApplication.translate(
+                "SuggestActions", "This document has no date (dct): %1 relative dates have no value. Set its date in "
+                "the document fields; their values then fill in.").replace("%1", str(left)))
 
     def _link_prompt(self, text: str) -> None:
         self.link_banner.setText(text)

@@ -147,7 +147,7 @@
     <name>Annotate</name>
     <message>
         <location filename="../../annotator/gui/annotate.py" line="98" />
-        <location filename="../../annotator/gui/annotate.py" line="508" />
+        <location filename="../../annotator/gui/annotate.py" line="515" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
@@ -157,156 +157,166 @@
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="244" />
+        <location filename="../../annotator/gui/annotate.py" line="247" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="250" />
+        <location filename="../../annotator/gui/annotate.py" line="253" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="254" />
+        <location filename="../../annotator/gui/annotate.py" line="257" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="258" />
+        <location filename="../../annotator/gui/annotate.py" line="261" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="298" />
+        <location filename="../../annotator/gui/annotate.py" line="301" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="309" />
-        <location filename="../../annotator/gui/annotate.py" line="331" />
+        <location filename="../../annotator/gui/annotate.py" line="312" />
+        <location filename="../../annotator/gui/annotate.py" line="334" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="309" />
-        <location filename="../../annotator/gui/annotate.py" line="332" />
+        <location filename="../../annotator/gui/annotate.py" line="312" />
+        <location filename="../../annotator/gui/annotate.py" line="335" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="315" />
+        <location filename="../../annotator/gui/annotate.py" line="318" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="322" />
+        <location filename="../../annotator/gui/annotate.py" line="325" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="344" />
+        <location filename="../../annotator/gui/annotate.py" line="347" />
         <source>No suggestions left in this document.</source>
         <translation>لم يبقَ اقتراح في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="369" />
+        <location filename="../../annotator/gui/annotate.py" line="372" />
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="383" />
+        <location filename="../../annotator/gui/annotate.py" line="386" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="386" />
+        <location filename="../../annotator/gui/annotate.py" line="389" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="390" />
+        <location filename="../../annotator/gui/annotate.py" line="393" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="398" />
+        <location filename="../../annotator/gui/annotate.py" line="401" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="402" />
+        <location filename="../../annotator/gui/annotate.py" line="405" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="404" />
+        <location filename="../../annotator/gui/annotate.py" line="407" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="414" />
+        <location filename="../../annotator/gui/annotate.py" line="417" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="427" />
+        <location filename="../../annotator/gui/annotate.py" line="430" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="463" />
+        <location filename="../../annotator/gui/annotate.py" line="470" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="463" />
+        <location filename="../../annotator/gui/annotate.py" line="470" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="463" />
+        <location filename="../../annotator/gui/annotate.py" line="470" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="474" />
+        <location filename="../../annotator/gui/annotate.py" line="481" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="490" />
+        <location filename="../../annotator/gui/annotate.py" line="497" />
         <source>Replace %1 link</source>
         <translation>استبدال رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="494" />
+        <location filename="../../annotator/gui/annotate.py" line="501" />
         <source>The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.</source>
         <translation>استُبدل رابط %1 (رابط واحد لكل %2 في هذا المخطط)؛ يعيد Ctrl+Z الرابط القديم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="505" />
+        <location filename="../../annotator/gui/annotate.py" line="512" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="512" />
+        <location filename="../../annotator/gui/annotate.py" line="519" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="517" />
+        <location filename="../../annotator/gui/annotate.py" line="524" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="527" />
+        <location filename="../../annotator/gui/annotate.py" line="534" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="539" />
+        <location filename="../../annotator/gui/annotate.py" line="546" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dct_command.py" line="45" />
+        <source>Document date set: %1 suggested dates took their values from it.</source>
+        <translation>ضُبط تاريخ الوثيقة: أخذت %1 من التواريخ المقترحة قيمها منه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dct_command.py" line="48" />
+        <source>Document date removed: %1 suggested dates lost the values it gave them.</source>
+        <translation>أُزيل تاريخ الوثيقة: فقدت %1 من التواريخ المقترحة القيم التي أعطاها إياها.</translation>
     </message>
 </context>
 <context>
@@ -415,8 +425,37 @@
     </message>
     <message>
         <location filename="../../annotator/gui/commands.py" line="233" />
+        <location filename="../../annotator/gui/dct_command.py" line="13" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>DctDialog</name>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="27" />
+        <source>Import documents: their date</source>
+        <translation>استيراد الوثائق: تاريخها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="29" />
+        <source>Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.</source>
+        <translation>تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <source>Take it from each text's first line, where that line holds a full date</source>
+        <translation>خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="39" />
+        <source>Date for the other documents (empty: none):</source>
+        <translation>تاريخ بقية الوثائق (فارغ: بلا تاريخ):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="59" />
+        <source>Not a date like 2021-12-09</source>
+        <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
 </context>
 <context>
@@ -751,44 +790,44 @@
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="27" />
-        <location filename="../../annotator/gui/import_actions.py" line="46" />
         <location filename="../../annotator/gui/import_actions.py" line="76" />
+        <location filename="../../annotator/gui/import_actions.py" line="102" />
+        <location filename="../../annotator/gui/import_actions.py" line="133" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="28" />
+        <location filename="../../annotator/gui/import_actions.py" line="77" />
         <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <location filename="../../annotator/gui/import_actions.py" line="82" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="45" />
+        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="60" />
+        <location filename="../../annotator/gui/import_actions.py" line="117" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="66" />
+        <location filename="../../annotator/gui/import_actions.py" line="123" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="74" />
+        <location filename="../../annotator/gui/import_actions.py" line="131" />
         <source>not a .txt file, not imported: %1</source>
         <translation>ليس ملف .txt، لم يُستورد: %1</translation>
     </message>
@@ -1461,7 +1500,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/merge_actions.py" line="74" />
-        <location filename="../../annotator/gui/merge_actions.py" line="96" />
+        <location filename="../../annotator/gui/merge_actions.py" line="100" />
         <source>Import annotators' work</source>
         <translation>استيراد عمل الموسِّمين</translation>
     </message>
@@ -1476,22 +1515,27 @@
         <translation>رُفض الاستيراد: لم يُغيَّر شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="91" />
+        <location filename="../../annotator/gui/merge_actions.py" line="92" />
         <source>Imported the work of %1 file(s); layers: %2.</source>
         <translation>استُورد عمل %1 ملف؛ الطبقات: %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/merge_actions.py" line="94" />
+        <source>Documents: %1 matched, %2 added, %3 skipped (already here, with no work of these annotators).</source>
+        <translation>الوثائق: %1 مطابَقة، %2 مضافة، %3 متخطّاة (موجودة هنا، بلا عمل لهؤلاء الموسِّمين).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="98" />
         <source>Nothing had changed since the last import.</source>
         <translation>لم يتغير شيء منذ آخر استيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="112" />
+        <location filename="../../annotator/gui/merge_actions.py" line="116" />
         <source>Review and adjudicate</source>
         <translation>المراجعة والحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="113" />
+        <location filename="../../annotator/gui/merge_actions.py" line="117" />
         <source>No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.</source>
         <translation>لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.</translation>
     </message>
@@ -1832,11 +1876,6 @@
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="476" />
-        <source> (made when both its spans are gold)</source>
-        <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/review/window.py" line="676" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
@@ -1906,13 +1945,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="429" />
-        <source>span</source>
-        <translation>المقطع</translation>
+        <source>attribute or link</source>
+        <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="429" />
-        <source>attribute or link</source>
-        <translation>الخاصية أو الرابط</translation>
+        <source>span</source>
+        <translation>المقطع</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="441" />
@@ -1934,6 +1973,11 @@
         <location filename="../../annotator/gui/review/window.py" line="474" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="476" />
+        <source> (made when both its spans are gold)</source>
+        <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="483" />
@@ -2389,6 +2433,14 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="113" />
+        <source>The last project, %1, no longer exists: the sample project is open instead.</source>
+        <translation>آخر مشروع، %1، لم يعد موجوداً: فُتح مشروع العيّنة بدلاً منه.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestActions</name>
     <message>
         <location filename="../../annotator/gui/suggest_actions.py" line="32" />
@@ -2458,52 +2510,78 @@
         <translation>الأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="78" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="81" />
+        <location filename="../../annotator/gui/workspace.py" line="121" />
+        <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
+        <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
         <source>Suggest %1 in all %2 documents?</source>
         <translation>اقتراح %1 في كل الوثائق (%2)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="79" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="94" />
         <source>The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.</source>
         <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="83" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="91" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="113" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="130" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="101" />
+        <source>%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="103" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="111" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="133" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="159" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Suggesting %1…</source>
         <translation>جارٍ اقتراح %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="89" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="107" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="124" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="144" />
         <source>%1 new suggested spans and %2 links in %3 documents.</source>
         <translation>%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="126" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="146" />
         <source>By label: %1</source>
         <translation>حسب الوسم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="147" />
+        <source>%1 suggested dates took their values from their document's date (dct).</source>
+        <translation>أخذت %1 من التواريخ المقترحة قيمها من تاريخ وثيقتها (dct).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="149" />
+        <source>%1 documents have no date (dct): %2 relative dates there have no value. Set a document's date in its document fields; its values then fill in.</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="152" />
         <source>Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.</source>
         <translation>Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/suggest_actions.py" line="156" />
+        <source>%1 documents have no date (dct): their relative dates have no value.</source>
+        <translation>%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2762,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/gui/workspace.py" line="67" />
+        <location filename="../../annotator/gui/workspace.py" line="70" />
         <source>Spans of the document</source>
         <translation>مقاطع الوثيقة</translation>
     </message>

@@ -545,6 +545,31 @@ AR = {
         "الاقتراح التالي / السابق (قبول اقتراح أو رفضه ينتقل أيضاً إلى التالي)",
     "Next value of %1 for the selected span (with Shift: the previous one)":
         "القيمة التالية لـ %1 في المقطع المحدد (ومع Shift: السابقة)",
+    # --- i12dct ---
+    "Document date set: %1 suggested dates took their values from it.":
+        "ضُبط تاريخ الوثيقة: أخذت %1 من التواريخ المقترحة قيمها منه.",
+    "Document date removed: %1 suggested dates lost the values it gave them.":
+        "أُزيل تاريخ الوثيقة: فقدت %1 من التواريخ المقترحة القيم التي أعطاها إياها.",
+    "Import documents: their date": "استيراد الوثائق: تاريخها",
+    'Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.':
+        "تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.",
+    "Take it from each text's first line, where that line holds a full date":
+        "خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً",
+    "Date for the other documents (empty: none):": "تاريخ بقية الوثائق (فارغ: بلا تاريخ):",
+    "Documents: %1 matched, %2 added, %3 skipped (already here, with no work of these annotators).":
+        "الوثائق: %1 مطابَقة، %2 مضافة، %3 متخطّاة (موجودة هنا، بلا عمل لهؤلاء الموسِّمين).",
+    "The last project, %1, no longer exists: the sample project is open instead.":
+        "آخر مشروع، %1، لم يعد موجوداً: فُتح مشروع العيّنة بدلاً منه.",
+    "This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.":
+        "ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.",
+    "%1 suggested dates took their values from their document's date (dct).":
+        "أخذت %1 من التواريخ المقترحة قيمها من تاريخ وثيقتها (dct).",
+    "%1 documents have no date (dct): %2 relative dates there have no value. Set a document's date in its document fields; its values then fill in.":
+        "%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.",
+    "%1 documents have no date (dct): their relative dates have no value.":
+        "%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.",
+    "%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).":
+        "%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).",
 }
 
 

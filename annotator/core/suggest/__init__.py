@@ -14,6 +14,8 @@ API (no Qt):
   -> StatusChange; undo_status_change(project, change) puts the old statuses back.
 - remove_suggestions(project, span_ids) -> RemovedRows (the undo of suggest_document);
   restore_suggestions(project, removed) puts them back with the same ids (its redo).
+- set_dct(project, doc_num, value) -> DctChange: a document's dct and the suggested date
+  values that depend on it, in one transaction (annotator.core.suggest.dct).
 """
 
 from __future__ import annotations
@@ -29,14 +31,16 @@ from annotator.core.offsets import check_span
 from annotator.core.suggest.arabic import Folded
 from annotator.core.suggest.dates import DateMatch, find_dates
 from annotator.core.suggest.quotes import Attribution, find_quotes
+from annotator.core.suggest.dct import DctChange, refresh_values, set_dct, undo_dct_change, unresolved_dates
 
 DEFAULT_ANNOTATOR = "suggest"
 KINDS = ("dates", "quotes")
 
 __all__ = [
-    "Attribution", "DateMatch", "DEFAULT_ANNOTATOR", "KINDS", "RemovedRows", "StatusChange", "SuggestReport",
+    "Attribution", "DateMatch", "DctChange", "DEFAULT_ANNOTATOR", "KINDS", "RemovedRows", "StatusChange", "SuggestReport",
     "accept_suggestions", "find_dates", "find_quotes", "reject_suggestions", "remove_suggestions",
-    "restore_suggestions", "suggest_document", "suggest_project", "suggest_record", "undo_status_change",
+    "restore_suggestions", "set_dct", "suggest_document", "suggest_project", "suggest_record", "undo_dct_change",
+    "undo_status_change", "unresolved_dates",
 ]
 
 
@@ -198,11 +202,23 @@ class SuggestReport:
     spans: int = 0
     relations: int = 0
     by_label: dict[str, int] = field(default_factory=dict)
+    refreshed: int = 0  # suggested dates made before their document's dct was set, given its values now
+    undated: int = 0  # documents without a dct whose relative dates have no value
+    unresolved: int = 0  # those dates
 
     def summary(self) -> str:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.by_label.items()))
         return (f"suggested {self.spans} spans ({labels or 'none'}) and {self.relations} relations "
                 f"in {self.documents} documents")
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.refreshed:
+            out.append(f"{self.refreshed} dates suggested earlier took their values from their document's dct")
+        if self.undated:
+            out.append(f"{self.undated} documents have no dct: {self.unresolved} relative dates were left without "
+                       "a value (set dct when importing: --dct DATE or --dct-from-header)")
+        return out
 
 
 def suggest_project(project, annotator: str = DEFAULT_ANNOTATOR, only: str | Iterable[str] | None = None,
@@ -216,7 +232,15 @@ def suggest_project(project, annotator: str = DEFAULT_ANNOTATOR, only: str | Ite
         _ensure(project, annotator)
         for i, num in enumerate(nums):
             doc = project.document(num)
-            created, n_rels = _insert(project, doc.num, doc.text, doc.meta.get("dct"), annotator, only)
+            dct = doc.meta.get("dct")
+            created, n_rels = _insert(project, doc.num, doc.text, dct, annotator, only)
+            if "dates" in _kinds(only):
+                if dct:
+                    report.refreshed += refresh_values(project, doc.num, doc.text, dct)
+                else:
+                    left = unresolved_dates(project, doc.num)
+                    report.undated += bool(left)
+                    report.unresolved += left
             report.documents += 1
             report.spans += len(created)
             report.relations += n_rels
