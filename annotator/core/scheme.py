@@ -22,6 +22,14 @@ def _validator(schema_name: str):
     return cls(schema)
 
 
+def _display(item: dict, key: str = "display") -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((item.get(key) or {}).items()))
+
+
+def _shown(display: tuple[tuple[str, str], ...], name: str, language: str) -> str:
+    return dict(display).get(language) or name
+
+
 @dataclass(frozen=True)
 class Attribute:
     name: str
@@ -30,6 +38,22 @@ class Attribute:
     pattern: str | None = None
     default: Any = None
     description: str = ""
+    # Names for the interface only, per language; stored data and exports keep `name` and the
+    # choice values. Not part of equality: two schemes that differ only here are the same scheme.
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    choice_display: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def shown(self, language: str) -> str:
+        return _shown(self.display, self.name, language)
+
+    def shown_description(self, language: str) -> str:
+        return _shown(self.description_display, self.description, language)
+
+    def shown_value(self, value: Any, language: str) -> str:
+        """A choice value in `language` (other values as they are)."""
+        names = dict(self.choice_display).get(value) if isinstance(value, str) else None
+        return _shown(names or (), str(value), language)
 
     def check(self, value: Any, where: str = "") -> None:
         prefix = f"{where}: " if where else ""
@@ -53,9 +77,17 @@ class Label:
     hotkey: str | None = None
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
+
+    def shown(self, language: str) -> str:
+        return _shown(self.display, self.name, language)
+
+    def shown_description(self, language: str) -> str:
+        return _shown(self.description_display, self.description, language)
 
 
 @dataclass(frozen=True)
@@ -66,6 +98,17 @@ class RelationType:
     hotkey: str | None = None
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+    def shown(self, language: str) -> str:
+        return _shown(self.display, self.name, language)
+
+    def shown_description(self, language: str) -> str:
+        return _shown(self.description_display, self.description, language)
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
@@ -77,6 +120,10 @@ def _attrs(items) -> tuple[Attribute, ...]:
             pattern=a.get("pattern"),
             default=a.get("default"),
             description=a.get("description", ""),
+            display=_display(a),
+            description_display=_display(a, "description_display"),
+            choice_display=tuple(sorted((k, _display({"display": v}))
+                                        for k, v in (a.get("choice_display") or {}).items())),
         )
         for a in items or ()
     )
@@ -104,6 +151,8 @@ class Scheme:
                 hotkey=l.get("hotkey"),
                 description=l.get("description", ""),
                 attributes=_attrs(l.get("attributes")),
+                display=_display(l),
+                description_display=_display(l, "description_display"),
             )
             for l in data["labels"]
         )
@@ -128,10 +177,16 @@ class Scheme:
                     hotkey=r.get("hotkey"),
                     description=r.get("description", ""),
                     attributes=_attrs(r.get("attributes")),
+                    display=_display(r),
+                    description_display=_display(r, "description_display"),
                 )
             )
         for a in (*labels, *rels):
             for attr in a.attributes:
+                unknown = sorted(set(dict(attr.choice_display)) - set(attr.choices))
+                if unknown:
+                    raise SchemeError(f"{where}: attribute {a.name}.{attr.name} names display text for "
+                                      f"{unknown[0]!r}, which is not one of its choices")
                 if attr.pattern:
                     try:
                         re.compile(attr.pattern)
