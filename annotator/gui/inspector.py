@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.i18n import attr_text, description_text, label_text, relation_text, value_text
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.span_list import status_text
 from annotator.gui.timex_hint import describe
@@ -96,7 +97,7 @@ class Inspector(QWidget):
         self.doc_id = plain_label()
         self.doc_title = plain_label()
         self.dct_edit = QLineEdit()
-        self.dct_edit.setPlaceholderText("YYYY-MM-DD")
+        self.dct_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.dct_hint = plain_label()
         self.doc_other = plain_label()
         dform.addRow(self.tr("ID:"), self.doc_id)
@@ -135,7 +136,7 @@ class Inspector(QWidget):
         self.no_span.setVisible(span is None)
         if span is None:
             return
-        self.span_label.setText(span.label)
+        self.span_label.setText(label_text(self.scheme, span.label))
         self.span_text.setText(text[span.start:span.end])
         self.span_status.setText(status_text(span.status))
         self.accept_button.setVisible(span.status != "accepted")
@@ -149,7 +150,8 @@ class Inspector(QWidget):
         self.links.clear()
         for rel, other, outgoing in links:
             arrow = "→" if outgoing else "←"
-            item = QListWidgetItem(f"{rel.label} {arrow} {other.label}: {snippet(text[other.start:other.end])}")
+            item = QListWidgetItem(f"{relation_text(self.scheme, rel.label)} {arrow} {label_text(self.scheme, other.label)}: "
+                                   f"{snippet(text[other.start:other.end])}")
             item.setData(Qt.UserRole, rel.id)
             item.setData(Qt.UserRole + 1, other.id)
             item.setToolTip(plain_tip(self.tr("by %1").replace("%1", rel.annotator)))
@@ -159,7 +161,8 @@ class Inspector(QWidget):
         self.remove_link_button.setEnabled(self.editable and self.links.count() > 0)
         self.link_target.clear()
         for rel_name, other in candidates:
-            self.link_target.addItem(f"{rel_name} → {other.label}: {snippet(text[other.start:other.end])}",
+            self.link_target.addItem(f"{relation_text(self.scheme, rel_name)} → {label_text(self.scheme, other.label)}: "
+                                     f"{snippet(text[other.start:other.end])}",
                                      (rel_name, other.id))
         self.link_target.setVisible(self.link_target.count() > 0)
         self.add_link_button.setVisible(self.link_target.count() > 0)
@@ -177,29 +180,29 @@ class Inspector(QWidget):
                 w = QComboBox()
                 w.addItem("—", None)
                 for c in attr.choices:
-                    w.addItem(c, c)
+                    w.addItem(value_text(self.scheme, span.label, attr.name, c), c)
                 w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
                 w.setEnabled(self.editable)
                 w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
-                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
             elif attr.type == "boolean":
                 w = QCheckBox()
                 w.setChecked(bool(value))
                 w.setEnabled(self.editable)
                 w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
-                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
             else:
                 w = QLineEdit("" if value is None else str(value))
                 w.setReadOnly(not self.editable)
                 hint = plain_label()
                 self.attr_hints[attr.name] = hint
-                w.setToolTip(plain_tip(attr.description))
+                w.setToolTip(plain_tip(description_text(self.scheme, span.label, attr.name, fallback=attr.description)))
                 if attr.name == "value" and span.label == "DATE":
                     w.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
                 self._update_hint(attr, w.text(), hint)
                 w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
                 w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
-                self.attr_form.addRow(attr.name + ":", w)
+                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
                 self.attr_form.addRow("", hint)
             self.attr_widgets[attr.name] = w
 
@@ -207,7 +210,8 @@ class Inspector(QWidget):
         text = text.strip()
         ok = not text or not attr.pattern or re.fullmatch(attr.pattern, text) is not None
         if not ok:
-            hint.setText(self.tr("Not a valid value: %1").replace("%1", attr.description or attr.pattern))
+            shown = description_text(self.scheme, self.span.label, attr.name, fallback=attr.description) if self.span else ""
+            hint.setText(self.tr("Not a valid value: %1").replace("%1", shown or attr.description or attr.pattern))
             hint.setStyleSheet("color: #b00020;")
         else:
             hint.setText(describe(text) if attr.name == "value" else "")

@@ -26,6 +26,10 @@ class WelcomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         title.setFont(font)
+        self.title = title
+        # A Latin title would align by its own text, to the left of an Arabic page.
+        title.setAlignment(Qt.AlignAbsolute | Qt.AlignVCenter
+                           | (Qt.AlignRight if self.layoutDirection() == Qt.RightToLeft else Qt.AlignLeft))
         intro = QLabel(self.tr("Mark quotes, their sources and cues, and dates in Arabic news text. "
                                "Every edit is saved at once in the project file."))
         intro.setTextFormat(Qt.PlainText)

@@ -368,17 +368,17 @@
 <context>
     <name>DocList</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="24" />
+        <location filename="../../annotator/gui/doc_list.py" line="25" />
         <source>To do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="25" />
+        <location filename="../../annotator/gui/doc_list.py" line="26" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="26" />
+        <location filename="../../annotator/gui/doc_list.py" line="27" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
@@ -386,22 +386,22 @@
 <context>
     <name>DocListModel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>ID</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -409,32 +409,32 @@
 <context>
     <name>DocListPanel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="163" />
+        <location filename="../../annotator/gui/doc_list.py" line="164" />
         <source>Filter by text, id or title…</source>
         <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="166" />
+        <location filename="../../annotator/gui/doc_list.py" line="167" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="169" />
+        <location filename="../../annotator/gui/doc_list.py" line="170" />
         <source>Status filter</source>
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="193" />
+        <location filename="../../annotator/gui/doc_list.py" line="195" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="228" />
+        <location filename="../../annotator/gui/doc_list.py" line="230" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="231" />
+        <location filename="../../annotator/gui/doc_list.py" line="233" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -742,127 +742,132 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="58" />
+        <location filename="../../annotator/gui/inspector.py" line="59" />
         <source>Selected span</source>
         <translation>المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="63" />
+        <location filename="../../annotator/gui/inspector.py" line="64" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="64" />
+        <location filename="../../annotator/gui/inspector.py" line="65" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="71" />
+        <location filename="../../annotator/gui/inspector.py" line="72" />
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="72" />
+        <location filename="../../annotator/gui/inspector.py" line="73" />
         <source>Text:</source>
         <translation>النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="73" />
+        <location filename="../../annotator/gui/inspector.py" line="74" />
         <source>Status:</source>
         <translation>الحالة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="74" />
+        <location filename="../../annotator/gui/inspector.py" line="75" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="75" />
+        <location filename="../../annotator/gui/inspector.py" line="76" />
         <source>Times:</source>
         <translation>الأوقات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="76" />
+        <location filename="../../annotator/gui/inspector.py" line="77" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="78" />
+        <location filename="../../annotator/gui/inspector.py" line="79" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="82" />
+        <location filename="../../annotator/gui/inspector.py" line="83" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="84" />
+        <location filename="../../annotator/gui/inspector.py" line="85" />
         <source>Span to link</source>
         <translation>المقطع المراد ربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="85" />
+        <location filename="../../annotator/gui/inspector.py" line="86" />
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="92" />
+        <location filename="../../annotator/gui/inspector.py" line="93" />
         <source>No span selected. Select text and press a label key, or click a span.</source>
         <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="94" />
+        <location filename="../../annotator/gui/inspector.py" line="95" />
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="102" />
+        <location filename="../../annotator/gui/inspector.py" line="100" />
+        <source>YYYY-MM-DD</source>
+        <translation>سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="103" />
         <source>ID:</source>
         <translation>المعرّف:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="103" />
+        <location filename="../../annotator/gui/inspector.py" line="104" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="104" />
+        <location filename="../../annotator/gui/inspector.py" line="105" />
         <source>Date (dct):</source>
         <translation>تاريخ الوثيقة (dct):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="106" />
+        <location filename="../../annotator/gui/inspector.py" line="107" />
         <source>Other:</source>
         <translation>أخرى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="144" />
+        <location filename="../../annotator/gui/inspector.py" line="145" />
         <source>created %1</source>
         <translation>أُنشئ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="146" />
+        <location filename="../../annotator/gui/inspector.py" line="147" />
         <source>modified %1</source>
         <translation>عُدّل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="155" />
+        <location filename="../../annotator/gui/inspector.py" line="157" />
         <source>by %1</source>
         <translation>بواسطة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="210" />
+        <location filename="../../annotator/gui/inspector.py" line="214" />
         <source>Not a valid value: %1</source>
         <translation>قيمة غير صالحة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="268" />
+        <location filename="../../annotator/gui/inspector.py" line="272" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="272" />
+        <location filename="../../annotator/gui/inspector.py" line="276" />
         <source>The date the document was written: relative dates are read from it.</source>
         <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
     </message>
@@ -870,22 +875,22 @@
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="32" />
+        <location filename="../../annotator/gui/label_palette.py" line="33" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="39" />
+        <location filename="../../annotator/gui/label_palette.py" line="40" />
         <source>Key: %1 (Alt+%1: exact characters)</source>
         <translation>المفتاح: %1 (Alt+%1: أحرف بالضبط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="44" />
+        <location filename="../../annotator/gui/label_palette.py" line="45" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="47" />
+        <location filename="../../annotator/gui/label_palette.py" line="48" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
@@ -898,12 +903,12 @@
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="37" />
+        <location filename="../../annotator/gui/main_window.py" line="38" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="38" />
+        <location filename="../../annotator/gui/main_window.py" line="39" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
@@ -912,316 +917,316 @@
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="97" />
+        <location filename="../../annotator/gui/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="100" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="100" />
+        <location filename="../../annotator/gui/main_window.py" line="101" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="107" />
+        <location filename="../../annotator/gui/main_window.py" line="108" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <location filename="../../annotator/gui/main_window.py" line="109" />
         <source>Import a folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="112" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115" />
+        <location filename="../../annotator/gui/main_window.py" line="116" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
-        <location filename="../../annotator/gui/main_window.py" line="294" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
+        <location filename="../../annotator/gui/main_window.py" line="299" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="120" />
-        <location filename="../../annotator/gui/main_window.py" line="295" />
+        <location filename="../../annotator/gui/main_window.py" line="121" />
+        <location filename="../../annotator/gui/main_window.py" line="300" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="122" />
+        <location filename="../../annotator/gui/main_window.py" line="123" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="125" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="127" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="128" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="130" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="131" />
+        <location filename="../../annotator/gui/main_window.py" line="132" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="137" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="141" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="141" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="141" />
+        <location filename="../../annotator/gui/main_window.py" line="142" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="144" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="145" />
+        <location filename="../../annotator/gui/main_window.py" line="146" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="146" />
+        <location filename="../../annotator/gui/main_window.py" line="147" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="152" />
+        <location filename="../../annotator/gui/main_window.py" line="153" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="153" />
+        <location filename="../../annotator/gui/main_window.py" line="154" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="155" />
+        <location filename="../../annotator/gui/main_window.py" line="156" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157" />
+        <location filename="../../annotator/gui/main_window.py" line="158" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160" />
+        <location filename="../../annotator/gui/main_window.py" line="161" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161" />
+        <location filename="../../annotator/gui/main_window.py" line="162" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162" />
-        <location filename="../../annotator/gui/main_window.py" line="434" />
+        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="439" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="164" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="165" />
+        <location filename="../../annotator/gui/main_window.py" line="166" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="169" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="188" />
+        <location filename="../../annotator/gui/main_window.py" line="191" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="199" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="205" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="205" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="215" />
+        <location filename="../../annotator/gui/main_window.py" line="219" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/main_window.py" line="229" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="231" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232" />
+        <location filename="../../annotator/gui/main_window.py" line="236" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="234" />
+        <location filename="../../annotator/gui/main_window.py" line="238" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236" />
+        <location filename="../../annotator/gui/main_window.py" line="240" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="303" />
+        <location filename="../../annotator/gui/main_window.py" line="308" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="321" />
-        <location filename="../../annotator/gui/main_window.py" line="351" />
+        <location filename="../../annotator/gui/main_window.py" line="326" />
+        <location filename="../../annotator/gui/main_window.py" line="356" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="330" />
+        <location filename="../../annotator/gui/main_window.py" line="335" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="359" />
+        <location filename="../../annotator/gui/main_window.py" line="364" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/main_window.py" line="365" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="375" />
+        <location filename="../../annotator/gui/main_window.py" line="380" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1262,7 +1267,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="435" />
+        <location filename="../../annotator/gui/main_window.py" line="440" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1656,7 +1661,7 @@
     <message>
         <location filename="../../annotator/gui/review/window.py" line="298" />
         <source>gold</source>
-        <translation>المعتمد (gold)</translation>
+        <translation>المعتمد</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="299" />
@@ -2112,35 +2117,40 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="20" />
+        <location filename="../../annotator/gui/span_list.py" line="22" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="21" />
+        <location filename="../../annotator/gui/span_list.py" line="23" />
         <source>suggested</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="22" />
+        <location filename="../../annotator/gui/span_list.py" line="24" />
         <source>rejected</source>
         <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="38" />
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
@@ -2402,38 +2412,38 @@
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="29" />
+        <location filename="../../annotator/gui/welcome.py" line="33" />
         <source>Mark quotes, their sources and cues, and dates in Arabic news text. Every edit is saved at once in the project file.</source>
         <translation>وسِّم الاقتباسات ومصادرها وأفعال القول، والتواريخ، في نصوص الأخبار العربية. يُحفَظ كل تعديل فوراً في ملف المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="33" />
+        <location filename="../../annotator/gui/welcome.py" line="37" />
         <source>Version {version}</source>
         <translation>الإصدار {version}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="36" />
+        <location filename="../../annotator/gui/welcome.py" line="40" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="37" />
+        <location filename="../../annotator/gui/welcome.py" line="41" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="38" />
+        <location filename="../../annotator/gui/welcome.py" line="42" />
         <source>Open a project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="48" />
-        <location filename="../../annotator/gui/welcome.py" line="51" />
+        <location filename="../../annotator/gui/welcome.py" line="52" />
+        <location filename="../../annotator/gui/welcome.py" line="55" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="80" />
+        <location filename="../../annotator/gui/welcome.py" line="84" />
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>

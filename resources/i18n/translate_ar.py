@@ -32,7 +32,7 @@ AR = {
     "Open a project…": "فتح مشروع…",
     "Recent projects": "المشاريع الأخيرة",
     "(none yet)": "(لا شيء بعد)",
-    "gold": "المعتمد (gold)",
+    "gold": "المعتمد",
     "Set %1 of the gold span": "ضبط %1 للمقطع المعتمد",
     "Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)":
         "الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)",
@@ -488,6 +488,9 @@ AR = {
     "Nothing had changed since the last import.": "لم يتغير شيء منذ آخر استيراد.",
     "No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.":
         "لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.",
+    # --- i12i18n ---
+    ", ": "، ",
+    "YYYY-MM-DD": "سنة-شهر-يوم",
 }
 
 
