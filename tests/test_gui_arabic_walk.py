@@ -131,3 +131,27 @@ def test_no_translatable_english_in_the_arabic_review_window(arabic, qtbot, revi
 def test_no_english_in_the_arabic_review_window(arabic, qtbot, review_project):
     left = _review_left(qtbot, review_project, project_user_data(review_project, {"hind"}))
     assert not left, report(left)
+
+
+def test_no_english_in_the_arabic_file_dialog(arabic, qtbot, tmp_path):
+    """Qt's own dialog: qtbase_ar.qm lacks some of its Qt 6 strings; annotator_ar.ts adds them."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "work.annot").write_bytes(b"")
+    dialog = QFileDialog(None, QCoreApplication.translate("MainWindow", "Open project"), str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.Detail)
+    dialog.setNameFilter(QCoreApplication.translate("MainWindow", "Annotator projects (*.annot);;All files (*)"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _settle()
+    from pathlib import Path
+
+    folders = [tmp_path, *tmp_path.parents, Path.home()]  # the sidebar shows the home folder
+    paths = {"folder", "work.annot", "annot", "*.annot", *map(str, folders), *(p.name for p in folders)}
+    left = english_left(dialog, paths)
+    assert not left, report(left)
+    dialog.close()

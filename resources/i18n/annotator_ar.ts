@@ -1338,6 +1338,62 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="18" />
+        <source>Drive</source>
+        <translation>القرص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="19" />
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="20" />
+        <source>File Folder</source>
+        <translation>مجلد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="21" />
+        <source>%1 File</source>
+        <translation>ملف %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="22" />
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="23" />
+        <source>Alias</source>
+        <translation>اسم مستعار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="24" />
+        <source>Shortcut</source>
+        <translation>اختصار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="25" />
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>الملفات من ال&amp;نوع:</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../annotator/gui/report_dialog.py" line="24" />
