@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
 from annotator.core import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
-from annotator.gui.plain import message, plain_label
+from annotator.gui.plain import message, plain_label, plain_tip
 
 TICK_MS = 60_000
 _warned: "weakref.WeakSet" = weakref.WeakSet()  # projects whose warnings were shown
@@ -84,7 +84,7 @@ class RestoreDialog(QDialog):
                 item = QTableWidgetItem(text)
                 flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                 item.setFlags(flags if b.kind != "damaged" else Qt.NoItemFlags)  # a damaged file cannot be restored
-                item.setToolTip(str(b.path))
+                item.setToolTip(plain_tip(str(b.path)))  # a folder may be named <img src=…>
                 self.table.setItem(r, col, item)
         where = plain_label(self.tr("Backups are kept in %1. Restoring keeps the current file as a backup first: "
                                     "nothing is deleted.").replace("%1", str(backup.backup_dir(project_path))))

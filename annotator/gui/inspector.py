@@ -184,13 +184,13 @@ class Inspector(QWidget):
                 w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
                 w.setEnabled(self.editable)
                 w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
-                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
+                self.attr_form.addRow(plain_label(attr_text(self.scheme, span.label, attr.name) + ":", wrap=False), w)
             elif attr.type == "boolean":
                 w = QCheckBox()
                 w.setChecked(bool(value))
                 w.setEnabled(self.editable)
                 w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
-                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
+                self.attr_form.addRow(plain_label(attr_text(self.scheme, span.label, attr.name) + ":", wrap=False), w)
             else:
                 w = QLineEdit("" if value is None else str(value))
                 w.setReadOnly(not self.editable)
@@ -202,7 +202,7 @@ class Inspector(QWidget):
                 self._update_hint(attr, w.text(), hint)
                 w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
                 w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
-                self.attr_form.addRow(attr_text(self.scheme, span.label, attr.name) + ":", w)
+                self.attr_form.addRow(plain_label(attr_text(self.scheme, span.label, attr.name) + ":", wrap=False), w)
                 self.attr_form.addRow("", hint)
             self.attr_widgets[attr.name] = w
 

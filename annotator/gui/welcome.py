@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from annotator import __version__
+from annotator.gui.plain import plain_tip
 
 
 class WelcomePage(QWidget):
@@ -76,7 +77,7 @@ class WelcomePage(QWidget):
             # Item views show plain text; the full path is the tooltip, the name the label.
             item = QListWidgetItem(f"{Path(p).name}    {Path(p).parent}")
             item.setData(Qt.UserRole, p)
-            item.setToolTip(p.replace("<", "&lt;"))
+            item.setToolTip(plain_tip(p))
             if not Path(p).exists():
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
             self.recent.addItem(item)
