@@ -119,9 +119,9 @@ def visible_texts(window: QWidget, max_rows: int = 200):
             yield f"{name} placeholder", w.placeholderText()
 
 
-def english_left(window: QWidget, user_data: set[str], max_rows: int = 200) -> list[tuple[str, str]]:
-    """The texts of `window` with Latin letters once user data (ids, titles, paths, names, values:
-    `user_data`), key names, TIMEX values and the program's name are taken out."""
+def english_left_in_text(text: str, user_data: set[str]) -> bool:
+    """Whether `text` has Latin letters once user data, key names, TIMEX values and the program's
+    name are taken out (see english_left)."""
     allowed = sorted({s for s in user_data if s and LATIN.search(s)}, key=len, reverse=True)
 
     def strip_data(rest: str) -> str:
@@ -134,13 +134,16 @@ def english_left(window: QWidget, user_data: set[str], max_rows: int = 200) -> l
             rest = pattern.sub(" ", rest)
         return rest.replace(APP_NAME, " ")
 
-    left = []
-    for where, text in visible_texts(window, max_rows):
-        plain = _plain(text or "")
-        # Data first ("2021" a stored value inside "2021-W49"), or notation first (an id holding "2021").
-        if all(LATIN.search(f(g(plain))) for f, g in ((strip_notation, strip_data), (strip_data, strip_notation))):
-            left.append((where, text))
-    return sorted(set(left))
+    plain = _plain(text or "")
+    # Data first ("2021" a stored value inside "2021-W49"), or notation first (an id holding "2021").
+    return all(LATIN.search(f(g(plain))) for f, g in ((strip_notation, strip_data), (strip_data, strip_notation)))
+
+
+def english_left(window: QWidget, user_data: set[str], max_rows: int = 200) -> list[tuple[str, str]]:
+    """The texts of `window` with Latin letters once user data (ids, titles, paths, names, values:
+    `user_data`), key names, TIMEX values and the program's name are taken out."""
+    return sorted({(where, text) for where, text in visible_texts(window, max_rows)
+                   if english_left_in_text(text, user_data)})
 
 
 def report(left: list[tuple[str, str]]) -> str:
