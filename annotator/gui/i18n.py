@@ -75,9 +75,11 @@ def ui_language() -> str:
 
 
 def _owner(scheme, name: str, relation: bool):
+    from annotator.core.errors import SpanError
+
     try:
         return scheme.relation(name) if relation else scheme.label(name)
-    except Exception:  # a name the scheme lacks (old data): shown as stored
+    except SpanError:  # a name the scheme lacks (old data): shown as stored
         return None
 
 
