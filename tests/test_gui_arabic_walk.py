@@ -187,3 +187,27 @@ def test_no_english_after_edits_in_the_arabic_main_window(arabic, qtbot, setting
         left.append(("span tooltip", tip))
     w.close()
     assert not left, report(sorted(set(left)))
+
+
+def test_no_english_in_the_arabic_dialogs_of_the_window(arabic, qtbot, settings):
+    """File › Restore a backup, File › New project and Help › Keyboard shortcuts."""
+    from annotator.core import backup
+    from annotator.gui.backup_actions import RestoreDialog
+    from annotator.gui.new_project import NewProjectDialog
+    from annotator.gui.sample import ensure_sample_project
+    from annotator.gui.shortcuts_help import ShortcutsDialog
+
+    path = ensure_sample_project()
+    project = Project.open(path)
+    try:
+        backup.make_backup(path)
+        data = project_user_data(project, {str(backup.backup_dir(path)), *(str(b.path) for b in backup.list_backups(path))})
+        for dialog in (RestoreDialog(path), NewProjectDialog(), ShortcutsDialog(project.scheme)):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            _settle()
+            left = english_left(dialog, data)
+            assert not left, f"{type(dialog).__name__}: " + report(left)
+            dialog.close()
+    finally:
+        project.close()

@@ -23,7 +23,7 @@ LATIN = re.compile(r"[A-Za-z]")
 KEY = r"(?:Ctrl|Alt|Shift|Meta|Del|Delete|Enter|Return|Esc|Tab|Space|Backspace|PgUp|PgDown|Home|End|F\d{1,2}|[A-Z0-9]|[←→↑↓])"
 KEYS = re.compile(rf"^\s*{KEY}(?:\+{KEY})*(?:\s*,\s*{KEY}(?:\+{KEY})*)*\s*$")
 BRACKET_KEY = re.compile(rf"\[{KEY}\]")
-LONE_KEY = re.compile(r"(?<![A-Za-z])[A-Z](?![A-Za-z])")  # "(L accept, K reject)": a key, not a word
+LONE_KEY = re.compile(rf"(?<![A-Za-z]){KEY}(?![A-Za-z])")  # "(L accept, K reject)", "(Esc closes)": keys
 COMBO = re.compile(rf"(?<![A-Za-z]){KEY}(?:\+{KEY})+(?![A-Za-z])")  # Ctrl+Shift+P inside a sentence
 # TIMEX3 values and ISO dates are data notation, not English: 2021-12-09, P15D, PT2H, 2021-W49, PAST_REF.
 TIMEX = re.compile(r"\b(?:\d{2,4}(?:-(?:\d\d|W\d\d|Q\d|H\d|SP|SU|FA|WI|WE|WXX|XX|\d))*(?:T[\dMAEVNOFI:]+)?"

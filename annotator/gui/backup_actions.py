@@ -80,7 +80,9 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         loc = QLocale()
         for r, b in enumerate(self.backups):
-            for col, text in enumerate((local_time(b), loc.formattedDataSize(b.size), kind_text(b.kind))):
+            # formattedDataSize's units come from CLDR, which has no Arabic ones ("KiB").
+            size = self.tr("%1 MB").replace("%1", loc.toString(b.size / 1_000_000, "f", 1 if b.size < 10**8 else 0))
+            for col, text in enumerate((local_time(b), size, kind_text(b.kind))):
                 item = QTableWidgetItem(text)
                 flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                 item.setFlags(flags if b.kind != "damaged" else Qt.NoItemFlags)  # a damaged file cannot be restored

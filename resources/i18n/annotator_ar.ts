@@ -258,33 +258,33 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="146" />
+        <location filename="../../annotator/gui/backup_actions.py" line="148" />
         <source>Restore a backup…</source>
         <translation>استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="179" />
+        <location filename="../../annotator/gui/backup_actions.py" line="181" />
         <source>Could not make a backup: %1</source>
         <translation>تعذّر إنشاء نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="183" />
+        <location filename="../../annotator/gui/backup_actions.py" line="185" />
         <source>Backup made: %1</source>
         <translation>أُنشئت نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="198" />
-        <location filename="../../annotator/gui/backup_actions.py" line="215" />
+        <location filename="../../annotator/gui/backup_actions.py" line="200" />
+        <location filename="../../annotator/gui/backup_actions.py" line="217" />
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="199" />
+        <location filename="../../annotator/gui/backup_actions.py" line="201" />
         <source>Replace the project with the backup from %1? The current file is kept as a backup first, so this can be reversed the same way.</source>
         <translation>أتستبدل بالمشروع النسخة الاحتياطية المأخوذة في %1؟ يُحفظ الملف الحالي نسخةً احتياطية أولاً، فيمكن عكس ذلك بالطريقة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="208" />
+        <location filename="../../annotator/gui/backup_actions.py" line="210" />
         <source>Restore failed: nothing was changed</source>
         <translation>فشلت الاستعادة: لم يُغيَّر شيء</translation>
     </message>
@@ -1289,7 +1289,7 @@
     <message>
         <location filename="../../annotator/gui/new_project.py" line="27" />
         <source>News quotes and dates (QUOTE, SOURCE, CUE, DATE)</source>
-        <translation>اقتباسات الأخبار وتواريخها (QUOTE، SOURCE، CUE، DATE)</translation>
+        <translation>اقتباسات الأخبار وتواريخها (اقتباس، مصدر، فعل القول، تاريخ)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/new_project.py" line="28" />
@@ -1424,17 +1424,22 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="89" />
+        <location filename="../../annotator/gui/backup_actions.py" line="84" />
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="91" />
         <source>Backups are kept in %1. Restoring keeps the current file as a backup first: nothing is deleted.</source>
         <translation>تُحفظ النسخ الاحتياطية في %1. الاستعادة تحفظ الملف الحالي نسخةً احتياطية أولاً: لا يُحذف شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="91" />
+        <location filename="../../annotator/gui/backup_actions.py" line="93" />
         <source>This project has no backups yet. One is made when it opens after a change, and every %1 minutes while you work.</source>
         <translation>لا نسخ احتياطية لهذا المشروع بعد. تُنشأ نسخة عند فتحه بعد أي تغيير، وكل %1 دقائق أثناء العمل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="96" />
+        <location filename="../../annotator/gui/backup_actions.py" line="98" />
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
@@ -1952,192 +1957,197 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Annotating</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Documents</source>
         <translation>الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Viewing and finding</source>
         <translation>العرض والبحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="11" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
         <source>Moving around</source>
         <translation>التنقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="16" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="18" />
         <source>Label the selection %1 (whole words), or relabel the selected span</source>
         <translation>وسم التحديد بـ %1 (كلمات كاملة)، أو تغيير وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="17" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="19" />
         <source>Label the selection %1 with exact characters</source>
         <translation>وسم التحديد بـ %1 بالأحرف بالضبط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="20" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
         <source>Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels</source>
         <translation>ربط المقطع المحدد برابط %1: ثم اضغط 1–9 أو Enter (الأقرب)، أو انقر المقطع؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="24" />
         <source>Accept the selected suggestion</source>
         <translation>قبول الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="23" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="25" />
         <source>Reject the selected suggestion</source>
         <translation>رفض الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="24" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="26" />
         <source>Delete the selected span (and its links)</source>
         <translation>حذف المقطع المحدد (وروابطه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="25" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="27" />
         <source>Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round</source>
         <translation>تحريك بداية المقطع المحدد كلمةً في اتجاه السهم. في النص العربي (من اليمين إلى اليسار) يمدّ → البداية إلى الخلف (إلى ما قبلها في النص) ويقلّصها ← إلى الأمام؛ وفي النص من اليسار إلى اليمين العكس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="26" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
         <source>Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward</source>
         <translation>تحريك نهاية المقطع المحدد بالطريقة نفسها. في النص العربي يمدّ ← النهاية إلى الأمام (إلى ما بعدها في النص) ويقلّصها → إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="27" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
         <source>Character precision: snap to characters instead of whole words (for labels and edge moves)</source>
         <translation>دقة الحرف: الالتزام بالأحرف بدل الكلمات الكاملة (للوسم وتحريك الحدود)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
         <source>Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)</source>
         <translation>اقتراح التواريخ والأقوال في هذه الوثيقة (قائمة أدوات: ما يُقترح، كل الوثائق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="29" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
         <source>Deselect the span, or cancel linking</source>
         <translation>إلغاء تحديد المقطع، أو إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
         <source>Mark the document done and go to the next</source>
         <translation>تعليم الوثيقة كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
         <source>Filter the document list</source>
         <translation>تصفية قائمة الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <source>Shift+arrows</source>
+        <translation>Shift+الأسهم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -2145,27 +2155,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="64" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="64" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="64" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="77" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>
@@ -2455,7 +2465,7 @@
 <context>
     <name>WarningBanner</name>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="128" />
+        <location filename="../../annotator/gui/backup_actions.py" line="130" />
         <source>Dismiss</source>
         <translation>إخفاء</translation>
     </message>
@@ -2463,43 +2473,43 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="23" />
+        <location filename="../../annotator/gui/welcome.py" line="24" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="33" />
+        <location filename="../../annotator/gui/welcome.py" line="34" />
         <source>Mark quotes, their sources and cues, and dates in Arabic news text. Every edit is saved at once in the project file.</source>
         <translation>وسِّم الاقتباسات ومصادرها وأفعال القول، والتواريخ، في نصوص الأخبار العربية. يُحفَظ كل تعديل فوراً في ملف المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="37" />
+        <location filename="../../annotator/gui/welcome.py" line="38" />
         <source>Version {version}</source>
         <translation>الإصدار {version}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="40" />
+        <location filename="../../annotator/gui/welcome.py" line="41" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="41" />
+        <location filename="../../annotator/gui/welcome.py" line="42" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="42" />
+        <location filename="../../annotator/gui/welcome.py" line="43" />
         <source>Open a project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="52" />
-        <location filename="../../annotator/gui/welcome.py" line="55" />
+        <location filename="../../annotator/gui/welcome.py" line="53" />
+        <location filename="../../annotator/gui/welcome.py" line="56" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="84" />
+        <location filename="../../annotator/gui/welcome.py" line="85" />
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>

@@ -16,7 +16,7 @@ AR = {
     # --- welcome page, new project, deferred checks ---------------------------------------
     "Checking the project file… (reading works already)": "جارٍ فحص ملف المشروع… (القراءة متاحة الآن)",
     "Project file checked: editing is on": "فُحص ملف المشروع: التحرير متاح",
-    "News quotes and dates (QUOTE, SOURCE, CUE, DATE)": "اقتباسات الأخبار وتواريخها (QUOTE، SOURCE، CUE، DATE)",
+    "News quotes and dates (QUOTE, SOURCE, CUE, DATE)": "اقتباسات الأخبار وتواريخها (اقتباس، مصدر، فعل القول، تاريخ)",
     "A scheme file:": "ملف مخطط:",
     "Project file:": "ملف المشروع:",
     "Annotation scheme:": "مخطط التوسيم:",
@@ -501,6 +501,8 @@ AR = {
     "Alias": "اسم مستعار",
     "Shortcut": "اختصار",
     "Unknown": "غير معروف",
+    "%1 MB": "%1 ميغابايت",
+    "Shift+arrows": "Shift+الأسهم",
 }
 
 
