@@ -139,3 +139,28 @@ def test_toolbar_actions_are_off_without_a_project_and_the_welcome_title_is_lead
     first, last = _ink_columns(title)
     assert title.width() - last < first, (first, last, title.width())  # drawn at the right, where Arabic starts
     w.close()
+
+
+def test_link_arrows_point_along_the_reading_direction(driver_for, tmp_path):
+    from annotator.core.project import Project
+
+    path = make_project(tmp_path / "l.annot", [{"id": "a", "text": "قال الوزير إن الاجتماع انتهى."}])
+    p = Project.open(path)
+    text = p.document("a").text
+    q = p.add_span(p.document("a").num, text.index("الاجتماع"), len(text) - 1, "QUOTE", "importer")
+    s = p.add_span(p.document("a").num, text.index("الوزير"), text.index("الوزير") + 6, "SOURCE", "importer")
+    p.add_relation("source", q.id, s.id, "importer")
+    p.close()
+    for language, arrow in (("en", "→"), ("ar", "←")):
+        from annotator.gui.i18n import Translations
+
+        t = Translations()
+        t.install(QApplication.instance(), language)
+        try:
+            d = driver_for(path)
+            d.c.select_span(q.id)
+            line = d.ws.inspector.links.item(0).text()
+            assert f" {arrow} " in line, (language, line)  # the QUOTE's outgoing link, read forwards
+            d.close()
+        finally:
+            t.install(QApplication.instance(), "en")

@@ -26,6 +26,14 @@ def local_time(stamp: str) -> str:
     return QLocale().toString(when.toLocalTime(), "yyyy-MM-dd HH:mm:ss")
 
 
+def _arrow(line_start: str, outgoing: bool) -> str:
+    """An arrow that points along the line's reading direction (arrows are not mirrored)."""
+    from annotator.gui.cell_direction import text_direction
+
+    forward, back = ("←", "→") if text_direction(line_start) == Qt.RightToLeft else ("→", "←")
+    return forward if outgoing else back
+
+
 def snippet(text: str) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
@@ -149,7 +157,7 @@ class Inspector(QWidget):
         self._build_attrs(span)
         self.links.clear()
         for rel, other, outgoing in links:
-            arrow = "→" if outgoing else "←"
+            arrow = _arrow(relation_text(self.scheme, rel.label), outgoing)
             item = QListWidgetItem(f"{relation_text(self.scheme, rel.label)} {arrow} {label_text(self.scheme, other.label)}: "
                                    f"{snippet(text[other.start:other.end])}")
             item.setData(Qt.UserRole, rel.id)
@@ -161,7 +169,8 @@ class Inspector(QWidget):
         self.remove_link_button.setEnabled(self.editable and self.links.count() > 0)
         self.link_target.clear()
         for rel_name, other in candidates:
-            self.link_target.addItem(f"{relation_text(self.scheme, rel_name)} → {label_text(self.scheme, other.label)}: "
+            self.link_target.addItem(f"{relation_text(self.scheme, rel_name)} {_arrow(relation_text(self.scheme, rel_name), True)} "
+                                     f"{label_text(self.scheme, other.label)}: "
                                      f"{snippet(text[other.start:other.end])}",
                                      (rel_name, other.id))
         self.link_target.setVisible(self.link_target.count() > 0)
