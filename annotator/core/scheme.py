@@ -30,25 +30,29 @@ def _shown(display: tuple[tuple[str, str], ...], name: str, language: str) -> st
     return dict(display).get(language) or name
 
 
-@dataclass(frozen=True)
-class Attribute:
-    name: str
-    type: str
-    choices: tuple[str, ...] = ()
-    pattern: str | None = None
-    default: Any = None
-    description: str = ""
-    # Names for the interface only, per language; stored data and exports keep `name` and the
-    # choice values. Not part of equality: two schemes that differ only here are the same scheme.
-    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-    choice_display: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
-    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+class _Shown:
+    """Names for the interface only, per language (`display`, `description_display`): stored data
+    and exports keep the canonical names. Not part of equality: two schemes that differ only in
+    them are the same scheme."""
 
     def shown(self, language: str) -> str:
         return _shown(self.display, self.name, language)
 
     def shown_description(self, language: str) -> str:
         return _shown(self.description_display, self.description, language)
+
+
+@dataclass(frozen=True)
+class Attribute(_Shown):
+    name: str
+    type: str
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None
+    default: Any = None
+    description: str = ""
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    choice_display: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def shown_value(self, value: Any, language: str) -> str:
         """A choice value in `language` (other values as they are)."""
@@ -71,7 +75,7 @@ class Attribute:
 
 
 @dataclass(frozen=True)
-class Label:
+class Label(_Shown):
     name: str
     colour: str = "#888888"
     hotkey: str | None = None
@@ -83,15 +87,9 @@ class Label:
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
 
-    def shown(self, language: str) -> str:
-        return _shown(self.display, self.name, language)
-
-    def shown_description(self, language: str) -> str:
-        return _shown(self.description_display, self.description, language)
-
 
 @dataclass(frozen=True)
-class RelationType:
+class RelationType(_Shown):
     name: str
     from_labels: tuple[str, ...]
     to_labels: tuple[str, ...]
@@ -103,12 +101,6 @@ class RelationType:
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
-
-    def shown(self, language: str) -> str:
-        return _shown(self.display, self.name, language)
-
-    def shown_description(self, language: str) -> str:
-        return _shown(self.description_display, self.description, language)
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
