@@ -37,6 +37,7 @@ def dates_path(tmp_path):
                    span(2, "9 ديسمبر 2021", "DATE", {"type": "DATE", "value": "2021-12-09"}),
                    span(3, "الوزارة", "SOURCE", {"kind": "organization"})]},
         {"id": "12-report", "meta": {"title": "Trade report 2021"}, "text": "نص آخر."},
+        {"id": "7_2", "text": "نص بلا عنوان."},  # the title column shows the id
     ])
 
 
@@ -71,10 +72,13 @@ def test_ids_and_latin_cells_are_left_to_right_in_the_arabic_interface(arabic, d
     d = driver_for(dates_path)
     assert d.window.layoutDirection() == Qt.RightToLeft
     docs = d.ws.doc_panel
-    for row in (0, 1):  # "12_3" and "12-report" read "3_12" and "report-12" right to left
+    for row in (0, 1, 2):  # "12_3", "12-report", "7_2" read "3_12", "report-12", "2_7" right to left
         assert drawn_direction(docs.table, row, docs.model.ID) == Qt.LeftToRight
     assert drawn_direction(docs.table, 1, docs.model.TITLE) == Qt.LeftToRight  # "Trade report 2021"
     assert drawn_direction(docs.table, 0, docs.model.TITLE) == Qt.RightToLeft
+    assert docs.model.data(docs.model.index(2, docs.model.TITLE)) == "7_2"
+    assert drawn_direction(docs.table, 2, docs.model.TITLE) == Qt.LeftToRight
+    assert drawn_direction(docs.table, 0, docs.model.SPANS) == Qt.RightToLeft  # a count: the interface's
 
 
 def test_the_arabic_interface_names_labels_attributes_and_values_from_the_scheme(arabic, driver_for, dates_path):

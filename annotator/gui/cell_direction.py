@@ -2,8 +2,9 @@
 
 A view lays out every cell in the interface's direction, so in the English interface an
 Arabic cell that holds numbers ("15 يوما") is drawn in the wrong order, and in the Arabic
-interface a Latin id ("12-report", "type=DATE, value=…") is scrambled and elided on the
-wrong side. A cell's first strong character decides instead, as a plain-text QLabel does.
+interface a Latin or numeric id ("12-report", "12_3", "type=DATE, value=…") is scrambled and
+elided on the wrong side. A cell's first strong character decides instead, as a plain-text
+QLabel does; numbers joined by punctuation ("12_3", "2021-12-09") read left to right.
 """
 
 from __future__ import annotations
@@ -25,26 +26,18 @@ def text_direction(text: str) -> Qt.LayoutDirection | None:
     return None
 
 
-def id_direction(text: str) -> Qt.LayoutDirection:
-    """Ids are left to right unless they hold right-to-left letters: "12_3" or "12-report"
-    laid out right to left reads "3_12", "report-12"."""
-    return Qt.RightToLeft if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text) else Qt.LeftToRight
+def cell_direction(text: str) -> Qt.LayoutDirection | None:
+    """text_direction, and left to right for digits joined by punctuation, which right to left
+    would reorder ("12_3" reads "3_12"); None (the view's direction) for a plain number."""
+    direction = text_direction(text)
+    if direction is None and any(c.isdigit() for c in text) and not text.strip().isdigit():
+        return Qt.LeftToRight
+    return direction
 
 
 class TextDirectionDelegate(QStyledItemDelegate):
-    """`id_columns`: columns that hold identifiers (see id_direction)."""
-
-    def __init__(self, parent=None, id_columns=()):
-        super().__init__(parent)
-        self.id_columns = frozenset(id_columns)
-
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        if not option.text:
-            return
-        if index.column() in self.id_columns:
-            direction = id_direction(option.text)
-        else:
-            direction = text_direction(option.text)
+        direction = cell_direction(option.text) if option.text else None
         if direction is not None:
             option.direction = direction

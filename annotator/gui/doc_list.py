@@ -170,7 +170,7 @@ class DocListPanel(QWidget):
         self.status_combo.setAccessibleName(self.tr("Status filter"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(TextDirectionDelegate(self.table, id_columns=(DocListModel.ID,)))
+        self.table.setItemDelegate(TextDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
