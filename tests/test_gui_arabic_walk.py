@@ -39,6 +39,12 @@ def test_the_walk_finds_english(qtbot, settings):
     left = english_left(w, set())
     assert ("menu", "File") in left
     assert any(where == "QPushButton" and text == "New project…" for where, text in left)
+    # What it lets through: user data, keys, TIMEX values; not an English word that names a key.
+    assert english_left_in_text("Delete", set()) and english_left_in_text("Del", set())
+    assert not english_left_in_text("Del", set(), key_cell=True)
+    assert not english_left_in_text("حذف (Del، Ctrl+Shift+P، [S])", set())
+    assert not english_left_in_text("القيمة P15D أو 2021-W49", set())
+    assert english_left_in_text("القيمة value", set()) and not english_left_in_text("المعرّف a-1", {"a-1"})
     w.close()
 
 

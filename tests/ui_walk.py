@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QG
 LATIN = re.compile(r"[A-Za-z]")
 # Key names are printed on the keys (the shortcut part of a menu entry, "[S]" on a button).
 KEY = r"(?:Ctrl|Alt|Shift|Meta|Del|Delete|Enter|Return|Esc|Tab|Space|Backspace|PgUp|PgDown|Home|End|F\d{1,2}|[A-Z0-9]|[←→↑↓])"
-KEYS = re.compile(rf"^\s*{KEY}(?:\+{KEY})*(?:\s*,\s*{KEY}(?:\+{KEY})*)*\s*$")
+_SHORTCUT = rf"{KEY}(?:\+(?:{KEY}|[,=+\-]))*"  # Ctrl+, Ctrl+= Ctrl++ Ctrl+-
+KEYS = re.compile(rf"^\s*{_SHORTCUT}(?:\s*[,/]\s*{_SHORTCUT})*\s*$")  # alternatives: "Tab / Shift+Tab"
 BRACKET_KEY = re.compile(rf"\[{KEY}\]")
-LONE_KEY = re.compile(rf"(?<![A-Za-z]){KEY}(?![A-Za-z])")  # "(L accept, K reject)", "(Esc closes)": keys
+LONE_KEY = re.compile(r"(?<![A-Za-z])(?:[A-Z]|F\d{1,2})(?![A-Za-z])")  # "(L accept, K reject)": a key
+# A key's name inside an Arabic sentence ("Esc للإغلاق"); alone, "Delete" may be an untranslated button.
+KEY_WORD = re.compile(rf"(?<![A-Za-z]){KEY}(?![A-Za-z])")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 COMBO = re.compile(rf"(?<![A-Za-z]){KEY}(?:\+{KEY})+(?![A-Za-z])")  # Ctrl+Shift+P inside a sentence
 # TIMEX3 values and ISO dates are data notation, not English: 2021-12-09, P15D, PT2H, 2021-W49, PAST_REF.
 TIMEX = re.compile(r"\b(?:\d{2,4}(?:-(?:\d\d|W\d\d|Q\d|H\d|SP|SU|FA|WI|WE|WXX|XX|\d))*(?:T[\dMAEVNOFI:]+)?"
@@ -119,9 +123,11 @@ def visible_texts(window: QWidget, max_rows: int = 200):
             yield f"{name} placeholder", w.placeholderText()
 
 
-def english_left_in_text(text: str, user_data: set[str]) -> bool:
+def english_left_in_text(text: str, user_data: set[str], key_cell: bool = False) -> bool:
     """Whether `text` has Latin letters once user data, key names, TIMEX values and the program's
-    name are taken out (see english_left)."""
+    name are taken out (see english_left). `key_cell`: a table cell that may hold only keys."""
+    if key_cell and KEYS.match(text or ""):
+        return False
     allowed = sorted({s for s in user_data if s and LATIN.search(s)}, key=len, reverse=True)
 
     def strip_data(rest: str) -> str:
@@ -132,6 +138,8 @@ def english_left_in_text(text: str, user_data: set[str]) -> bool:
     def strip_notation(rest: str) -> str:
         for pattern in (TIMEX, BRACKET_KEY, COMBO, LONE_KEY):
             rest = pattern.sub(" ", rest)
+        if ARABIC.search(rest):
+            rest = KEY_WORD.sub(" ", rest)
         return rest.replace(APP_NAME, " ")
 
     plain = _plain(text or "")
@@ -143,7 +151,7 @@ def english_left(window: QWidget, user_data: set[str], max_rows: int = 200) -> l
     """The texts of `window` with Latin letters once user data (ids, titles, paths, names, values:
     `user_data`), key names, TIMEX values and the program's name are taken out."""
     return sorted({(where, text) for where, text in visible_texts(window, max_rows)
-                   if english_left_in_text(text, user_data)})
+                   if english_left_in_text(text, user_data, key_cell=where.endswith(" cell"))})
 
 
 def report(left: list[tuple[str, str]]) -> str:
