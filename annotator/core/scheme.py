@@ -22,14 +22,42 @@ def _validator(schema_name: str):
     return cls(schema)
 
 
+def _display(item: dict, key: str = "display") -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((item.get(key) or {}).items()))
+
+
+def _shown(display: tuple[tuple[str, str], ...], name: str, language: str) -> str:
+    return dict(display).get(language) or name
+
+
+class _Shown:
+    """Names for the interface only, per language (`display`, `description_display`): stored data
+    and exports keep the canonical names. Not part of equality: two schemes that differ only in
+    them are the same scheme."""
+
+    def shown(self, language: str) -> str:
+        return _shown(self.display, self.name, language)
+
+    def shown_description(self, language: str) -> str:
+        return _shown(self.description_display, self.description, language)
+
+
 @dataclass(frozen=True)
-class Attribute:
+class Attribute(_Shown):
     name: str
     type: str
     choices: tuple[str, ...] = ()
     pattern: str | None = None
     default: Any = None
     description: str = ""
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    choice_display: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def shown_value(self, value: Any, language: str) -> str:
+        """A choice value in `language` (other values as they are)."""
+        names = dict(self.choice_display).get(value) if isinstance(value, str) else None
+        return _shown(names or (), str(value), language)
 
     def check(self, value: Any, where: str = "") -> None:
         prefix = f"{where}: " if where else ""
@@ -47,19 +75,21 @@ class Attribute:
 
 
 @dataclass(frozen=True)
-class Label:
+class Label(_Shown):
     name: str
     colour: str = "#888888"
     hotkey: str | None = None
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
 
 
 @dataclass(frozen=True)
-class RelationType:
+class RelationType(_Shown):
     name: str
     from_labels: tuple[str, ...]
     to_labels: tuple[str, ...]
@@ -67,6 +97,11 @@ class RelationType:
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
     many: bool = False  # may one 'from' span have several links of this type (a quote, two sources)?
+    display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    description_display: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
@@ -78,6 +113,10 @@ def _attrs(items) -> tuple[Attribute, ...]:
             pattern=a.get("pattern"),
             default=a.get("default"),
             description=a.get("description", ""),
+            display=_display(a),
+            description_display=_display(a, "description_display"),
+            choice_display=tuple(sorted((k, _display({"display": v}))
+                                        for k, v in (a.get("choice_display") or {}).items())),
         )
         for a in items or ()
     )
@@ -105,6 +144,8 @@ class Scheme:
                 hotkey=l.get("hotkey"),
                 description=l.get("description", ""),
                 attributes=_attrs(l.get("attributes")),
+                display=_display(l),
+                description_display=_display(l, "description_display"),
             )
             for l in data["labels"]
         )
@@ -130,10 +171,16 @@ class Scheme:
                     description=r.get("description", ""),
                     attributes=_attrs(r.get("attributes")),
                     many=bool(r.get("many", False)),
+                    display=_display(r),
+                    description_display=_display(r, "description_display"),
                 )
             )
         for a in (*labels, *rels):
             for attr in a.attributes:
+                unknown = sorted(set(dict(attr.choice_display)) - set(attr.choices))
+                if unknown:
+                    raise SchemeError(f"{where}: attribute {a.name}.{attr.name} names display text for "
+                                      f"{unknown[0]!r}, which is not one of its choices")
                 if attr.pattern:
                     try:
                         re.compile(attr.pattern)

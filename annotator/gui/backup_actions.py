@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
 from annotator.core import backup
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
-from annotator.gui.plain import message, plain_label
+from annotator.gui.plain import message, plain_label, plain_tip
 
 TICK_MS = 60_000
 _warned: "weakref.WeakSet" = weakref.WeakSet()  # projects whose warnings were shown
@@ -80,11 +80,13 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         loc = QLocale()
         for r, b in enumerate(self.backups):
-            for col, text in enumerate((local_time(b), loc.formattedDataSize(b.size), kind_text(b.kind))):
+            # formattedDataSize's units come from CLDR, which has no Arabic ones ("KiB").
+            size = self.tr("%1 MB").replace("%1", loc.toString(b.size / 1_000_000, "f", 1 if b.size < 10**8 else 0))
+            for col, text in enumerate((local_time(b), size, kind_text(b.kind))):
                 item = QTableWidgetItem(text)
                 flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                 item.setFlags(flags if b.kind != "damaged" else Qt.NoItemFlags)  # a damaged file cannot be restored
-                item.setToolTip(str(b.path))
+                item.setToolTip(plain_tip(str(b.path)))  # a folder may be named <img src=…>
                 self.table.setItem(r, col, item)
         where = plain_label(self.tr("Backups are kept in %1. Restoring keeps the current file as a backup first: "
                                     "nothing is deleted.").replace("%1", str(backup.backup_dir(project_path))))

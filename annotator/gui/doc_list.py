@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
+from annotator.gui.cell_direction import TextDirectionDelegate
 from annotator.gui.plain import plain_tip
 
 PAGE = 256
@@ -169,6 +170,7 @@ class DocListPanel(QWidget):
         self.status_combo.setAccessibleName(self.tr("Status filter"))
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TextDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
                                QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.i18n import attr_text, description_text, label_text, relation_text, value_text
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.span_list import status_text
 from annotator.gui.timex_hint import describe
@@ -23,6 +24,14 @@ def local_time(stamp: str) -> str:
     if not when.isValid():
         return stamp
     return QLocale().toString(when.toLocalTime(), "yyyy-MM-dd HH:mm:ss")
+
+
+def _arrow(line_start: str, outgoing: bool) -> str:
+    """An arrow that points along the line's reading direction (arrows are not mirrored)."""
+    from annotator.gui.cell_direction import text_direction
+
+    forward, back = ("←", "→") if text_direction(line_start) == Qt.RightToLeft else ("→", "←")
+    return forward if outgoing else back
 
 
 def snippet(text: str) -> str:
@@ -145,7 +154,7 @@ class Inspector(QWidget):
         self.doc_id = plain_label()
         self.doc_title = plain_label()
         self.dct_edit = QLineEdit()
-        self.dct_edit.setPlaceholderText("YYYY-MM-DD")
+        self.dct_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.dct_hint = plain_label()
         self.doc_other = plain_label()
         dform.addRow(self.tr("ID:"), self.doc_id)
@@ -184,7 +193,7 @@ class Inspector(QWidget):
         self.no_span.setVisible(span is None)
         if span is None:
             return
-        self.span_label.setText(span.label)
+        self.span_label.setText(label_text(self.scheme, span.label))
         self.span_text.setText(text[span.start:span.end])
         self.span_status.setText(status_text(span.status))
         self.accept_button.setVisible(span.status != "accepted")
@@ -197,8 +206,9 @@ class Inspector(QWidget):
         self._build_attrs(span)
         self.links.clear()
         for rel, other, outgoing in links:
-            arrow = "→" if outgoing else "←"
-            item = QListWidgetItem(f"{rel.label} {arrow} {other.label}: {snippet(text[other.start:other.end])}")
+            arrow = _arrow(relation_text(self.scheme, rel.label), outgoing)
+            item = QListWidgetItem(f"{relation_text(self.scheme, rel.label)} {arrow} {label_text(self.scheme, other.label)}: "
+                                   f"{snippet(text[other.start:other.end])}")
             item.setData(Qt.UserRole, rel.id)
             item.setData(Qt.UserRole + 1, other.id)
             item.setToolTip(plain_tip(self.tr("by %1").replace("%1", rel.annotator)))
@@ -208,7 +218,9 @@ class Inspector(QWidget):
         self.remove_link_button.setEnabled(self.editable and self.links.count() > 0)
         self.link_target.clear()
         for rel_name, other in candidates:
-            self.link_target.addItem(f"{rel_name} → {other.label}: {snippet(text[other.start:other.end])}",
+            self.link_target.addItem(f"{relation_text(self.scheme, rel_name)} {_arrow(relation_text(self.scheme, rel_name), True)} "
+                                     f"{label_text(self.scheme, other.label)}: "
+                                     f"{snippet(text[other.start:other.end])}",
                                      (rel_name, other.id))
         self.link_target.setVisible(self.link_target.count() > 0)
         self.add_link_button.setVisible(self.link_target.count() > 0)
@@ -226,35 +238,35 @@ class Inspector(QWidget):
             value = span.attrs.get(attr.name)
             # The name in an isolate after an RLM in the Arabic interface: the line reads
             # right to left there, so the colon goes to the name's left.
-            caption = (("\u200f" if self.layoutDirection() == Qt.RightToLeft else "") + "\u2068" + attr.name + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "")
+            caption = (("\u200f" if self.layoutDirection() == Qt.RightToLeft else "") + "\u2068" + attr_text(self.scheme, span.label, attr.name) + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "")
                        + "\u2069:")
             if attr.type == "choice":
                 w = QComboBox()
                 w.addItem("—", None)
                 for c in attr.choices:
-                    w.addItem(c, c)
+                    w.addItem(value_text(self.scheme, span.label, attr.name, c), c)
                 w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
                 w.setEnabled(self.editable)
                 w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
-                self.attr_form.addRow(caption, w)
+                self.attr_form.addRow(plain_label(caption, wrap=False), w)
             elif attr.type == "boolean":
                 w = QCheckBox()
                 w.setChecked(bool(value))
                 w.setEnabled(self.editable)
                 w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
-                self.attr_form.addRow(caption, w)
+                self.attr_form.addRow(plain_label(caption, wrap=False), w)
             else:
                 w = QLineEdit("" if value is None else str(value))
                 w.setReadOnly(not self.editable)
                 hint = plain_label()
                 self.attr_hints[attr.name] = hint
-                w.setToolTip(plain_tip(attr.description))
+                w.setToolTip(plain_tip(description_text(self.scheme, span.label, attr.name, fallback=attr.description)))
                 if attr.name == "value" and span.label == "DATE":
                     w.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
                 self._update_hint(attr, w.text(), hint)
                 w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
                 w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
-                self.attr_form.addRow(caption, w)
+                self.attr_form.addRow(plain_label(caption, wrap=False), w)
                 hints.append(hint)
             self.attr_widgets[attr.name] = w
         for hint in hints:
@@ -264,7 +276,8 @@ class Inspector(QWidget):
         text = text.strip()
         ok = not text or not attr.pattern or re.fullmatch(attr.pattern, text) is not None
         if not ok:
-            hint.setText(self.tr("Not a valid value: %1").replace("%1", attr.description or attr.pattern))
+            shown = description_text(self.scheme, self.span.label, attr.name, fallback=attr.description) if self.span else ""
+            hint.setText(self.tr("Not a valid value: %1").replace("%1", shown or attr.description or attr.pattern))
             hint.setStyleSheet("color: #b00020;")
         else:
             hint.setText(describe(text) if attr.name == "value" else "")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from annotator.gui.i18n import description_text, label_text, relation_text
 from annotator.gui.plain import plain_tip
 
 
@@ -32,9 +33,9 @@ class LabelPalette(QWidget):
         labels = QGroupBox(self.tr("Labels"))
         lay = QVBoxLayout(labels)
         for label in scheme.labels:
-            b = QPushButton(swatch(label.colour), _button_text(label.name, label.hotkey))
+            b = QPushButton(swatch(label.colour), _button_text(label_text(scheme, label.name), label.hotkey))
             b.setFocusPolicy(Qt.TabFocus)  # a click leaves the focus (and selection) in the text
-            tip = label.description or label.name
+            tip = description_text(scheme, label.name, fallback=label.description) or label_text(scheme, label.name)
             if label.hotkey:
                 tip += "\n" + self.tr("Key: %1 (Alt+%1: exact characters)").replace("%1", label.hotkey.upper())
             b.setToolTip(plain_tip(tip))
@@ -44,10 +45,11 @@ class LabelPalette(QWidget):
         rels = QGroupBox(self.tr("Links"))
         rlay = QVBoxLayout(rels)
         for rel in scheme.relations:
-            text = self.tr("Link %1").replace("%1", rel.name)
+            text = self.tr("Link %1").replace("%1", relation_text(scheme, rel.name))
             b = QPushButton(_button_text(text, rel.hotkey))
             b.setFocusPolicy(Qt.TabFocus)
-            b.setToolTip(plain_tip(rel.description or rel.name))
+            b.setToolTip(plain_tip(description_text(scheme, rel.name, relation=True, fallback=rel.description)
+                                   or relation_text(scheme, rel.name)))
             b.clicked.connect(lambda _=False, n=rel.name: self.relationChosen.emit(n))
             rlay.addWidget(b)
             self.relation_buttons[rel.name] = b

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QStackedWi
 from annotator.core.errors import AnnotatorError, DamagedProject, ProjectInUse
 from annotator.core.project import Project
 from annotator.gui.backup_actions import BackupActions, offer_restore
+from annotator.gui.i18n import label_text, relation_text
 from annotator.gui.merge_actions import ReviewActions
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.shortcuts_help import ShortcutsDialog
@@ -185,16 +186,19 @@ class MainWindow(QMainWindow):
         if self.ws is None:
             return
         c = self.ws.controller
-        for label in self.project.scheme.labels:
+        scheme = self.project.scheme
+        for label in scheme.labels:
             keys = label.hotkey.upper() if label.hotkey else ""
-            a = self._act(self.tr("Label %1").replace("%1", label.name), lambda _=False, n=label.name: c.apply_label(n),
+            shown = label_text(scheme, label.name).replace("&", "&&")
+            a = self._act(self.tr("Label %1").replace("%1", shown), lambda _=False, n=label.name: c.apply_label(n),
                           menu=m, shown_keys=keys)
             self.edit_actions.append(a)
-            b = self._act(label.name, lambda _=False, n=label.name: c.accept_all(n), menu=self.accept_all_menu)
+            b = self._act(shown, lambda _=False, n=label.name: c.accept_all(n), menu=self.accept_all_menu)
             self.edit_actions.append(b)
         m.addSeparator()
-        for rel in self.project.scheme.relations:
-            a = self._act(self.tr("Link %1…").replace("%1", rel.name), lambda _=False, n=rel.name: c.start_link(n),
+        for rel in scheme.relations:
+            shown = relation_text(scheme, rel.name).replace("&", "&&")
+            a = self._act(self.tr("Link %1…").replace("%1", shown), lambda _=False, n=rel.name: c.start_link(n),
                           menu=m, shown_keys=(rel.hotkey or "").upper())
             self.edit_actions.append(a)
         m.addSeparator()
@@ -281,8 +285,9 @@ class MainWindow(QMainWindow):
         project = self.project
         editable = project is not None and not project.readonly and not project.checks_pending
         for a in (*self.edit_actions, *self.status_actions, *self.suggest.actions, self.a_undo, self.a_redo,
-                  self.a_import, self.a_import_folder):
+                  self.a_import, self.a_import_folder, self.a_precision):
             a.setEnabled(editable)
+        self.a_invisibles.setEnabled(project is not None)  # the toolbar: nothing to act on without a project
         if self.ws is not None:
             self.ws.inspector.set_editable(editable)
             self.ws.palette.set_editable(editable)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
+from annotator.gui.i18n import attr_text, label_text, relation_text
 from annotator.gui.inspector import attribute_keys
 
 
@@ -15,15 +16,16 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
     for label in scheme.labels:
         if label.hotkey:
             k = label.hotkey.upper()
-            rows.append((ann, k, QCoreApplication.translate("Shortcuts", "Label the selection %1 (whole words), or relabel the selected span").replace("%1", label.name)))
-            rows.append((ann, f"Alt+{k}", QCoreApplication.translate("Shortcuts", "Label the selection %1 with exact characters").replace("%1", label.name)))
+            rows.append((ann, k, QCoreApplication.translate("Shortcuts", "Label the selection %1 (whole words), or relabel the selected span").replace("%1", label_text(scheme, label.name))))
+            rows.append((ann, f"Alt+{k}", QCoreApplication.translate("Shortcuts", "Label the selection %1 with exact characters").replace("%1", label_text(scheme, label.name))))
     for rel in scheme.relations:
         if rel.hotkey:
-            rows.append((ann, rel.hotkey.upper(), QCoreApplication.translate("Shortcuts", "Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels").replace("%1", rel.name)))
+            rows.append((ann, rel.hotkey.upper(), QCoreApplication.translate("Shortcuts", "Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels").replace("%1", relation_text(scheme, rel.name))))
     by_key: dict[str, list[str]] = {}
     for label in scheme.labels:
         for letter, attr in attribute_keys(label).items():
-            by_key.setdefault(f"Alt+{letter.upper()}", []).append(f"{label.name} {attr.name}")
+            by_key.setdefault(f"Alt+{letter.upper()}", []).append(
+                f"{label_text(scheme, label.name)} {attr_text(scheme, label.name, attr.name)}")
     for keys, names in by_key.items():
         rows.append((ann, keys, QCoreApplication.translate("Shortcuts", "Next value of %1 for the selected span (with Shift: the previous one)")
                      .replace("%1", ", ".join(names))))
@@ -50,7 +52,7 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
         (view, "Ctrl+Shift+I", QCoreApplication.translate("Shortcuts", "Show invisible characters (bidi marks, joiners, special spaces)")),
         (panes, "Tab / Shift+Tab", QCoreApplication.translate("Shortcuts", "Next / previous pane or control")),
         (panes, "F6 / Shift+F6", QCoreApplication.translate("Shortcuts", "Next / previous pane: documents, text, spans, inspector")),
-        (panes, "Shift+arrows", QCoreApplication.translate("Shortcuts", "In the text: select (logical order follows the arrows as seen)")),
+        (panes, QCoreApplication.translate("Shortcuts", "Shift+arrows"), QCoreApplication.translate("Shortcuts", "In the text: select (logical order follows the arrows as seen)")),
         (files, "Ctrl+N", QCoreApplication.translate("Shortcuts", "New project")),
         (files, "Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a project")),
         (files, "Ctrl+I", QCoreApplication.translate("Shortcuts", "Import documents")),

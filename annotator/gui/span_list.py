@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from annotator.core.model import Span
+from annotator.gui.cell_direction import TextDirectionDelegate
+from annotator.gui.i18n import attr_text, label_text, value_text
 from annotator.gui.plain import plain_tip
 
 MAX_SHOWN = 120
@@ -27,18 +29,21 @@ def _key(span: Span):
     return (span.start, -span.end, span.id)
 
 
-def attrs_text(span: Span) -> str:
-    parts = [f"{k}={v}" for k, v in sorted(span.attrs.items())]
+def attrs_text(span: Span, scheme=None) -> str:
+    """Attribute names and choice values as the interface language names them."""
+    parts = [f"{attr_text(scheme, span.label, k)}={value_text(scheme, span.label, k, v)}"
+             for k, v in sorted(span.attrs.items())]
     if span.status != "accepted":
         parts.insert(0, status_text(span.status))
-    return ", ".join(parts)
+    return QCoreApplication.translate("SpanList", ", ").join(parts)
 
 
 class SpanListModel(QAbstractTableModel):
     LABEL, TEXT, ATTRS = range(3)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, scheme=None):
         super().__init__(parent)
+        self.scheme = scheme
         self.text = ""
         self.spans: list[Span] = []
         self.colours: dict[str, str] = {}
@@ -104,13 +109,13 @@ class SpanListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             if col == self.LABEL:
-                return span.label
+                return label_text(self.scheme, span.label)
             if col == self.TEXT:
                 shown = self.text[span.start:span.end]
                 if len(shown) > MAX_SHOWN:
                     shown = shown[:MAX_SHOWN] + "…"
                 return shown.replace("\n", " ⏎ ")
-            return attrs_text(span)
+            return attrs_text(span, self.scheme)
         if role == Qt.ToolTipRole and col == self.TEXT:
             return plain_tip(self.text[span.start:span.end])
         if role == Qt.DecorationRole and col == self.LABEL:
@@ -132,6 +137,7 @@ class SpanListView(QTableView):
     def __init__(self, model: SpanListModel, parent=None):
         super().__init__(parent)
         self.setModel(model)
+        self.setItemDelegate(TextDirectionDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)

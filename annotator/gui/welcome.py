@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from annotator import __version__
+from annotator.gui.plain import plain_tip
 
 
 class WelcomePage(QWidget):
@@ -26,6 +27,10 @@ class WelcomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         title.setFont(font)
+        self.title = title
+        # A Latin title would align by its own text, to the left of an Arabic page.
+        title.setAlignment(Qt.AlignAbsolute | Qt.AlignVCenter
+                           | (Qt.AlignRight if self.layoutDirection() == Qt.RightToLeft else Qt.AlignLeft))
         intro = QLabel(self.tr("Mark quotes, their sources and cues, and dates in Arabic news text. "
                                "Every edit is saved at once in the project file."))
         intro.setTextFormat(Qt.PlainText)
@@ -72,7 +77,7 @@ class WelcomePage(QWidget):
             # Item views show plain text; the full path is the tooltip, the name the label.
             item = QListWidgetItem(f"{Path(p).name}    {Path(p).parent}")
             item.setData(Qt.UserRole, p)
-            item.setToolTip(p.replace("<", "&lt;"))
+            item.setToolTip(plain_tip(p))
             if not Path(p).exists():
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
             self.recent.addItem(item)

@@ -65,7 +65,7 @@ class Workspace(QWidget):
             cl.addWidget(self.find_bar)
             self.find_bar.hide()
         self.palette = LabelPalette(project.scheme)
-        self.span_model = SpanListModel(self)
+        self.span_model = SpanListModel(self, scheme=project.scheme)
         self.span_view = SpanListView(self.span_model)
         self.span_view.setAccessibleName(self.tr("Spans of the document"))
         self.inspector = Inspector()

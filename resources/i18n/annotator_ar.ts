@@ -322,33 +322,33 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="146" />
+        <location filename="../../annotator/gui/backup_actions.py" line="148" />
         <source>Restore a backup…</source>
         <translation>استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="179" />
+        <location filename="../../annotator/gui/backup_actions.py" line="181" />
         <source>Could not make a backup: %1</source>
         <translation>تعذّر إنشاء نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="183" />
+        <location filename="../../annotator/gui/backup_actions.py" line="185" />
         <source>Backup made: %1</source>
         <translation>أُنشئت نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="198" />
-        <location filename="../../annotator/gui/backup_actions.py" line="215" />
+        <location filename="../../annotator/gui/backup_actions.py" line="200" />
+        <location filename="../../annotator/gui/backup_actions.py" line="217" />
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="199" />
+        <location filename="../../annotator/gui/backup_actions.py" line="201" />
         <source>Replace the project with the backup from %1? The current file is kept as a backup first, so this can be reversed the same way.</source>
         <translation>أتستبدل بالمشروع النسخة الاحتياطية المأخوذة في %1؟ يُحفظ الملف الحالي نسخةً احتياطية أولاً، فيمكن عكس ذلك بالطريقة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="208" />
+        <location filename="../../annotator/gui/backup_actions.py" line="210" />
         <source>Restore failed: nothing was changed</source>
         <translation>فشلت الاستعادة: لم يُغيَّر شيء</translation>
     </message>
@@ -461,17 +461,17 @@
 <context>
     <name>DocList</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="24" />
+        <location filename="../../annotator/gui/doc_list.py" line="25" />
         <source>To do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="25" />
+        <location filename="../../annotator/gui/doc_list.py" line="26" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="26" />
+        <location filename="../../annotator/gui/doc_list.py" line="27" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
@@ -479,22 +479,22 @@
 <context>
     <name>DocListModel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>ID</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="129" />
+        <location filename="../../annotator/gui/doc_list.py" line="130" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -502,32 +502,32 @@
 <context>
     <name>DocListPanel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="163" />
+        <location filename="../../annotator/gui/doc_list.py" line="164" />
         <source>Filter by text, id or title…</source>
         <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="166" />
+        <location filename="../../annotator/gui/doc_list.py" line="167" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="169" />
+        <location filename="../../annotator/gui/doc_list.py" line="170" />
         <source>Status filter</source>
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="193" />
+        <location filename="../../annotator/gui/doc_list.py" line="195" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="228" />
+        <location filename="../../annotator/gui/doc_list.py" line="230" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="231" />
+        <location filename="../../annotator/gui/doc_list.py" line="233" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -835,127 +835,132 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="101" />
+        <location filename="../../annotator/gui/inspector.py" line="110" />
         <source>Selected span</source>
         <translation>المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="108" />
+        <location filename="../../annotator/gui/inspector.py" line="117" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="109" />
+        <location filename="../../annotator/gui/inspector.py" line="118" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="120" />
+        <location filename="../../annotator/gui/inspector.py" line="129" />
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="121" />
+        <location filename="../../annotator/gui/inspector.py" line="130" />
         <source>Text:</source>
         <translation>النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="122" />
+        <location filename="../../annotator/gui/inspector.py" line="131" />
         <source>Status:</source>
         <translation>الحالة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="123" />
+        <location filename="../../annotator/gui/inspector.py" line="132" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="124" />
+        <location filename="../../annotator/gui/inspector.py" line="133" />
         <source>Times:</source>
         <translation>الأوقات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="125" />
+        <location filename="../../annotator/gui/inspector.py" line="134" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="127" />
+        <location filename="../../annotator/gui/inspector.py" line="136" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="131" />
+        <location filename="../../annotator/gui/inspector.py" line="140" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="133" />
+        <location filename="../../annotator/gui/inspector.py" line="142" />
         <source>Span to link</source>
         <translation>المقطع المراد ربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="134" />
+        <location filename="../../annotator/gui/inspector.py" line="143" />
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="141" />
+        <location filename="../../annotator/gui/inspector.py" line="150" />
         <source>No span selected. Select text and press a label key, or click a span.</source>
         <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="143" />
+        <location filename="../../annotator/gui/inspector.py" line="152" />
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="151" />
+        <location filename="../../annotator/gui/inspector.py" line="157" />
+        <source>YYYY-MM-DD</source>
+        <translation>سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/inspector.py" line="160" />
         <source>ID:</source>
         <translation>المعرّف:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="152" />
+        <location filename="../../annotator/gui/inspector.py" line="161" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="153" />
+        <location filename="../../annotator/gui/inspector.py" line="162" />
         <source>Date (dct):</source>
         <translation>تاريخ الوثيقة (dct):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="155" />
+        <location filename="../../annotator/gui/inspector.py" line="164" />
         <source>Other:</source>
         <translation>أخرى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="193" />
+        <location filename="../../annotator/gui/inspector.py" line="202" />
         <source>created %1</source>
         <translation>أُنشئ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="195" />
+        <location filename="../../annotator/gui/inspector.py" line="204" />
         <source>modified %1</source>
         <translation>عُدّل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="204" />
+        <location filename="../../annotator/gui/inspector.py" line="214" />
         <source>by %1</source>
         <translation>بواسطة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="267" />
+        <location filename="../../annotator/gui/inspector.py" line="280" />
         <source>Not a valid value: %1</source>
         <translation>قيمة غير صالحة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="325" />
+        <location filename="../../annotator/gui/inspector.py" line="338" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="329" />
+        <location filename="../../annotator/gui/inspector.py" line="342" />
         <source>The date the document was written: relative dates are read from it.</source>
         <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
     </message>
@@ -963,22 +968,22 @@
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="32" />
+        <location filename="../../annotator/gui/label_palette.py" line="33" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="39" />
+        <location filename="../../annotator/gui/label_palette.py" line="40" />
         <source>Key: %1 (Alt+%1: exact characters)</source>
         <translation>المفتاح: %1 (Alt+%1: أحرف بالضبط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="44" />
+        <location filename="../../annotator/gui/label_palette.py" line="45" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/label_palette.py" line="47" />
+        <location filename="../../annotator/gui/label_palette.py" line="48" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
@@ -991,12 +996,12 @@
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="37" />
+        <location filename="../../annotator/gui/main_window.py" line="38" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="38" />
+        <location filename="../../annotator/gui/main_window.py" line="39" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
@@ -1005,326 +1010,326 @@
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="97" />
+        <location filename="../../annotator/gui/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="100" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="100" />
+        <location filename="../../annotator/gui/main_window.py" line="101" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="107" />
+        <location filename="../../annotator/gui/main_window.py" line="108" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <location filename="../../annotator/gui/main_window.py" line="109" />
         <source>Import a folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="111" />
+        <location filename="../../annotator/gui/main_window.py" line="112" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115" />
+        <location filename="../../annotator/gui/main_window.py" line="116" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
-        <location filename="../../annotator/gui/main_window.py" line="296" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
+        <location filename="../../annotator/gui/main_window.py" line="301" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="120" />
-        <location filename="../../annotator/gui/main_window.py" line="297" />
+        <location filename="../../annotator/gui/main_window.py" line="121" />
+        <location filename="../../annotator/gui/main_window.py" line="302" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="122" />
+        <location filename="../../annotator/gui/main_window.py" line="123" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="125" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="127" />
+        <location filename="../../annotator/gui/main_window.py" line="128" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="128" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="130" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="131" />
+        <location filename="../../annotator/gui/main_window.py" line="132" />
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="135" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="137" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="138" />
+        <location filename="../../annotator/gui/main_window.py" line="139" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="142" />
+        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="142" />
+        <location filename="../../annotator/gui/main_window.py" line="143" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="144" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="145" />
+        <location filename="../../annotator/gui/main_window.py" line="146" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="146" />
+        <location filename="../../annotator/gui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="149" />
+        <location filename="../../annotator/gui/main_window.py" line="150" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="150" />
+        <location filename="../../annotator/gui/main_window.py" line="151" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="154" />
+        <location filename="../../annotator/gui/main_window.py" line="155" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="155" />
+        <location filename="../../annotator/gui/main_window.py" line="156" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157" />
+        <location filename="../../annotator/gui/main_window.py" line="158" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
+        <location filename="../../annotator/gui/main_window.py" line="160" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162" />
+        <location filename="../../annotator/gui/main_window.py" line="163" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="164" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="164" />
-        <location filename="../../annotator/gui/main_window.py" line="436" />
+        <location filename="../../annotator/gui/main_window.py" line="165" />
+        <location filename="../../annotator/gui/main_window.py" line="441" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="165" />
+        <location filename="../../annotator/gui/main_window.py" line="166" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="167" />
+        <location filename="../../annotator/gui/main_window.py" line="168" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170" />
+        <location filename="../../annotator/gui/main_window.py" line="171" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="190" />
+        <location filename="../../annotator/gui/main_window.py" line="193" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/main_window.py" line="201" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="202" />
+        <location filename="../../annotator/gui/main_window.py" line="206" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="202" />
+        <location filename="../../annotator/gui/main_window.py" line="206" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="203" />
+        <location filename="../../annotator/gui/main_window.py" line="207" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="203" />
+        <location filename="../../annotator/gui/main_window.py" line="207" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="217" />
+        <location filename="../../annotator/gui/main_window.py" line="221" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="231" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229" />
+        <location filename="../../annotator/gui/main_window.py" line="233" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="234" />
+        <location filename="../../annotator/gui/main_window.py" line="238" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236" />
+        <location filename="../../annotator/gui/main_window.py" line="240" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238" />
+        <location filename="../../annotator/gui/main_window.py" line="242" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="305" />
+        <location filename="../../annotator/gui/main_window.py" line="310" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="323" />
-        <location filename="../../annotator/gui/main_window.py" line="353" />
+        <location filename="../../annotator/gui/main_window.py" line="328" />
+        <location filename="../../annotator/gui/main_window.py" line="358" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="332" />
+        <location filename="../../annotator/gui/main_window.py" line="337" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="361" />
+        <location filename="../../annotator/gui/main_window.py" line="366" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="362" />
+        <location filename="../../annotator/gui/main_window.py" line="367" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="377" />
+        <location filename="../../annotator/gui/main_window.py" line="382" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1365,7 +1370,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="437" />
+        <location filename="../../annotator/gui/main_window.py" line="442" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1387,7 +1392,7 @@
     <message>
         <location filename="../../annotator/gui/new_project.py" line="27" />
         <source>News quotes and dates (QUOTE, SOURCE, CUE, DATE)</source>
-        <translation>اقتباسات الأخبار وتواريخها (QUOTE، SOURCE، CUE، DATE)</translation>
+        <translation>اقتباسات الأخبار وتواريخها (اقتباس، مصدر، فعل القول، تاريخ)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/new_project.py" line="28" />
@@ -1436,6 +1441,62 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="18" />
+        <source>Drive</source>
+        <translation>القرص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="19" />
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="20" />
+        <source>File Folder</source>
+        <translation>مجلد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="21" />
+        <source>%1 File</source>
+        <translation>ملف %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="22" />
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="23" />
+        <source>Alias</source>
+        <translation>اسم مستعار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="24" />
+        <source>Shortcut</source>
+        <translation>اختصار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="25" />
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;بحث في:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/i18n.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>الملفات من ال&amp;نوع:</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../annotator/gui/report_dialog.py" line="24" />
@@ -1466,17 +1527,22 @@
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="89" />
+        <location filename="../../annotator/gui/backup_actions.py" line="84" />
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/backup_actions.py" line="91" />
         <source>Backups are kept in %1. Restoring keeps the current file as a backup first: nothing is deleted.</source>
         <translation>تُحفظ النسخ الاحتياطية في %1. الاستعادة تحفظ الملف الحالي نسخةً احتياطية أولاً: لا يُحذف شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="91" />
+        <location filename="../../annotator/gui/backup_actions.py" line="93" />
         <source>This project has no backups yet. One is made when it opens after a change, and every %1 minutes while you work.</source>
         <translation>لا نسخ احتياطية لهذا المشروع بعد. تُنشأ نسخة عند فتحه بعد أي تغيير، وكل %1 دقائق أثناء العمل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="96" />
+        <location filename="../../annotator/gui/backup_actions.py" line="98" />
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
@@ -1858,7 +1924,7 @@
         <location filename="../../annotator/gui/review/window.py" line="337" />
         <location filename="../../annotator/gui/review/window.py" line="429" />
         <source>gold</source>
-        <translation>المعتمد (gold)</translation>
+        <translation>المعتمد</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="338" />
@@ -2168,202 +2234,207 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="14" />
         <source>Annotating</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="14" />
         <source>Documents</source>
         <translation>الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="14" />
         <source>Viewing and finding</source>
         <translation>العرض والبحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="14" />
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="13" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="14" />
         <source>Moving around</source>
         <translation>التنقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="18" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="19" />
         <source>Label the selection %1 (whole words), or relabel the selected span</source>
         <translation>وسم التحديد بـ %1 (كلمات كاملة)، أو تغيير وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="19" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="20" />
         <source>Label the selection %1 with exact characters</source>
         <translation>وسم التحديد بـ %1 بالأحرف بالضبط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="22" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="23" />
         <source>Link the selected span by %1: then press 1–9 or Enter (nearest), or click the span; Esc cancels</source>
         <translation>ربط المقطع المحدد برابط %1: ثم اضغط 1–9 أو Enter (الأقرب)، أو انقر المقطع؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="28" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="30" />
         <source>Next value of %1 for the selected span (with Shift: the previous one)</source>
         <translation>القيمة التالية لـ %1 في المقطع المحدد (ومع Shift: السابقة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="31" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
         <source>Accept the selected suggestion</source>
         <translation>قبول الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="32" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
         <source>Reject the selected suggestion</source>
         <translation>رفض الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="33" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
         <source>Next / previous suggestion (accepting or rejecting one also goes to the next)</source>
         <translation>الاقتراح التالي / السابق (قبول اقتراح أو رفضه ينتقل أيضاً إلى التالي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="34" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
         <source>Delete the selected span (and its links)</source>
         <translation>حذف المقطع المحدد (وروابطه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="35" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
         <source>Move the start of the selected span one word the way the arrow points. In right-to-left (Arabic) text → extends the start backward (earlier in the text) and ← shrinks it forward; in left-to-right text the other way round</source>
         <translation>تحريك بداية المقطع المحدد كلمةً في اتجاه السهم. في النص العربي (من اليمين إلى اليسار) يمدّ → البداية إلى الخلف (إلى ما قبلها في النص) ويقلّصها ← إلى الأمام؛ وفي النص من اليسار إلى اليمين العكس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="36" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
         <source>Move the end of the selected span the same way. In Arabic text ← extends the end forward (later in the text) and → shrinks it backward</source>
         <translation>تحريك نهاية المقطع المحدد بالطريقة نفسها. في النص العربي يمدّ ← النهاية إلى الأمام (إلى ما بعدها في النص) ويقلّصها → إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="37" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
         <source>Character precision: snap to characters instead of whole words (for labels and edge moves)</source>
         <translation>دقة الحرف: الالتزام بالأحرف بدل الكلمات الكاملة (للوسم وتحريك الحدود)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="38" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
         <source>Suggest dates and quotes in this document (Tools menu: what to suggest, all documents)</source>
         <translation>اقتراح التواريخ والأقوال في هذه الوثيقة (قائمة أدوات: ما يُقترح، كل الوثائق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="39" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
         <source>Deselect the span, or cancel linking</source>
         <translation>إلغاء تحديد المقطع، أو إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="40" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="41" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="42" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="43" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="44" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
         <source>Mark the document done and go to the next</source>
         <translation>تعليم الوثيقة كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="45" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
         <source>Filter the document list</source>
         <translation>تصفية قائمة الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="46" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="47" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <source>Shift+arrows</source>
+        <translation>Shift+الأسهم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="63" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -2371,27 +2442,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="69" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="71" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="85" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="87" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>
@@ -2399,35 +2470,40 @@
 <context>
     <name>SpanList</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="20" />
+        <location filename="../../annotator/gui/span_list.py" line="22" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="21" />
+        <location filename="../../annotator/gui/span_list.py" line="23" />
         <source>suggested</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="22" />
+        <location filename="../../annotator/gui/span_list.py" line="24" />
         <source>rejected</source>
         <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/span_list.py" line="38" />
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="97" />
+        <location filename="../../annotator/gui/span_list.py" line="102" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
@@ -2710,7 +2786,7 @@
 <context>
     <name>WarningBanner</name>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="128" />
+        <location filename="../../annotator/gui/backup_actions.py" line="130" />
         <source>Dismiss</source>
         <translation>إخفاء</translation>
     </message>
@@ -2718,43 +2794,43 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="23" />
+        <location filename="../../annotator/gui/welcome.py" line="24" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="29" />
+        <location filename="../../annotator/gui/welcome.py" line="34" />
         <source>Mark quotes, their sources and cues, and dates in Arabic news text. Every edit is saved at once in the project file.</source>
         <translation>وسِّم الاقتباسات ومصادرها وأفعال القول، والتواريخ، في نصوص الأخبار العربية. يُحفَظ كل تعديل فوراً في ملف المشروع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="33" />
+        <location filename="../../annotator/gui/welcome.py" line="38" />
         <source>Version {version}</source>
         <translation>الإصدار {version}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="36" />
+        <location filename="../../annotator/gui/welcome.py" line="41" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="37" />
+        <location filename="../../annotator/gui/welcome.py" line="42" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="38" />
+        <location filename="../../annotator/gui/welcome.py" line="43" />
         <source>Open a project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="48" />
-        <location filename="../../annotator/gui/welcome.py" line="51" />
+        <location filename="../../annotator/gui/welcome.py" line="53" />
+        <location filename="../../annotator/gui/welcome.py" line="56" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/welcome.py" line="80" />
+        <location filename="../../annotator/gui/welcome.py" line="85" />
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>

@@ -16,7 +16,7 @@ AR = {
     # --- welcome page, new project, deferred checks ---------------------------------------
     "Checking the project file… (reading works already)": "جارٍ فحص ملف المشروع… (القراءة متاحة الآن)",
     "Project file checked: editing is on": "فُحص ملف المشروع: التحرير متاح",
-    "News quotes and dates (QUOTE, SOURCE, CUE, DATE)": "اقتباسات الأخبار وتواريخها (QUOTE، SOURCE، CUE، DATE)",
+    "News quotes and dates (QUOTE, SOURCE, CUE, DATE)": "اقتباسات الأخبار وتواريخها (اقتباس، مصدر، فعل القول، تاريخ)",
     "A scheme file:": "ملف مخطط:",
     "Project file:": "ملف المشروع:",
     "Annotation scheme:": "مخطط التوسيم:",
@@ -32,7 +32,7 @@ AR = {
     "Open a project…": "فتح مشروع…",
     "Recent projects": "المشاريع الأخيرة",
     "(none yet)": "(لا شيء بعد)",
-    "gold": "المعتمد (gold)",
+    "gold": "المعتمد",
     "Set %1 of the gold span": "ضبط %1 للمقطع المعتمد",
     "Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)":
         "الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)",
@@ -570,6 +570,21 @@ AR = {
         "%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.",
     "%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).":
         "%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).",
+    # --- i12i18n ---
+    ", ": "، ",
+    "YYYY-MM-DD": "سنة-شهر-يوم",
+    "&Look in:": "ا&بحث في:",
+    "Files of &type:": "الملفات من ال&نوع:",
+    "Drive": "القرص",
+    "Folder": "مجلد",
+    "File Folder": "مجلد ملفات",
+    "%1 File": "ملف %1",
+    "File": "ملف",
+    "Alias": "اسم مستعار",
+    "Shortcut": "اختصار",
+    "Unknown": "غير معروف",
+    "%1 MB": "%1 ميغابايت",
+    "Shift+arrows": "Shift+الأسهم",
 }
 
 
