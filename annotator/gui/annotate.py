@@ -13,6 +13,7 @@ from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.core.snapping import is_quoted, snap
 from annotator.gui import commands as cmd
 from annotator.gui.edges import arrow_to_logical, step_edge
+from annotator.gui.i18n import label_text, relation_text
 from annotator.gui.inspector import attribute_keys
 
 # Letters of the standard Arabic keyboard at the place of each Latin letter, so hotkeys
@@ -258,8 +259,15 @@ class AnnotationController(QObject):
             return False
         if current.label == label:
             return False
-        return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", label),
+        return self._update(current, QCoreApplication.translate("Annotate", "Relabel as %1").replace("%1", self._label(label)),
                             label=label, attrs=self._attrs_for(label, current.attrs, (current.start, current.end)))
+
+    def _label(self, name: str) -> str:
+        """A label as the user reads it (the scheme's name in the interface language)."""
+        return label_text(self.project.scheme, name)
+
+    def _relation(self, name: str) -> str:
+        return relation_text(self.project.scheme, name)
 
     def _attrs_for(self, label: str, attrs: dict, where: tuple[int, int] | None = None) -> dict:
         """Attributes carried over a relabel: those the new label has and accepts, then its
@@ -383,10 +391,10 @@ class AnnotationController(QObject):
             if s.label == label and s.status == "suggested":
                 todo.setdefault(s.annotator, []).append(s.id)
         if not todo:
-            self.message.emit(QCoreApplication.translate("Annotate", "No %1 suggestions in this document.").replace("%1", label))
+            self.message.emit(QCoreApplication.translate("Annotate", "No %1 suggestions in this document.").replace("%1", self._label(label)))
             return 0
         c = cmd.SetSuggestionStatus(self, self.doc.num, todo, "accepted",
-                                    QCoreApplication.translate("Annotate", "Accept all %1 suggestions").replace("%1", label))
+                                    QCoreApplication.translate("Annotate", "Accept all %1 suggestions").replace("%1", self._label(label)))
         if not self.run(c):
             return 0
         done = c.count()
@@ -494,13 +502,13 @@ class AnnotationController(QObject):
                                          if r.label == relation and r.from_span == a]
         if any(r.to_span == b for r in old):
             return False  # already linked to this one
-        text = (QCoreApplication.translate("Annotate", "Replace %1 link").replace("%1", relation) if old else None)
+        text = (QCoreApplication.translate("Annotate", "Replace %1 link").replace("%1", self._relation(relation)) if old else None)
         if not self.run(cmd.AddRelation(self, relation, a, b, replace=old, text=text)):
             return False
         if old:
             self.message.emit(QCoreApplication.translate(
                 "Annotate", "The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.")
-                .replace("%1", relation).replace("%2", self.project.span(a).label))
+                .replace("%1", self._relation(relation)).replace("%2", self._label(self.project.span(a).label)))
         return True
 
     def remove_link(self, rel_id: int) -> bool:
@@ -516,11 +524,12 @@ class AnnotationController(QObject):
             return False
         rel = self.project.scheme.relation(relation)
         if span.label not in rel.from_labels and span.label not in rel.to_labels:
-            self.message.emit(QCoreApplication.translate("Annotate", "A %1 span cannot take a %2 link.").replace("%1", span.label).replace("%2", relation))
+            self.message.emit(QCoreApplication.translate("Annotate", "A %1 span cannot take a %2 link.")
+                              .replace("%1", self._label(span.label)).replace("%2", self._relation(relation)))
             return False
         candidates = self._candidates(span, relation)
         if not candidates:
-            wanted = "/".join(rel.to_labels if span.label in rel.from_labels else rel.from_labels)
+            wanted = "/".join(map(self._label, rel.to_labels if span.label in rel.from_labels else rel.from_labels))
             self.message.emit(QCoreApplication.translate("Annotate", "No %1 span to link in this document: mark it first.").replace("%1", wanted))
             return False
         self.link = (relation, candidates[0][2], candidates)
@@ -532,7 +541,7 @@ class AnnotationController(QObject):
         parts = [f"{outer}{i}: \u2068«{self.doc.text[c.start:c.end][:40]}»\u2069\u2069"
                  for i, (_, c, _) in enumerate(shown, 1)]
         prompt = (QCoreApplication.translate("Annotate", "Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.")
-                  .replace("%1", relation) + "   " + "   ".join(parts))
+                  .replace("%1", self._relation(relation)) + "   " + "   ".join(parts))
         self.linkModeChanged.emit(prompt)
         return True
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Relation, Span
+from annotator.gui.i18n import attr_text, label_text, relation_text
 
 EDGE_MERGE_ID = 1001
 
@@ -82,7 +83,8 @@ class _Command(QUndoCommand):
 
 class AddSpan(_Command):
     def __init__(self, editor: Editor, doc: int, start: int, end: int, label: str, attrs: dict | None = None):
-        super().__init__(editor, QCoreApplication.translate("Commands", "Add %1 span").replace("%1", label))
+        super().__init__(editor, QCoreApplication.translate("Commands", "Add %1 span")
+                         .replace("%1", label_text(editor.project.scheme, label)))
         self.args = (doc, start, end, label)
         self.attrs = dict(attrs or {})
         self.span: Span | None = None
@@ -156,7 +158,9 @@ class UpdateSpan(_Command):
 
 class SetSpanAttr(_Command):
     def __init__(self, editor: Editor, span_id: int, name: str, value):
-        super().__init__(editor, QCoreApplication.translate("Commands", "Set %1").replace("%1", name))
+        label = editor.project.span(span_id).label
+        super().__init__(editor, QCoreApplication.translate("Commands", "Set %1")
+                         .replace("%1", attr_text(editor.project.scheme, label, name)))
         self.span_id, self.name, self.value = span_id, name, value
         self.old = None
 
@@ -174,7 +178,8 @@ class AddRelation(_Command):
 
     def __init__(self, editor: Editor, label: str, from_span: int, to_span: int, replace: list[Relation] = (),
                  text: str | None = None):
-        super().__init__(editor, text or QCoreApplication.translate("Commands", "Link %1").replace("%1", label))
+        super().__init__(editor, text or QCoreApplication.translate("Commands", "Link %1")
+                         .replace("%1", relation_text(editor.project.scheme, label)))
         self.args = (label, from_span, to_span)
         self.replace = list(replace)
         self.relation: Relation | None = None
