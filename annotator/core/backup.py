@@ -38,6 +38,16 @@ class BackupFailed(AnnotatorError):
     """A backup could not be written or checked."""
 
 
+class BackupsKept(AnnotatorError):
+    """The backup was made, but older backups holding more work than the project file were
+    not pruned: the user confirms with `annotator restore PROJECT --prune`. `dest` is the
+    new backup."""
+
+    def __init__(self, message: str, dest: Path):
+        super().__init__(message)
+        self.dest = dest
+
+
 @dataclass
 class BackupInfo:
     path: Path
@@ -237,7 +247,9 @@ def _copy_db(source: Path, dest: Path) -> None:
 def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int = KEEP) -> Path:
     """Back up a project file now (it may be open: the copy is a consistent snapshot).
 
-    Safe to call from a worker thread: it uses its own connections.
+    Safe to call from a worker thread: it uses its own connections. Raises BackupsKept
+    (after making the backup) when pruning would delete a backup that holds more work
+    than the project file.
     """
     project_path = Path(project_path)
     folder = backup_dir(project_path)
@@ -254,19 +266,77 @@ def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int =
             tmp.unlink(missing_ok=True)
             raise
         _fsync(folder)
-        prune(project_path, keep)
+        held: list[tuple[BackupInfo, tuple]] = []
+        prune(project_path, keep, held=held)
     except sqlite3.Error as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc}") from None
     except OSError as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc.strerror or exc}") from None
+    if held:
+        newest, work = held[0]
+        live = work_done(dest)
+        raise BackupsKept(
+            f"{project_path}: kept {len(held)} older backup(s) that hold more work than the project file "
+            f"(the one from {newest.describe()}: {_describe_work(work)}; the project: {_describe_work(live)}); "
+            f"if that work was removed on purpose, run 'annotator restore {project_path} --prune', "
+            f"else 'annotator restore {project_path} --list' to get it back", dest)
     return dest
 
 
-def prune(project_path: str | os.PathLike, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups of each kind. Returns what was deleted."""
+def work_done(path: str | os.PathLike) -> tuple[int, int, int] | None:
+    """(documents, spans ever made, relations ever made) of a project file, None if unreadable.
+
+    Span and relation ids are never reused (AUTOINCREMENT), so their high-water marks only
+    grow while people work: a file behind a backup on any of the three lost work.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        marks = []
+        for table in ("spans", "relations"):
+            seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()[0]
+            top = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+            marks.append(max(seq or 0, top or 0))
+        return docs, marks[0], marks[1]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _describe_work(work) -> str:
+    if work is None:
+        return "unreadable"
+    return f"{work[0]} documents, {work[1]} spans and {work[2]} links made"
+
+
+def _ahead(work, live) -> bool:
+    if work is None:
+        return False
+    return live is None or any(a > b for a, b in zip(work, live))
+
+
+def prune(project_path: str | os.PathLike, keep: int = KEEP, force: bool = False,
+          held: list | None = None) -> list[Path]:
+    """Delete all but the newest `keep` backups of each kind. Returns what was deleted.
+
+    A backup that holds more work than the project file (work_done) is not deleted unless
+    `force` (the user confirmed): a project emptied or replaced by an older copy would
+    otherwise rotate the only copies of the lost work out. Those are added to `held`.
+    """
     gone = []
+    live = None if force else work_done(project_path)
     for kind in ("auto", "before-restore", "damaged"):
         for b in list_backups(project_path, (kind,))[max(keep, 1):]:
+            if not force and kind != "damaged":
+                work = work_done(b.path)
+                if _ahead(work, live):
+                    if held is not None:
+                        held.append((b, work))
+                    continue
             for p in (b.path, Path(str(b.path) + "-wal")):
                 try:
                     p.unlink()
@@ -346,7 +416,11 @@ def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
                            f"{restore_hint(path)}")
-    dest = make_backup(path, keep=keep)
+    try:
+        dest = make_backup(path, keep=keep)
+    except BackupsKept:
+        _write_state(path, {"project": str(path.absolute()), "fingerprint": fp})
+        raise
     _write_state(path, {"project": str(path.absolute()), "fingerprint": fp})
     return dest
 
@@ -367,6 +441,8 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
             backup_if_changed_at(path, conn, keep)
+        except BackupsKept as exc:
+            warnings.append(str(exc))
         except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:
             warnings.append(f"{path}: could not make a backup: {exc}")
     except sqlite3.DatabaseError as exc:
@@ -384,7 +460,11 @@ def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = 
     _session.setdefault(project, (last_time, last_edits))
     if project.edits == last_edits or time.monotonic() - last_time < minutes * 60:
         return None
-    dest = make_backup(project.path, keep=keep)
+    try:
+        dest = make_backup(project.path, keep=keep)
+    except BackupsKept:
+        _session[project] = (time.monotonic(), project.edits)
+        raise
     _session[project] = (time.monotonic(), project.edits)
     try:
         _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fingerprint(project)})
@@ -397,7 +477,10 @@ def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = 
 def _keep_current(project_path: Path) -> Path:
     """Save the file a restore is about to replace: a backup if sound, else moved aside as is."""
     if check_file(project_path, content=True) is None:
-        return make_backup(project_path, kind="before-restore")
+        try:
+            return make_backup(project_path, kind="before-restore")
+        except BackupsKept as exc:
+            return exc.dest
     folder = backup_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
     dest = _new_name(folder, project_path.stem, "damaged")

@@ -1,0 +1,132 @@
+"""Issue 13, the project store: holes an independent attack found in opening, backups,
+the one-writer lock and the open checks. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core import backup
+from annotator.core.errors import DamagedProject, ProjectError
+from annotator.core.project import Project
+
+from .util import annotated_project, dump, dump_hash
+
+
+def cli(*args, timeout=60):
+    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def one_line_error(r) -> str:
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    return r.stderr
+
+
+def touch_and_reopen(path: Path, rounds: int) -> None:
+    """`rounds` writable opens, each after an edit, so each takes a backup."""
+    for i in range(rounds):
+        with Project.open(path) as p:
+            p.set_doc_meta(1, "round", str(i))
+
+
+# ----- item 2: a zero-byte project is not a new one --------------------------------------------
+def test_zero_byte_project_is_refused_as_damaged_and_its_backups_survive(tmp_path):
+    path = annotated_project(tmp_path / "work.annot")
+    touch_and_reopen(path, 2)
+    Project.open(path).close()  # backs up the last round's edit
+    good = dump_hash(path)
+    before = [b.path for b in backup.list_backups(path)]
+    path.write_bytes(b"")  # `: > work.annot`
+    (tmp_path / "more.txt").write_text("نص جديد للاستيراد.", encoding="utf-8")
+    for _ in range(backup.KEEP + 2):  # the attack: import again and again
+        err = one_line_error(cli("import", path, tmp_path / "more.txt"))
+        assert "damaged" in err and "0 bytes" in err and "annotator restore" in err
+    assert path.stat().st_size == 0  # nothing initialised it
+    for readonly in (False, True):
+        with pytest.raises(DamagedProject, match="annotator restore"):
+            Project.open(path, readonly=readonly)
+    with pytest.raises(ProjectError, match="annotator restore"):
+        Project.create(path)  # `annotator new` does not silently start over either
+    assert [b.path for b in backup.list_backups(path)] == before
+    assert "restored" in cli("restore", path).stdout
+    assert dump_hash(path) == good
+
+
+def test_zero_byte_file_without_backups_is_not_a_project(tmp_path):
+    path = tmp_path / "blank.annot"
+    path.write_bytes(b"")
+    err = one_line_error(cli("stats", path))
+    assert "empty" in err and "annotator new" in err
+    with pytest.raises(ProjectError, match="empty"):
+        Project.open(path)
+    assert path.stat().st_size == 0
+    with Project.create(path) as p:  # only `new` makes it a project
+        assert p.document_count() == 0
+
+
+def test_backups_holding_more_work_than_the_file_are_not_pruned(tmp_path):
+    path = annotated_project(tmp_path / "work.annot")
+    touch_and_reopen(path, 1)
+    full = backup.list_backups(path)
+    assert full and backup.work_done(full[0].path)[0] == 3
+    # The file is replaced by a new, empty project (or an old copy) and work goes on.
+    fresh = tmp_path / "fresh.annot"
+    Project.create(fresh).close()
+    shutil.copyfile(fresh, path)
+    Path(str(path) + "-wal").unlink(missing_ok=True)
+    warnings = []
+    for i in range(backup.KEEP + 3):
+        with Project.open(path) as p:
+            warnings += p.warnings
+            p.set_scheme(p.scheme)
+    kept = {b.path for b in backup.list_backups(path)}
+    assert {b.path for b in full} <= kept, "a backup holding the lost work was pruned"
+    assert any("kept" in w and "--prune" in w and "3 documents" in w for w in warnings), warnings
+    # The user confirms: then the rotation applies again.
+    r = cli("restore", path, "--prune")
+    assert r.returncode == 0, r.stderr
+    assert len(backup.list_backups(path)) == backup.KEEP
+    assert not ({b.path for b in full} & {b.path for b in backup.list_backups(path)})
+
+
+# ----- item 13b: read-only commands never write ---------------------------------------------
+def test_stats_leaves_a_foreign_empty_sqlite_file_alone(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t(x)")
+    conn.execute("DROP TABLE t")  # a real SQLite file with a header and no tables
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    assert before.startswith(b"SQLite format 3\x00")
+    err = one_line_error(cli("stats", path))
+    assert "not an annotator project" in err
+    assert path.read_bytes() == before
+    assert not Path(str(path) + "-wal").exists()
+    with pytest.raises(ProjectError, match="not an annotator project"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_read_only_open_of_an_older_schema_does_not_upgrade_it(tmp_path):
+    from test_migration import make_v1
+
+    path = tmp_path / "old.annot"
+    make_v1(path)
+    before = dump(path)
+    version = lambda: sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]  # noqa: E731
+    r = cli("stats", path, "--json")
+    assert r.returncode == 0, r.stderr
+    assert '"spans": 1' in r.stdout
+    assert version() == 1 and dump(path) == before
+    with Project.open(path, readonly=True) as p:
+        assert [s.label for s in p.spans(1)] == ["CUE"]
+        assert p.conn.execute("SELECT count(*) FROM review_decisions").fetchone()[0] == 0
+    assert version() == 1 and dump(path) == before
