@@ -224,7 +224,15 @@ class Project:
                 except sqlite3.OperationalError:
                     if conn is not None:
                         conn.close()
-                    # A WAL file in a folder we cannot write: read it as an immutable snapshot.
+                        conn = None
+                    # A folder we cannot write: SQLite cannot make the log's index (-shm) here.
+                    # Without the log's saved edits an immutable read would show old data.
+                    if _wal_has_frames(path):
+                        raise ProjectError(
+                            f"{path}: cannot be read here: edits saved in its log file ({path.name}-wal) can only be "
+                            f"read where the folder is writable, and reading without them would show old data; copy "
+                            f"{path.name} together with {path.name}-wal to a writable folder, or open it once where "
+                            "this folder is writable")
                     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True,
                                            isolation_level=None, check_same_thread=False)
             else:
@@ -632,6 +640,25 @@ _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT =
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 _WRITE_ERRORS = {_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL,
                  _SQLITE_CANTOPEN, _SQLITE_NOTADB}
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _wal_has_frames(path: Path) -> bool:
+    """Does the project's -wal file hold at least one frame (edits not yet in the file)?"""
+    try:
+        with open(str(path) + "-wal", "rb") as fh:
+            head = fh.read(32)
+            size = os.fstat(fh.fileno()).st_size
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: never guess that it is empty
+    if len(head) < 32 or int.from_bytes(head[:4], "big") not in _WAL_MAGIC:
+        return False  # not a log SQLite would read either
+    page_size = int.from_bytes(head[8:12], "big")
+    return size >= 32 + 24 + page_size
 
 
 def _error_code(exc: sqlite3.Error) -> int:

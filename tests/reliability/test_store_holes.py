@@ -3,6 +3,7 @@ the one-writer lock and the open checks. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -130,3 +131,54 @@ def test_read_only_open_of_an_older_schema_does_not_upgrade_it(tmp_path):
         assert [s.label for s in p.spans(1)] == ["CUE"]
         assert p.conn.execute("SELECT count(*) FROM review_decisions").fetchone()[0] == 0
     assert version() == 1 and dump(path) == before
+
+
+# ----- item 9: a log file that cannot be read is never skipped silently -------------------------
+@pytest.fixture
+def small_fs(tmp_path):
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+_LEAVE_WAL = """
+import os, sys
+from annotator.core.project import Project
+p = Project.open(sys.argv[1], backup=False)
+for i in range(int(sys.argv[2])):
+    p.add_span(1, 0, 3, "CUE", "late")
+os._exit(0)  # the process ends without closing: its committed edits stay in the -wal
+"""
+
+
+def test_read_only_folder_with_a_log_and_no_index_is_refused_not_read_stale(small_fs, tmp_path):
+    path = annotated_project(small_fs / "p.annot")
+    r = subprocess.run([sys.executable, "-c", _LEAVE_WAL, str(path), "25"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    assert wal.stat().st_size > 0
+    shm.unlink()
+    r = subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot remount read-only: {r.stderr.strip()}")
+    try:
+        err = one_line_error(cli("stats", path))
+        assert "-wal" in err and "old data" in err
+        err = one_line_error(cli("export", path, "-o", tmp_path / "out.jsonl"))
+        assert "-wal" in err and "old data" in err
+        assert not (tmp_path / "out.jsonl").exists()
+        with pytest.raises(ProjectError, match="old data"):
+            Project.open(path)
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_fs)], capture_output=True)
+    # Where the folder is writable the same files hold all 25 edits.
+    r = cli("stats", path, "--json")
+    assert r.returncode == 0 and '"late": 25' in r.stdout, r.stdout + r.stderr
