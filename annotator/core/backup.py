@@ -474,9 +474,12 @@ def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = 
 
 
 # ----- restoring ----------------------------------------------------------------------------------------
-def _keep_current(project_path: Path) -> Path:
-    """Save the file a restore is about to replace: a backup if sound, else moved aside as is."""
-    if check_file(project_path, content=True) is None:
+def _keep_current(project_path: Path, real: Path) -> Path:
+    """Save the file a restore is about to replace: a backup if sound, else moved aside as is.
+
+    `real` is the file itself, `project_path` the name it was opened by (a symlink's backups
+    live beside the symlink)."""
+    if check_file(real, content=True) is None:
         try:
             return make_backup(project_path, kind="before-restore")
         except BackupsKept as exc:
@@ -484,8 +487,8 @@ def _keep_current(project_path: Path) -> Path:
     folder = backup_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
     dest = _new_name(folder, project_path.stem, "damaged")
-    os.replace(project_path, dest)
-    wal = Path(str(project_path) + "-wal")
+    os.replace(real, dest)
+    wal = Path(str(real) + "-wal")
     if wal.exists():
         os.replace(wal, Path(str(dest) + "-wal"))  # the log belongs to that file, never to the restored one
     return dest
@@ -524,18 +527,20 @@ def restore_backup(project_path: str | os.PathLike, backup_path: str | os.PathLi
             skipped.append((b.path, problem))
         if chosen is None:
             raise ProjectError(f"{project_path}: no backup passed its check ({skipped[0][0].name}: {skipped[0][1]})")
-        tmp = project_path.with_name(project_path.name + ".restoring")
+        # A symlink stays a symlink: the file it points at is what gets replaced.
+        real = project_path.resolve()
+        tmp = real.with_name(real.name + ".restoring")
         tmp.unlink(missing_ok=True)
         try:
             _copy_db(chosen.path, tmp)
-            kept = _keep_current(project_path) if project_path.exists() else None
+            kept = _keep_current(project_path, real) if real.exists() else None
             for suffix in ("-wal", "-shm"):
-                Path(str(project_path) + suffix).unlink(missing_ok=True)
-            os.replace(tmp, project_path)
+                Path(str(real) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, real)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync(project_path.parent)
+        _fsync(real.parent)
     except sqlite3.Error as exc:
         raise ProjectError(f"{project_path}: restore failed: {exc}") from None
     except OSError as exc:

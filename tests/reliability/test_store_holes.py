@@ -4,10 +4,12 @@ the one-writer lock and the open checks. Each test failed before its fix."""
 from __future__ import annotations
 
 import os
+import json
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -182,3 +184,72 @@ def test_read_only_folder_with_a_log_and_no_index_is_refused_not_read_stale(smal
     # Where the folder is writable the same files hold all 25 edits.
     r = cli("stats", path, "--json")
     assert r.returncode == 0 and '"late": 25' in r.stdout, r.stdout + r.stderr
+
+
+# ----- item 4: one writer per file, whatever name it is opened by ---------------------------------
+def _writer(path: Path, tag: str, go: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tests.reliability.lock_worker", str(path), tag, "200", str(go)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+
+
+@pytest.mark.parametrize("link", ["hard", "symbolic"])
+def test_two_writers_through_a_link_one_waits_and_nothing_is_lost(tmp_path, link):
+    path = annotated_project(tmp_path / "a" / "work.annot")
+    other = tmp_path / "b" / "same.annot"
+    other.parent.mkdir()
+    os.link(path, other) if link == "hard" else other.symlink_to(path)
+    go = tmp_path / "go"
+    first = _writer(path, "first", go)
+    assert first.stdout.readline().strip() == "open", first.stderr.read()
+    second = _writer(other, "second", go)
+    import time
+
+    time.sleep(1.0)  # the second tries while the first holds the project
+    go.touch()
+    out_first, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    out_second, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert json.loads(out_second.splitlines()[-1])["refused"] > 0, "the second writer was let in"
+    assert not Path(f"{other}-wal").exists()  # no second log beside the other name
+    with Project.open(path, readonly=True) as p:
+        counts = dict(p.conn.execute("SELECT annotator, count(*) FROM spans GROUP BY annotator"))
+        assert p.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert counts.get("first") == 200 and counts.get("second") == 200, counts
+
+
+@pytest.mark.parametrize("link", ["hard", "symbolic"])
+@pytest.mark.parametrize("ofd", [True, False], ids=["file-lock", "inode-lock-file"])
+def test_second_writable_open_through_a_link_is_refused_and_may_read(tmp_path, link, ofd, monkeypatch):
+    from annotator.core import lock
+    from annotator.core.errors import ProjectInUse
+
+    if not ofd:  # the fallback used where open-file-description locks are missing
+        monkeypatch.setattr(lock, "_OFD", None)
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+        (tmp_path / "tmp").mkdir()
+    path = annotated_project(tmp_path / "work.annot")
+    other = tmp_path / "sub" / "alias.annot"
+    other.parent.mkdir()
+    os.link(path, other) if link == "hard" else other.symlink_to(path)
+    with Project.open(path, backup=False) as p:
+        with pytest.raises(ProjectInUse, match="open it read-only"):
+            Project.open(other, backup=False)
+        with Project.open(other, readonly=True) as r:
+            assert len(r.spans(1)) == len(p.spans(1))
+    with Project.open(other, backup=False) as q:  # free again once the first is closed
+        with pytest.raises(ProjectInUse):
+            Project.open(path, backup=False)
+
+
+def test_restore_through_a_symlink_replaces_the_file_not_the_link(tmp_path):
+    path = annotated_project(tmp_path / "real" / "work.annot")
+    alias = tmp_path / "alias.annot"
+    alias.symlink_to(path)
+    good = dump_hash(path)
+    backup.make_backup(alias)
+    with Project.open(alias, backup=False) as p:
+        p.delete_span(1)
+    backup.restore_backup(alias)
+    assert alias.is_symlink() and dump_hash(path) == good
