@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from annotator.core import checksums
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.lock import ProjectLock
 
@@ -177,6 +178,9 @@ def _content_problem(conn: sqlite3.Connection) -> str | None:
     for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
         if not isinstance(text, str) or content_hash(text) != digest:
             return f"document {num}: its text does not match its stored hash"
+    problem = checksums.verify(conn)
+    if problem:
+        return problem
     row = conn.execute(
         'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
         'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()
@@ -438,6 +442,9 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if problem != "ok":
             problem = " ".join(str(problem).replace("*** in database main ***", "").split())
+            return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
+        problem = checksums.verify(conn)
+        if problem:
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
             backup_if_changed_at(path, conn, keep)

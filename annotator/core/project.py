@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from annotator.core import checksums
 from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
-from annotator.core.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
 from annotator.core.scheme import Scheme, default_scheme
 
 BUSY_TIMEOUT_MS = 5000
@@ -101,6 +102,7 @@ class Project:
         self.readonly = readonly
         self.readonly_reason = readonly_reason
         self._lock = lock
+        self._sums = not readonly and checksums.has_checksums(conn)
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
@@ -185,6 +187,10 @@ class Project:
                 version = _check_identity(conn, path)
                 if version < SCHEMA_VERSION:
                     _read_older_schema(conn, version)
+            if check:  # damage inside rows, which quick_check cannot see
+                problem = checksums.verify(conn)
+                if problem:
+                    raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
             project = cls(path, conn, readonly, lock, reason or ("opened read-only" if readonly else ""))
         except BaseException as exc:
             if conn is not None:
@@ -193,7 +199,7 @@ class Project:
                 lock.release()
             if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)):
                 # Rows that do not parse (the stored scheme) in a file that passed quick_check.
-                raise DamagedProject(f"{path}: damaged project: {exc}{_restore_hint(path)}") from None
+                raise DamagedProject(f"{path}: damaged project: {checksums.short_error(exc)}{_restore_hint(path)}") from None
             raise
         if not readonly:
             from annotator.core.storage_check import storage_warning
@@ -276,6 +282,8 @@ class Project:
                     conn.execute("BEGIN IMMEDIATE")
                     for statement in _split_sql(MIGRATIONS[version]):
                         conn.execute(statement)
+                    if version + 1 >= CHECKSUMS_SCHEMA:
+                        checksums.refresh(conn)
                     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
                     if broken:
                         raise sqlite3.IntegrityError(f"foreign key check failed in table {broken[0]}")
@@ -333,6 +341,8 @@ class Project:
             raise
         else:
             try:
+                if self._sums:  # the checksums of the documents this transaction changed
+                    checksums.refresh(self.conn)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()
@@ -741,4 +751,14 @@ def next_id(conn: sqlite3.Connection, table: str) -> int:
 
 
 def _split_sql(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Statements of a script; a trigger's body (BEGIN ... END) stays one statement."""
+    out, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                out.append(current.strip())
+            current = ""
+    if current.strip(" \n;"):
+        out.append(current.strip())
+    return out
