@@ -141,3 +141,83 @@ def test_the_three_attack_flips_are_refused_naming_the_document(pristine, tmp_pa
     assert backup.check_file(target)  # the content check names it too
     backup.restore_backup(target)
     assert seen(target) == seen(pristine)
+
+
+# ----- upkeep: every writer leaves every checksum current ---------------------------------------
+def _all_current(path: Path) -> None:
+    """No stale checksum, each stored one equal to one computed afresh, and verify() clean."""
+    from annotator.core import checksums
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        assert conn.execute("SELECT count(*) FROM doc_checksums WHERE sum IS NULL").fetchone()[0] == 0
+        stored = dict(conn.execute("SELECT doc, sum FROM doc_checksums"))
+        assert set(stored) == {r[0] for r in conn.execute("SELECT num FROM documents")}
+        conn.execute("BEGIN")
+        conn.execute("UPDATE doc_checksums SET sum = NULL")
+        checksums.refresh(conn)
+        assert dict(conn.execute("SELECT doc, sum FROM doc_checksums")) == stored
+        conn.execute("ROLLBACK")
+        assert checksums.verify(conn) is None
+    finally:
+        conn.close()
+
+
+def test_every_mutator_keeps_the_checksums_current(tmp_path):
+    from annotator.core import review
+    from annotator.core.importer import import_paths
+    from annotator.core.merge import merge_projects
+
+    path = annotated_project(tmp_path / "p.annot")
+    _all_current(path)
+    with Project.open(path, backup=False) as p:
+        sums = lambda: dict(p.conn.execute("SELECT doc, sum FROM doc_checksums"))  # noqa: E731
+        before = sums()
+        s = p.add_span(3, 0, 4, "CUE", "ann3")
+        assert sums()[3] != before[3] and sums()[1] == before[1]  # only the edited document changes
+        p.update_span(s.id, end=5)
+        p.set_span_attr(p.spans(1, "ann1")[1].id, "kind", "organization")
+        gone, rels = p.delete_span(p.spans(1, "ann1")[0].id)
+        p.restore_span(gone, rels)
+        quote = next(x for x in p.spans(1) if x.label == "QUOTE")
+        rel = p.relations(1)[0]
+        p.delete_relation(rel.id)
+        p.restore_relation(rel)
+        p.set_doc_status(2, "ann2", "done")
+        p.set_doc_status(2, "ann2", "todo")
+        p.set_doc_meta(3, "title", "عنوان")
+        extra = tmp_path / "more.jsonl"
+        extra.write_text(json.dumps({"id": "n", "text": "قال المتحدث إن الاجتماع انتهى.",
+                                     "spans": [{"start": 0, "end": 3, "label": "CUE", "annotator": "imp"}]},
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+        import_paths(p, [extra])
+        for cluster in review.clusters(p, 1):
+            review.accept_version(p, cluster, cluster.spans[0].annotator, "rev")
+        assert quote.id in {x.id for x in p.spans(1)}
+    _all_current(path)
+    other = tmp_path / "hala.annot"
+    Project.create(other).close()
+    with Project.open(other, backup=False) as o:
+        import_paths(o, [extra], annotator="hala")
+    with Project.open(path, backup=False) as p:
+        merge_projects(p, [str(other)])
+    _all_current(path)
+
+
+def test_a_schema_3_file_is_migrated_with_checksums_and_read_only_never_writes(tmp_path):
+    from annotator.core.schema_sql import SCHEMA_VERSION
+
+    path = annotated_project(tmp_path / "old.annot")
+    conn = sqlite3.connect(path, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE doc_checksums")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    before = path.read_bytes()
+    with Project.open(path, readonly=True) as p:  # read as it is, exported with its text hashes checked
+        assert len(list(iter_records(p))) == 3
+    assert path.read_bytes() == before
+    with Project.open(path) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    _all_current(path)
