@@ -8,19 +8,14 @@ The lock belongs to the file, not to the name it was opened by. SQLite names its
 symlink would each write their own log and one of them would lose its work. Two locks:
 
 - `<resolved path>.lock`, beside the real file (a symlink leads to the same lock file);
-- the file's identity (device, inode), which every hard link shares: on Linux an
-  open-file-description lock on one byte of the database file itself, far above the
-  bytes SQLite locks (1 GiB + 512); elsewhere a lock file named by device and inode in
-  the temporary folder.
+- `/tmp/annotator-locks/<device>-<inode>.lock`, named by the file's identity, which every
+  hard link shares.
 """
 
 from __future__ import annotations
 
-import errno
 import os
-import struct
 import tempfile
-import threading
 from pathlib import Path
 
 from annotator.core.errors import ProjectInUse
@@ -69,7 +64,7 @@ class _FileLock:
     def acquire(self) -> bool:
         """True when locked (or no lock file can be made here), False when someone holds it."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
         except OSError:
             return True  # cannot create a lock file (odd filesystem): the other lock and SQLite remain
         if not _try_lock(fd):
@@ -83,6 +78,9 @@ class _FileLock:
         self._fd = fd
         return True
 
+    def _open(self) -> int:
+        return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+
     def release(self) -> None:
         if self._fd is None:
             return
@@ -94,94 +92,46 @@ class _FileLock:
 
 
 # ----- the lock on the file's identity ------------------------------------------------------------
-_OFD = getattr(globals().get("fcntl"), "F_OFD_SETLK", None)
-_BYTE = 1 << 62  # far above SQLite's lock bytes, never read or written
-_guard = threading.Lock()
-_spare: dict[tuple[int, int], list[int]] = {}  # unlocked descriptors kept open (see _OfdLock.release)
+def lock_folder() -> Path:
+    """Where the identity locks live: one folder for every user and process of the machine,
+    whatever TMPDIR says (two processes must meet at the same lock file)."""
+    if os.name != "nt" and os.path.isdir("/tmp"):
+        return Path("/tmp") / "annotator-locks"
+    return Path(tempfile.gettempdir()) / "annotator-locks"
 
 
-def _ofd(fd: int, kind: int) -> None:
-    # struct flock: l_type, l_whence, l_start, l_len, l_pid (0 for open-file-description locks)
-    fcntl.fcntl(fd, _OFD, struct.pack("hhqqi4x", kind, os.SEEK_SET, _BYTE, 1, 0))
+class _IdentityLock(_FileLock):
+    """A lock file named by the project file's device and inode, which all its hard links share.
 
-
-class _OfdLock:
-    """An exclusive lock on one byte of the database file, owned by this open file description.
-
-    The descriptor is never closed while its file exists: closing any descriptor of a file
-    drops every POSIX lock the process holds on it, SQLite's included. It is unlocked and
-    kept for the next open of the same file instead.
+    Not a lock on the database file itself: holding a descriptor of it open would keep its
+    disk busy after the project is closed (it could not be unmounted), and closing one
+    drops every POSIX lock the process holds on the file, SQLite's included.
     """
 
-    def __init__(self, path: Path):
-        self.path = path
-        self._fd: int | None = None
-        self._key: tuple[int, int] | None = None
-
-    def acquire(self) -> bool:
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return True  # no file yet (a restore into a missing file): nothing shares it
-        key = (st.st_dev, st.st_ino)
-        with _guard:
-            fd = _spare.get(key, []).pop() if _spare.get(key) else None
-        if fd is None:
-            try:
-                fd = os.open(self.path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
-            except OSError:
-                return True  # not writable by us: SQLite will refuse the writes anyway
-        try:
-            _ofd(fd, fcntl.F_WRLCK)
-        except OSError as exc:
-            self._keep(key, fd)
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                return False
-            return True  # the filesystem has no such locks: the lock file remains
-        self._fd, self._key = fd, key
-        return True
-
-    def _keep(self, key, fd: int) -> None:
-        try:
-            gone = os.fstat(fd).st_nlink == 0
-        except OSError:
-            gone = True
-        if gone:  # deleted or replaced (a restore): nobody can open it by a name any more
-            os.close(fd)
-            return
-        with _guard:
-            _spare.setdefault(key, []).append(fd)
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        try:
-            _ofd(self._fd, fcntl.F_UNLCK)
-        except OSError:
-            pass
-        self._keep(self._key, self._fd)
-        self._fd = self._key = None
-
-
-class _InodeFileLock(_FileLock):
-    """Where open-file-description locks are missing: a lock file named by the file's identity."""
-
-    def __init__(self, path: Path):
-        super().__init__(path)
-        self.target = path
+    def __init__(self, target: Path):
+        super().__init__(target)
+        self.target = target
 
     def acquire(self) -> bool:
         try:
             st = os.stat(self.target)
         except OSError:
-            return True
-        folder = Path(tempfile.gettempdir()) / "annotator-locks"
+            return True  # no file yet (a restore into a missing file): nothing shares it
+        folder = lock_folder()
         try:
-            folder.mkdir(mode=0o1777, exist_ok=True)
+            folder.mkdir(exist_ok=True)
+            if folder.stat().st_uid == getattr(os, "getuid", lambda: -1)():
+                os.chmod(folder, 0o1777)  # every user may add a lock file, none may remove another's
         except OSError:
-            return True
+            pass
         self.path = folder / f"{st.st_dev}-{st.st_ino}.lock"
         return super().acquire()
+
+    def _open(self) -> int:
+        # Read-only is enough for flock, so another user's lock file can be locked too. In a
+        # folder every user writes to, a symlink planted under the lock's name is not followed.
+        mode = os.O_RDWR if os.name == "nt" else os.O_RDONLY
+        return os.open(self.path, mode | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
 
 
 class ProjectLock:
@@ -194,7 +144,7 @@ class ProjectLock:
         except (OSError, RuntimeError):  # a symlink loop
             real = self.project_path.absolute()
         self.path = Path(str(real) + ".lock")
-        self._locks = [_FileLock(self.path), _OfdLock(real) if _OFD is not None else _InodeFileLock(real)]
+        self._locks = [_FileLock(self.path), _IdentityLock(real)]
         self._held: list = []
 
     def acquire(self) -> None:

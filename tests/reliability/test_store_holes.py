@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -220,15 +219,9 @@ def test_two_writers_through_a_link_one_waits_and_nothing_is_lost(tmp_path, link
 
 
 @pytest.mark.parametrize("link", ["hard", "symbolic"])
-@pytest.mark.parametrize("ofd", [True, False], ids=["file-lock", "inode-lock-file"])
-def test_second_writable_open_through_a_link_is_refused_and_may_read(tmp_path, link, ofd, monkeypatch):
-    from annotator.core import lock
+def test_second_writable_open_through_a_link_is_refused_and_may_read(tmp_path, link):
     from annotator.core.errors import ProjectInUse
 
-    if not ofd:  # the fallback used where open-file-description locks are missing
-        monkeypatch.setattr(lock, "_OFD", None)
-        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-        (tmp_path / "tmp").mkdir()
     path = annotated_project(tmp_path / "work.annot")
     other = tmp_path / "sub" / "alias.annot"
     other.parent.mkdir()
@@ -241,6 +234,23 @@ def test_second_writable_open_through_a_link_is_refused_and_may_read(tmp_path, l
     with Project.open(other, backup=False) as q:  # free again once the first is closed
         with pytest.raises(ProjectInUse):
             Project.open(path, backup=False)
+
+
+def test_a_closed_project_keeps_no_descriptor_of_its_file(tmp_path):
+    """The lock is not held through the database file: once closed, its disk can be unmounted."""
+    path = annotated_project(tmp_path / "work.annot")
+    with Project.open(path, backup=False):
+        pass
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("no /proc here")
+    open_files = set()
+    for fd in fds.iterdir():
+        try:
+            open_files.add(os.readlink(fd))
+        except OSError:
+            pass
+    assert str(path.resolve()) not in open_files
 
 
 def test_restore_through_a_symlink_replaces_the_file_not_the_link(tmp_path):
