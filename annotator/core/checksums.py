@@ -6,8 +6,8 @@ What one checksum covers: the document's id, the SHA-256 of its text (`documents
 itself checked against the text), its metadata, each annotator's status, and every
 span (id, start, end, label, annotator, status, attrs, rule, origin) and relation (id,
 label, from, to, annotator, status, attrs, rule, origin) of the document, as stored.
-Not covered: creation and modification times, the annotators table (its names are
-checked by the foreign-key check), merged_layers and review_decisions.
+Not covered: creation and modification times, the annotators table (verify() checks
+the names the rows use against it), merged_layers and review_decisions.
 
 Upkeep: triggers (plain SQL, so every writer fires them) mark a document's checksum
 stale (NULL) whenever one of its rows changes; Project commits recompute the stale ones
@@ -34,9 +34,8 @@ def doc_checksum(doc_id: str, text_hash: str, meta: str, spans: Iterable, relati
                  states: Iterable) -> str:
     """The checksum of one document. spans/relations/states: rows as SPAN_COLS/REL_COLS/
     STATE_COLS without the leading doc (any order: they are sorted here)."""
-    body = orjson.dumps([doc_id, text_hash, meta, sorted(map(list, spans), key=_first),
-                         sorted(map(list, relations), key=_first), sorted(map(list, states), key=_first)],
-                        default=_other)
+    body = orjson.dumps([doc_id, text_hash, meta, sorted(spans, key=_first), sorted(relations, key=_first),
+                         sorted(states, key=_first)], default=_other)
     return hashlib.sha256(body).hexdigest()
 
 
@@ -95,7 +94,7 @@ def _sums(conn, lo: int, hi: int, texts: bool = False) -> Iterator[tuple]:
 def refresh(conn: sqlite3.Connection) -> int:
     """Recompute every stale checksum (inside the caller's transaction). Returns how many."""
     done = 0
-    after = -1
+    after = -(1 << 62)
     while True:
         stale = [r[0] for r in conn.execute(
             "SELECT doc FROM doc_checksums WHERE sum IS NULL AND doc > ? ORDER BY doc LIMIT ?", (after, BATCH))]
