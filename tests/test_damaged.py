@@ -156,7 +156,11 @@ def test_changed_text_is_caught_by_the_content_check_and_stops_backups(pristine,
         c.execute("UPDATE documents SET text = replace(text, 'قال', 'قاك') WHERE num = 1")
     c.close()
     assert "does not match its stored hash" in backup.check_file(target)
-    with Project.open(target) as p:
+    with pytest.raises(DamagedProject, match="does not match its stored hash.*annotator restore"):
+        Project.open(target)  # the open check hashes every text (issue 13)
+    problem, _warnings = backup.deferred_open_checks(target)  # the big-file path: same check in a thread
+    assert "does not match its stored hash" in problem and "annotator restore" in problem
+    with Project.open(target, check=False) as p:  # even unchecked, no backup rotates the good one out
         assert any("content is damaged" in w and "annotator restore" in w for w in p.warnings)
     assert backup.list_backups(target)[0].path == good  # the good copy was not rotated out
     backup.restore_backup(target)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.core.backup import backup_dir, check_file, list_backups, restore_backup
+from annotator.core.backup import KEEP, backup_dir, check_file, list_backups, prune, restore_backup
 
 
 def register(sub) -> None:
@@ -13,6 +13,9 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("--list", action="store_true", help="list the backups with their times and sizes, and check them")
     p.add_argument("--backup", metavar="FILE", help="restore this backup file instead of the newest good one")
+    p.add_argument("--prune", action="store_true",
+                   help=f"delete all but the newest {KEEP} backups of each kind, even those that hold more work than "
+                   "the project file (kept until you confirm this way)")
     p.set_defaults(run=run)
 
 
@@ -25,6 +28,10 @@ def _size(n: int) -> str:
 
 
 def run(args) -> int:
+    if args.prune:
+        gone = [p for p in prune(args.project, force=True) if not p.name.endswith("-wal")]
+        print(f"deleted {len(gone)} old backup(s) of {args.project}; the newest {KEEP} of each kind are kept")
+        return 0
     if args.list:
         found = list_backups(args.project)
         if not found:

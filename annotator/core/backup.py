@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from annotator.core import checksums
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.lock import ProjectLock
 
@@ -36,6 +37,16 @@ _NAME = re.compile(r"^(?P<stem>.*)-(?P<ts>\d{8}-\d{6}-\d{3})Z(?:\.(?P<kind>befor
 
 class BackupFailed(AnnotatorError):
     """A backup could not be written or checked."""
+
+
+class BackupsKept(AnnotatorError):
+    """The backup was made, but older backups holding more work than the project file were
+    not pruned: the user confirms with `annotator restore PROJECT --prune`. `dest` is the
+    new backup."""
+
+    def __init__(self, message: str, dest: Path):
+        super().__init__(message)
+        self.dest = dest
 
 
 @dataclass
@@ -167,6 +178,9 @@ def _content_problem(conn: sqlite3.Connection) -> str | None:
     for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
         if not isinstance(text, str) or content_hash(text) != digest:
             return f"document {num}: its text does not match its stored hash"
+    problem = checksums.verify(conn)
+    if problem:
+        return problem
     row = conn.execute(
         'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
         'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()
@@ -237,7 +251,9 @@ def _copy_db(source: Path, dest: Path) -> None:
 def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int = KEEP) -> Path:
     """Back up a project file now (it may be open: the copy is a consistent snapshot).
 
-    Safe to call from a worker thread: it uses its own connections.
+    Safe to call from a worker thread: it uses its own connections. Raises BackupsKept
+    (after making the backup) when pruning would delete a backup that holds more work
+    than the project file.
     """
     project_path = Path(project_path)
     folder = backup_dir(project_path)
@@ -254,19 +270,77 @@ def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int =
             tmp.unlink(missing_ok=True)
             raise
         _fsync(folder)
-        prune(project_path, keep)
+        held: list[tuple[BackupInfo, tuple]] = []
+        prune(project_path, keep, held=held)
     except sqlite3.Error as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc}") from None
     except OSError as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc.strerror or exc}") from None
+    if held:
+        newest, work = held[0]
+        live = work_done(dest)
+        raise BackupsKept(
+            f"{project_path}: kept {len(held)} older backup(s) that hold more work than the project file "
+            f"(the one from {newest.describe()}: {_describe_work(work)}; the project: {_describe_work(live)}); "
+            f"if that work was removed on purpose, run 'annotator restore {project_path} --prune', "
+            f"else 'annotator restore {project_path} --list' to get it back", dest)
     return dest
 
 
-def prune(project_path: str | os.PathLike, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups of each kind. Returns what was deleted."""
+def work_done(path: str | os.PathLike) -> tuple[int, int, int] | None:
+    """(documents, spans ever made, relations ever made) of a project file, None if unreadable.
+
+    Span and relation ids are never reused (AUTOINCREMENT), so their high-water marks only
+    grow while people work: a file behind a backup on any of the three lost work.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        marks = []
+        for table in ("spans", "relations"):
+            seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()[0]
+            top = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+            marks.append(max(seq or 0, top or 0))
+        return docs, marks[0], marks[1]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _describe_work(work) -> str:
+    if work is None:
+        return "unreadable"
+    return f"{work[0]} documents, {work[1]} spans and {work[2]} links made"
+
+
+def _ahead(work, live) -> bool:
+    if work is None:
+        return False
+    return live is None or any(a > b for a, b in zip(work, live))
+
+
+def prune(project_path: str | os.PathLike, keep: int = KEEP, force: bool = False,
+          held: list | None = None) -> list[Path]:
+    """Delete all but the newest `keep` backups of each kind. Returns what was deleted.
+
+    A backup that holds more work than the project file (work_done) is not deleted unless
+    `force` (the user confirmed): a project emptied or replaced by an older copy would
+    otherwise rotate the only copies of the lost work out. Those are added to `held`.
+    """
     gone = []
+    live = None if force else work_done(project_path)
     for kind in ("auto", "before-restore", "damaged"):
         for b in list_backups(project_path, (kind,))[max(keep, 1):]:
+            if not force and kind != "damaged":
+                work = work_done(b.path)
+                if _ahead(work, live):
+                    if held is not None:
+                        held.append((b, work))
+                    continue
             for p in (b.path, Path(str(b.path) + "-wal")):
                 try:
                     p.unlink()
@@ -346,7 +420,11 @@ def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
                            f"{restore_hint(path)}")
-    dest = make_backup(path, keep=keep)
+    try:
+        dest = make_backup(path, keep=keep)
+    except BackupsKept:
+        _write_state(path, {"project": str(path.absolute()), "fingerprint": fp})
+        raise
     _write_state(path, {"project": str(path.absolute()), "fingerprint": fp})
     return dest
 
@@ -365,8 +443,13 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
         if problem != "ok":
             problem = " ".join(str(problem).replace("*** in database main ***", "").split())
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
+        problem = checksums.verify(conn)
+        if problem:
+            return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
             backup_if_changed_at(path, conn, keep)
+        except BackupsKept as exc:
+            warnings.append(str(exc))
         except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:
             warnings.append(f"{path}: could not make a backup: {exc}")
     except sqlite3.DatabaseError as exc:
@@ -384,7 +467,11 @@ def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = 
     _session.setdefault(project, (last_time, last_edits))
     if project.edits == last_edits or time.monotonic() - last_time < minutes * 60:
         return None
-    dest = make_backup(project.path, keep=keep)
+    try:
+        dest = make_backup(project.path, keep=keep)
+    except BackupsKept:
+        _session[project] = (time.monotonic(), project.edits)
+        raise
     _session[project] = (time.monotonic(), project.edits)
     try:
         _write_state(project.path, {"project": str(project.path.absolute()), "fingerprint": fingerprint(project)})
@@ -394,15 +481,21 @@ def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = 
 
 
 # ----- restoring ----------------------------------------------------------------------------------------
-def _keep_current(project_path: Path) -> Path:
-    """Save the file a restore is about to replace: a backup if sound, else moved aside as is."""
-    if check_file(project_path, content=True) is None:
-        return make_backup(project_path, kind="before-restore")
+def _keep_current(project_path: Path, real: Path) -> Path:
+    """Save the file a restore is about to replace: a backup if sound, else moved aside as is.
+
+    `real` is the file itself, `project_path` the name it was opened by (a symlink's backups
+    live beside the symlink)."""
+    if check_file(real, content=True) is None:
+        try:
+            return make_backup(project_path, kind="before-restore")
+        except BackupsKept as exc:
+            return exc.dest
     folder = backup_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
     dest = _new_name(folder, project_path.stem, "damaged")
-    os.replace(project_path, dest)
-    wal = Path(str(project_path) + "-wal")
+    os.replace(real, dest)
+    wal = Path(str(real) + "-wal")
     if wal.exists():
         os.replace(wal, Path(str(dest) + "-wal"))  # the log belongs to that file, never to the restored one
     return dest
@@ -441,18 +534,20 @@ def restore_backup(project_path: str | os.PathLike, backup_path: str | os.PathLi
             skipped.append((b.path, problem))
         if chosen is None:
             raise ProjectError(f"{project_path}: no backup passed its check ({skipped[0][0].name}: {skipped[0][1]})")
-        tmp = project_path.with_name(project_path.name + ".restoring")
+        # A symlink stays a symlink: the file it points at is what gets replaced.
+        real = project_path.resolve()
+        tmp = real.with_name(real.name + ".restoring")
         tmp.unlink(missing_ok=True)
         try:
             _copy_db(chosen.path, tmp)
-            kept = _keep_current(project_path) if project_path.exists() else None
+            kept = _keep_current(project_path, real) if real.exists() else None
             for suffix in ("-wal", "-shm"):
-                Path(str(project_path) + suffix).unlink(missing_ok=True)
-            os.replace(tmp, project_path)
+                Path(str(real) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, real)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync(project_path.parent)
+        _fsync(real.parent)
     except sqlite3.Error as exc:
         raise ProjectError(f"{project_path}: restore failed: {exc}") from None
     except OSError as exc:

@@ -17,6 +17,8 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
+from annotator.core.checksums import doc_checksum, has_checksums, short_error
+from annotator.core.checksums import mismatch as checksum_mismatch
 from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.model import DOC_STATES, SPAN_STATUSES
 from annotator.core.offsets import check_span
@@ -249,7 +251,32 @@ def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None
     walked side by side, so memory holds one document at a time whatever the project size.
     `project` is anything with a `conn`. lo/hi: only documents whose row number is in
     [lo, hi) (None: no bound), so that worker processes can each read a part.
+
+    Every document is checked before it is handed out: its text against its stored hash,
+    its rows against its checksum (core/checksums.py). Damage raises a one-line
+    DamagedProject naming the document, never a traceback or a wrong record.
     """
+    conn = project.conn
+    # The four cursors must see one state of the file, or a commit between their starts
+    # would look like damage. A writer's own connection is left alone (it may edit meanwhile).
+    own = not conn.in_transaction and getattr(project, "readonly", True)
+    try:
+        if own:
+            conn.execute("BEGIN")
+        yield from _records(project, flt, lo, hi)
+    except sqlite3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (11, 26) or "decode" in str(exc):  # SQLITE_CORRUPT, SQLITE_NOTADB, bytes that are not UTF-8
+            _damaged(project, f"a stored value cannot be read: {short_error(exc)}")
+        raise
+    except orjson.JSONDecodeError as exc:
+        _damaged(project, f"a stored value is not valid JSON: {exc}")
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _records(project, flt: ExportFilter | None, lo: int | None, hi: int | None) -> Iterator[dict]:
     flt = flt or ExportFilter()
     conn = project.conn
     bounds, params = [], []
@@ -264,21 +291,31 @@ def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None
         'SELECT doc, id, start, "end", label, annotator, status, attrs, rule, origin FROM spans '
         f'{where.format("doc")} ORDER BY doc, start, "end" DESC, id', params)))
     rels = _Lookahead(_merge_by_doc(conn.execute(
-        "SELECT doc, id, label, from_span, to_span, annotator, status, attrs, rule FROM relations "
+        "SELECT doc, id, label, from_span, to_span, annotator, status, attrs, rule, origin FROM relations "
         f"{where.format('doc')} ORDER BY doc, id", params)))
     states = _Lookahead(_merge_by_doc(conn.execute(
         f"SELECT doc, annotator, state FROM doc_status {where.format('doc')} ORDER BY doc, annotator", params)))
-    documents = conn.execute(f"SELECT num, id, text, meta FROM documents {where.format('num')} ORDER BY num", params)
+    stored = "c.sum" if has_checksums(conn) else "NULL"
+    documents = conn.execute(
+        f"SELECT d.num, d.id, d.text, d.meta, d.hash, {stored} FROM documents d "
+        f"{'LEFT JOIN doc_checksums c ON c.doc = d.num' if stored != 'NULL' else ''} "
+        f"{where.format('d.num')} ORDER BY d.num", params)
     loads = orjson.loads
-    for num, doc_id, text, meta in documents:
-        status = {a: s for _, a, s in states.take(num) if flt.layers is None or a in flt.layers}
+    for num, doc_id, text, meta, text_hash, checksum in documents:
+        state_rows, span_rows, rel_rows = states.take(num), spans.take(num), rels.take(num)
+        status = {a: s for _, a, s in state_rows if flt.layers is None or a in flt.layers}
         if flt.only_done and "done" not in status.values():
-            rels.take(num)
-            spans.take(num)
             continue
+        # Damage inside rows passes SQLite's checks: never export it as if it were data.
+        if not isinstance(text, str) or content_hash(text) != text_hash:
+            _damaged(project, f"document {doc_id!r} (row {num}): its text does not match its stored hash")
+        if checksum is not None and checksum != doc_checksum(
+                doc_id, text_hash, meta, [r[1:] for r in span_rows], [r[1:] for r in rel_rows],
+                [r[1:] for r in state_rows]):
+            _damaged(project, checksum_mismatch(conn, num, doc_id))
         out_spans = []
         kept = set()
-        for _, sid, start, end, label, ann, st, attrs, rule, origin in spans.take(num):
+        for _, sid, start, end, label, ann, st, attrs, rule, origin in span_rows:
             if not flt.span_ok(label, ann, st):
                 continue
             kept.add(sid)
@@ -290,7 +327,7 @@ def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None
                 rec["origin"] = loads(origin)
             out_spans.append(rec)
         out_rels = []
-        for _, rid, label, a, b, ann, st, attrs, rule in rels.take(num):
+        for _, rid, label, a, b, ann, st, attrs, rule, _origin in rel_rows:
             if a in kept and b in kept and (flt.include_suggestions or st != "suggested") and (
                 flt.include_rejected or st != "rejected"
             ):
@@ -302,6 +339,27 @@ def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None
                 out_rels.append(rec)
         yield {"id": doc_id, "text": text, "meta": loads(meta), "status": status, "spans": out_spans,
                "relations": out_rels}
+
+
+def _damaged(project, problem: str):
+    """Raise the one-line DamagedProject of an export that met damaged rows."""
+    from annotator.core.backup import restore_hint
+    from annotator.core.errors import DamagedProject
+
+    path = getattr(project, "path", None)
+    if path is None:
+        try:
+            path = next((r[2] for r in project.conn.execute("PRAGMA database_list") if r[1] == "main"), None)
+        except sqlite3.Error:
+            path = None
+    hint = ""
+    if path:
+        try:
+            hint = restore_hint(path)
+        except Exception:
+            hint = ""
+    raise DamagedProject(f"{path or 'project'}: the project file is damaged ({problem}); nothing was exported from "
+                         f"it{hint}")
 
 
 class ProjectRecords:

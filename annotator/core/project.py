@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from annotator.core import checksums
 from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
-from annotator.core.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
 from annotator.core.scheme import Scheme, default_scheme
 
 BUSY_TIMEOUT_MS = 5000
@@ -39,11 +40,14 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
-def _check_magic(path: Path) -> bool:
-    """True for an empty file (a new project); raise ProjectError unless it is SQLite.
+def _check_magic(path: Path) -> None:
+    """Raise ProjectError unless the file starts like an SQLite file.
 
-    Only the magic is read from the header: application_id and user_version are asked
-    of SQLite, because in WAL mode the newest header may still be in the -wal file.
+    An empty file is never taken for a new project (only Project.create makes one): a
+    project truncated to nothing would otherwise get a fresh schema, and its good
+    backups would then be rotated out. Only the magic is read from the header:
+    application_id and user_version are asked of SQLite, because in WAL mode the newest
+    header may still be in the -wal file.
     """
     try:
         with open(path, "rb") as fh:
@@ -51,25 +55,36 @@ def _check_magic(path: Path) -> bool:
     except OSError as exc:
         raise ProjectError(f"{path}: cannot open: {exc.strerror}") from None
     if len(head) == 0:
-        return True
+        raise ProjectError(f"{path}: {_EMPTY_FILE}; create a project with 'annotator new'")
     if not head.startswith(b"SQLite format 3\x00") or len(head) < 100:
         raise ProjectError(f"{path}: not an annotator project (not an SQLite file)")
-    return False
 
 
-def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
-    """The file's schema version; raise ProjectError for a foreign or newer file."""
+_EMPTY_FILE = "the file is empty (0 bytes), not a project"
+_EMPTY_DB = "not an annotator project (an empty SQLite database)"
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path, new: bool = False) -> int:
+    """The file's schema version; raise ProjectError for a foreign or newer file.
+
+    An SQLite file without our mark and without tables (version 0) is only accepted when
+    `new` (Project.create): opening never initialises a file implicitly.
+    """
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != 0 or tables:
             raise ProjectError(f"{path}: not an annotator project (an SQLite file of another application)")
+        if not new:
+            raise _damaged_if_backed_up(path, ProjectError(f"{path}: {_EMPTY_DB}; create a project with 'annotator new'"))
         return 0
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{path}: made by a newer annotator (file schema {version}, this version reads up to {SCHEMA_VERSION}); please upgrade"
         )
+    if version == 0 and not new:
+        raise _damaged_if_backed_up(path, ProjectError(f"{path}: {_EMPTY_DB}; create a project with 'annotator new'"))
     return version
 
 
@@ -87,6 +102,7 @@ class Project:
         self.readonly = readonly
         self.readonly_reason = readonly_reason
         self._lock = lock
+        self._sums = not readonly and checksums.has_checksums(conn)
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
@@ -106,8 +122,13 @@ class Project:
     @classmethod
     def create(cls, path: str | os.PathLike, scheme: Scheme | None = None, overwrite: bool = False) -> "Project":
         path = Path(path)
-        if path.exists() and path.stat().st_size > 0 and not overwrite:
-            raise ProjectError(f"{path}: already exists; choose another name")
+        if path.exists() and not overwrite:
+            if path.stat().st_size > 0:
+                raise ProjectError(f"{path}: already exists; choose another name")
+            hint = _restore_hint(path)
+            if "annotator restore" in hint:  # a project emptied by accident, not a free name
+                raise ProjectError(f"{path}: is an empty file that has backups of a project{hint}; "
+                                   "or choose another name")
         if overwrite and path.exists():
             path.unlink()
         for suffix in ("-wal", "-shm"):
@@ -117,7 +138,7 @@ class Project:
             path.touch()
         except OSError as exc:
             raise ProjectError(f"{path}: cannot create: {exc.strerror}") from None
-        project = cls.open(path)
+        project = cls.open(path, _new=True)
         scheme = scheme or default_scheme()
         with project._tx():
             project.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scheme', ?)", (scheme.to_json(),))
@@ -127,47 +148,49 @@ class Project:
 
     @classmethod
     def open(cls, path: str | os.PathLike, readonly: bool = False, backup: bool = True,
-             check: bool = True) -> "Project":
+             check: bool = True, *, _new: bool = False) -> "Project":
         """Open a project. Raises ProjectInUse, DamagedProject (failed quick_check) or ProjectError.
 
         A writable open takes a rolling backup when the file changed since the last one
         (backup=False skips it) and fills `warnings` (network folder, backup failure).
         check=False skips the quick_check (it reads the whole file: about a second for
         600 MB); a caller that does so must run check_health() before letting the user
-        edit, as the window does in a background thread.
+        edit, as the window does in a background thread. A read-only open never writes:
+        a file of an older schema is read as it is, not upgraded. Only create() (_new)
+        gives an empty file its tables.
         """
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project file")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        try:
-            empty = _check_magic(path)
-        except ProjectError as exc:
-            raise _damaged_if_backed_up(path, exc) from None
+        if not _new:
+            try:
+                _check_magic(path)
+            except ProjectError as exc:
+                raise _damaged_if_backed_up(path, exc) from None
         reason = ""
         if not readonly and not os.access(path, os.W_OK):
             readonly, reason = True, "the file is not writable"
         if not readonly and not os.access(path.parent, os.W_OK):
             readonly, reason = True, "its folder is not writable"
-        if readonly and empty:
-            raise ProjectError(f"{path}: empty file cannot be opened read-only")
         lock = None
         if not readonly:
             lock = ProjectLock(path)
             lock.acquire()  # raises ProjectInUse
         conn = None
         try:
-            conn = cls._connect(path, readonly, check)
+            conn = cls._connect(path, readonly, check, new=_new)
             if not readonly:
-                cls._migrate(conn, path)
-            elif _check_identity(conn, path) < SCHEMA_VERSION:
-                conn.close()
-                conn = None
-                if reason:  # the file itself cannot be written
-                    raise ProjectError(f"{path}: needs an upgrade to this version's schema, which a read-only file cannot take")
-                cls.open(path, backup=backup).close()  # upgrade under the writer lock, then read
-                return cls.open(path, readonly=True)
+                cls._migrate(conn, path, new=_new)
+            else:
+                version = _check_identity(conn, path)
+                if version < SCHEMA_VERSION:
+                    _read_older_schema(conn, version)
+            if check:  # damage inside rows, which quick_check cannot see
+                problem = checksums.verify(conn)
+                if problem:
+                    raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
             project = cls(path, conn, readonly, lock, reason or ("opened read-only" if readonly else ""))
         except BaseException as exc:
             if conn is not None:
@@ -176,7 +199,7 @@ class Project:
                 lock.release()
             if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)):
                 # Rows that do not parse (the stored scheme) in a file that passed quick_check.
-                raise DamagedProject(f"{path}: damaged project: {exc}{_restore_hint(path)}") from None
+                raise DamagedProject(f"{path}: damaged project: {checksums.short_error(exc)}{_restore_hint(path)}") from None
             raise
         if not readonly:
             from annotator.core.storage_check import storage_warning
@@ -184,17 +207,19 @@ class Project:
             warning = storage_warning(path)
             if warning:
                 project.warnings.append(warning)
-            if backup and not empty:
-                from annotator.core.backup import backup_if_changed
+            if backup and not _new:
+                from annotator.core.backup import BackupsKept, backup_if_changed
 
                 try:
                     backup_if_changed(project)
+                except BackupsKept as exc:  # the backup was made; older ones were kept on purpose
+                    project.warnings.append(str(exc))
                 except Exception as exc:  # a failed backup must not stop the user from working
                     project.warnings.append(f"{path}: could not make a backup: {exc}")
         return project
 
     @staticmethod
-    def _connect(path: Path, readonly: bool, check: bool = True) -> sqlite3.Connection:
+    def _connect(path: Path, readonly: bool, check: bool = True, new: bool = False) -> sqlite3.Connection:
         conn = None
         try:
             if readonly:
@@ -205,7 +230,15 @@ class Project:
                 except sqlite3.OperationalError:
                     if conn is not None:
                         conn.close()
-                    # A WAL file in a folder we cannot write: read it as an immutable snapshot.
+                        conn = None
+                    # A folder we cannot write: SQLite cannot make the log's index (-shm) here.
+                    # Without the log's saved edits an immutable read would show old data.
+                    if _wal_has_frames(path):
+                        raise ProjectError(
+                            f"{path}: cannot be read here: edits saved in its log file ({path.name}-wal) can only be "
+                            f"read where the folder is writable, and reading without them would show old data; copy "
+                            f"{path.name} together with {path.name}-wal to a writable folder, or open it once where "
+                            "this folder is writable")
                     conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True,
                                            isolation_level=None, check_same_thread=False)
             else:
@@ -213,7 +246,7 @@ class Project:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                _check_identity(conn, path)  # before WAL: never alter a file that is not ours
+                _check_identity(conn, path, new)  # before WAL: never alter a file that is not ours
             # Before anything writes: a damaged file is refused, never opened as if sound.
             problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if check else "ok"
             if problem != "ok":
@@ -236,8 +269,8 @@ class Project:
             raise
 
     @staticmethod
-    def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-        version = _check_identity(conn, path)
+    def _migrate(conn: sqlite3.Connection, path: Path, new: bool = False) -> None:
+        version = _check_identity(conn, path, new)
         if version >= SCHEMA_VERSION:
             return
         # Tables are rebuilt by some steps: foreign keys go off for the steps (it cannot
@@ -249,6 +282,8 @@ class Project:
                     conn.execute("BEGIN IMMEDIATE")
                     for statement in _split_sql(MIGRATIONS[version]):
                         conn.execute(statement)
+                    if version + 1 >= CHECKSUMS_SCHEMA:
+                        checksums.refresh(conn)
                     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
                     if broken:
                         raise sqlite3.IntegrityError(f"foreign key check failed in table {broken[0]}")
@@ -306,6 +341,8 @@ class Project:
             raise
         else:
             try:
+                if self._sums:  # the checksums of the documents this transaction changed
+                    checksums.refresh(self.conn)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()
@@ -626,6 +663,25 @@ _WRITE_ERRORS = {_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, 
                  _SQLITE_CANTOPEN, _SQLITE_NOTADB}
 
 
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _wal_has_frames(path: Path) -> bool:
+    """Does the project's -wal file hold at least one frame (edits not yet in the file)?"""
+    try:
+        with open(str(path) + "-wal", "rb") as fh:
+            head = fh.read(32)
+            size = os.fstat(fh.fileno()).st_size
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: never guess that it is empty
+    if len(head) < 32 or int.from_bytes(head[:4], "big") not in _WAL_MAGIC:
+        return False  # not a log SQLite would read either
+    page_size = int.from_bytes(head[8:12], "big")
+    return size >= 32 + 24 + page_size
+
+
 def _error_code(exc: sqlite3.Error) -> int:
     """SQLite's primary result code of an exception (0 when unknown)."""
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
@@ -663,10 +719,32 @@ def _restore_hint(path: Path) -> str:
 
 def _damaged_if_backed_up(path: Path, exc: ProjectError) -> ProjectError:
     """A file that has backups was a project: if it no longer looks like one, it is damaged."""
-    hint = _restore_hint(path) if "not an annotator project" in str(exc) else ""
+    text = str(exc)
+    what = ("it is empty: 0 bytes" if _EMPTY_FILE in text else "an SQLite file without any tables" if _EMPTY_DB in text
+            else "no valid SQLite header" if "not an annotator project" in text else None)
+    hint = _restore_hint(path) if what else ""
     if hint and "annotator restore" in hint:
-        return DamagedProject(f"{path}: the project file is damaged (no valid SQLite header){hint}")
+        return DamagedProject(f"{path}: the project file is damaged ({what}){hint}")
     return exc
+
+
+# The tables a later schema added, as empty temporary tables: a read-only open reads an
+# older file as it is (it never writes), and readers find every table they expect.
+_OLDER_SCHEMA_READ = {
+    1: """
+CREATE TEMP TABLE merged_layers (annotator TEXT NOT NULL, doc INTEGER NOT NULL, identity TEXT NOT NULL,
+    source TEXT NOT NULL, digest TEXT NOT NULL, merged TEXT NOT NULL, PRIMARY KEY (annotator, doc));
+CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
+    decision TEXT NOT NULL, reviewer TEXT NOT NULL, time TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (doc, kind, key))
+""",
+}
+
+
+def _read_older_schema(conn: sqlite3.Connection, version: int) -> None:
+    for v in range(version, SCHEMA_VERSION):
+        for statement in _split_sql(_OLDER_SCHEMA_READ.get(v, "")):
+            conn.execute(statement)
 
 
 def _group(rows):
@@ -684,4 +762,14 @@ def next_id(conn: sqlite3.Connection, table: str) -> int:
 
 
 def _split_sql(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Statements of a script; a trigger's body (BEGIN ... END) stays one statement."""
+    out, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                out.append(current.strip())
+            current = ""
+    if current.strip(" \n;"):
+        out.append(current.strip())
+    return out

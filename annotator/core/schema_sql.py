@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+CHECKSUMS_SCHEMA = 4  # the first version with doc_checksums
 EXTENSION = ".annot"
 
 V1 = """
@@ -140,5 +141,26 @@ CREATE INDEX relations_from ON relations(from_span);
 CREATE INDEX relations_to ON relations(to_span)
 """
 
+# Version 4: a checksum per document over its exported rows (see core/checksums.py), so
+# damage inside rows is found. Triggers mark a document's checksum stale (NULL) when one of
+# its rows changes, whoever writes; Project recomputes the stale ones before each commit,
+# and Project._migrate computes them all right after this step.
+_STALE = """INSERT INTO doc_checksums(doc, sum) VALUES ({row}.{col}, NULL)
+        ON CONFLICT(doc) DO UPDATE SET sum = NULL WHERE sum IS NOT NULL;"""
+V4 = """
+CREATE TABLE doc_checksums (
+    doc INTEGER PRIMARY KEY,
+    sum TEXT
+);
+CREATE INDEX doc_checksums_stale ON doc_checksums(doc) WHERE sum IS NULL;
+""" + "\n".join(
+    f"CREATE TRIGGER {table}_{event.lower()}_sum AFTER {event} ON {table} BEGIN\n    "
+    + "\n    ".join(_STALE.format(row=row, col=col) for row in rows) + "\nEND;"
+    for table, col in (("spans", "doc"), ("relations", "doc"), ("doc_status", "doc"), ("documents", "num"))
+    for event, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("NEW", "OLD")))
+) + """
+INSERT INTO doc_checksums(doc, sum) SELECT num, NULL FROM documents
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4}

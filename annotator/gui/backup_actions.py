@@ -175,6 +175,11 @@ class BackupActions(QObject):
             return None
         try:
             made = backup.maybe_periodic_backup(project, minutes=backup.PERIOD_MINUTES)
+        except backup.BackupsKept as exc:  # made; older backups with more work were kept
+            if not self.failed_once:
+                self.failed_once = True
+                self.banner.show_lines([str(exc)])
+            return exc.dest
         except AnnotatorError as exc:
             if not self.failed_once:  # say it once, not every minute
                 self.failed_once = True
