@@ -218,7 +218,7 @@ def test_a_link_waiting_for_its_other_end_says_so(qtbot, tmp_path):
     with team(tmp_path, work) as p:
         w = ReviewWindow(p, "hind")  # opens t2, the one with disagreement; the quote is accepted automatically
         qtbot.addWidget(w)
-        assert w.relation_table.item(0, 4).text() == "auto (made when both its spans are gold)"
+        assert w.relation_table.item(0, 4).text() == "accepted automatically (made when both its spans are gold)"
         w.accept_annotator(0)  # the current cluster: the source; amal's kind
-        assert w.relation_table.item(0, 4).text() == "auto"
+        assert w.relation_table.item(0, 4).text() == "accepted automatically"
         assert [r.label for r in p.relations(w.doc, GOLD)] == ["source"]

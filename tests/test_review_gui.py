@@ -158,7 +158,10 @@ def test_dashboard_tables_and_double_click_opens_the_document(window, qtbot, pro
     dash = window.dashboard
     window.tabs.setCurrentIndex(1)
     assert dash.labels_table.rowCount() == 5  # four labels and all together
-    assert dash.labels_table.item(4, 0).text() == "*"
+    assert dash.labels_table.item(4, 0).text() == "all labels"
+    # The figures are named in words, not by their keys (alpha, f1_exact...); three annotators: mean kappa.
+    heads = [dash.labels_table.horizontalHeaderItem(c).text() for c in range(dash.labels_table.columnCount())]
+    assert heads == ["label", "Krippendorff's α", "F1 exact", "F1 overlap", "Cohen's κ (mean of the pairs)"]
     assert dash.chart.groups and dash.chart.groups[0][0] == "QUOTE"
     assert dash.pairs_table.rowCount() == 3 * 5
     grabbed = dash.chart.grab()  # the chart paints

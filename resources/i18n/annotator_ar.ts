@@ -4,94 +4,134 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="101" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="21" />
+        <source>Krippendorff's α</source>
+        <translation>ألفا كريبندورف (α)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="22" />
+        <source>F1 exact</source>
+        <translation>F1 (مطابقة تامة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="23" />
+        <source>F1 overlap</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="24" />
+        <source>Cohen's κ</source>
+        <translation>كابا كوهين (κ)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="25" />
+        <source>Cohen's κ (mean of the pairs)</source>
+        <translation>كابا كوهين (κ)، متوسط الأزواج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="103" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="104" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
         <source>pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
         <source>attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
         <source>agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="105" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
         <source>matched</source>
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="110" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="127" />
         <source>Pair of annotators in the confusion table</source>
         <translation>زوج الموسِّمين في جدول الالتباس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="115" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="116" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
         <source>attributes differ</source>
         <translation>خصائص مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="118" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="124" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="134" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
         <source>Label confusion (overlapping spans)</source>
         <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="232" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
+        <source>all labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
+        <source>all links (F1)</source>
+        <translation>كل الروابط (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
+        <source>link %1 (F1)</source>
+        <translation>الرابط %1 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="258" />
         <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
         <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
     </message>
@@ -100,37 +140,37 @@
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="152" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="171" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="153" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="173" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="158" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="178" />
         <source>Matched spans (same edges and label) whose attributes differ: %1.</source>
         <translation>مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="159" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
         <source>%1 / %2: %3 of %4</source>
         <translation>%1 / %2: %3 من %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="162" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="182" />
         <source>Matched spans (same edges and label) all agree in their attributes.</source>
         <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="227" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="253" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -146,165 +186,165 @@
 <context>
     <name>Annotate</name>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="98" />
-        <location filename="../../annotator/gui/annotate.py" line="515" />
+        <location filename="../../annotator/gui/annotate.py" line="99" />
+        <location filename="../../annotator/gui/annotate.py" line="523" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="108" />
+        <location filename="../../annotator/gui/annotate.py" line="109" />
         <source>Not saved: nothing was changed.</source>
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="247" />
+        <location filename="../../annotator/gui/annotate.py" line="248" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="253" />
+        <location filename="../../annotator/gui/annotate.py" line="254" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="257" />
+        <location filename="../../annotator/gui/annotate.py" line="258" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="261" />
+        <location filename="../../annotator/gui/annotate.py" line="262" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="301" />
+        <location filename="../../annotator/gui/annotate.py" line="309" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="312" />
-        <location filename="../../annotator/gui/annotate.py" line="334" />
+        <location filename="../../annotator/gui/annotate.py" line="320" />
+        <location filename="../../annotator/gui/annotate.py" line="342" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="312" />
-        <location filename="../../annotator/gui/annotate.py" line="335" />
+        <location filename="../../annotator/gui/annotate.py" line="320" />
+        <location filename="../../annotator/gui/annotate.py" line="343" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="318" />
+        <location filename="../../annotator/gui/annotate.py" line="326" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="325" />
+        <location filename="../../annotator/gui/annotate.py" line="333" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="347" />
+        <location filename="../../annotator/gui/annotate.py" line="355" />
         <source>No suggestions left in this document.</source>
         <translation>لم يبقَ اقتراح في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="372" />
+        <location filename="../../annotator/gui/annotate.py" line="380" />
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="386" />
+        <location filename="../../annotator/gui/annotate.py" line="394" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="389" />
+        <location filename="../../annotator/gui/annotate.py" line="397" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="393" />
+        <location filename="../../annotator/gui/annotate.py" line="401" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="401" />
+        <location filename="../../annotator/gui/annotate.py" line="409" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="405" />
+        <location filename="../../annotator/gui/annotate.py" line="413" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="407" />
+        <location filename="../../annotator/gui/annotate.py" line="415" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="417" />
+        <location filename="../../annotator/gui/annotate.py" line="425" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="430" />
+        <location filename="../../annotator/gui/annotate.py" line="438" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="470" />
+        <location filename="../../annotator/gui/annotate.py" line="478" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="470" />
+        <location filename="../../annotator/gui/annotate.py" line="478" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="470" />
+        <location filename="../../annotator/gui/annotate.py" line="478" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="481" />
+        <location filename="../../annotator/gui/annotate.py" line="489" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="497" />
+        <location filename="../../annotator/gui/annotate.py" line="505" />
         <source>Replace %1 link</source>
         <translation>استبدال رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="501" />
+        <location filename="../../annotator/gui/annotate.py" line="509" />
         <source>The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.</source>
         <translation>استُبدل رابط %1 (رابط واحد لكل %2 في هذا المخطط)؛ يعيد Ctrl+Z الرابط القديم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="512" />
+        <location filename="../../annotator/gui/annotate.py" line="520" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="519" />
+        <location filename="../../annotator/gui/annotate.py" line="527" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="524" />
+        <location filename="../../annotator/gui/annotate.py" line="533" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="534" />
+        <location filename="../../annotator/gui/annotate.py" line="543" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="546" />
+        <location filename="../../annotator/gui/annotate.py" line="555" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
@@ -399,32 +439,32 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="85" />
+        <location filename="../../annotator/gui/commands.py" line="86" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="106" />
+        <location filename="../../annotator/gui/commands.py" line="108" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="159" />
+        <location filename="../../annotator/gui/commands.py" line="162" />
         <source>Set %1</source>
         <translation>تعيين %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="177" />
+        <location filename="../../annotator/gui/commands.py" line="181" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="203" />
+        <location filename="../../annotator/gui/commands.py" line="208" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="233" />
+        <location filename="../../annotator/gui/commands.py" line="238" />
         <location filename="../../annotator/gui/dct_command.py" line="13" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
@@ -1632,327 +1672,337 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="100" />
+        <location filename="../../annotator/gui/review/window.py" line="101" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="102" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="102" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="102" />
+        <location filename="../../annotator/gui/review/window.py" line="103" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="104" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="110" />
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="115" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="110" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="110" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="110" />
+        <location filename="../../annotator/gui/review/window.py" line="111" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="113" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="115" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="115" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="115" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="117" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="125" />
+        <location filename="../../annotator/gui/review/window.py" line="126" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="128" />
+        <location filename="../../annotator/gui/review/window.py" line="129" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="143" />
+        <location filename="../../annotator/gui/review/window.py" line="144" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="157" />
-        <location filename="../../annotator/gui/review/window.py" line="522" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="537" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="181" />
+        <location filename="../../annotator/gui/review/window.py" line="182" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="182" />
+        <location filename="../../annotator/gui/review/window.py" line="183" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="184" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="185" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="189" />
+        <location filename="../../annotator/gui/review/window.py" line="190" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="190" />
+        <location filename="../../annotator/gui/review/window.py" line="191" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="193" />
+        <location filename="../../annotator/gui/review/window.py" line="194" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="194" />
+        <location filename="../../annotator/gui/review/window.py" line="195" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="196" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="197" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="198" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <location filename="../../annotator/gui/review/window.py" line="199" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="200" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="200" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="203" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="204" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="205" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="205" />
-        <location filename="../../annotator/gui/review/window.py" line="662" />
+        <location filename="../../annotator/gui/review/window.py" line="206" />
+        <location filename="../../annotator/gui/review/window.py" line="678" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="206" />
+        <location filename="../../annotator/gui/review/window.py" line="207" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="207" />
+        <location filename="../../annotator/gui/review/window.py" line="208" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="209" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="214" />
+        <location filename="../../annotator/gui/review/window.py" line="215" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="218" />
+        <location filename="../../annotator/gui/review/window.py" line="219" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="223" />
+        <location filename="../../annotator/gui/review/window.py" line="224" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="228" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="229" />
+        <location filename="../../annotator/gui/review/window.py" line="230" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="231" />
+        <location filename="../../annotator/gui/review/window.py" line="232" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="237" />
+        <location filename="../../annotator/gui/review/window.py" line="238" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="238" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="243" />
-        <location filename="../../annotator/gui/review/window.py" line="295" />
+        <location filename="../../annotator/gui/review/window.py" line="244" />
+        <location filename="../../annotator/gui/review/window.py" line="296" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="257" />
+        <location filename="../../annotator/gui/review/window.py" line="258" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="263" />
+        <location filename="../../annotator/gui/review/window.py" line="264" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="263" />
+        <location filename="../../annotator/gui/review/window.py" line="264" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="263" />
+        <location filename="../../annotator/gui/review/window.py" line="264" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="337" />
-        <location filename="../../annotator/gui/review/window.py" line="429" />
+        <location filename="../../annotator/gui/review/window.py" line="338" />
+        <location filename="../../annotator/gui/review/window.py" line="440" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="338" />
+        <location filename="../../annotator/gui/review/window.py" line="339" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="370" />
+        <location filename="../../annotator/gui/review/window.py" line="371" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="372" />
+        <location filename="../../annotator/gui/review/window.py" line="373" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="676" />
+        <location filename="../../annotator/gui/review/window.py" line="486" />
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <source>accepted automatically</source>
+        <translation>مقبول تلقائياً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="692" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="677" />
+        <location filename="../../annotator/gui/review/window.py" line="693" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="678" />
+        <location filename="../../annotator/gui/review/window.py" line="694" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -1961,37 +2011,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="359" />
+        <location filename="../../annotator/gui/review/window.py" line="360" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="363" />
+        <location filename="../../annotator/gui/review/window.py" line="364" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="363" />
+        <location filename="../../annotator/gui/review/window.py" line="364" />
+        <location filename="../../annotator/gui/review/window.py" line="486" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="363" />
+        <location filename="../../annotator/gui/review/window.py" line="364" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="364" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="364" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="366" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2000,149 +2051,149 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="387" />
+        <location filename="../../annotator/gui/review/window.py" line="388" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="389" />
+        <location filename="../../annotator/gui/review/window.py" line="390" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="429" />
+        <location filename="../../annotator/gui/review/window.py" line="440" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="429" />
+        <location filename="../../annotator/gui/review/window.py" line="440" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
-        <location filename="../../annotator/gui/review/window.py" line="445" />
+        <location filename="../../annotator/gui/review/window.py" line="453" />
+        <location filename="../../annotator/gui/review/window.py" line="457" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="443" />
+        <location filename="../../annotator/gui/review/window.py" line="455" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="450" />
+        <location filename="../../annotator/gui/review/window.py" line="462" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="474" />
+        <location filename="../../annotator/gui/review/window.py" line="488" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="476" />
+        <location filename="../../annotator/gui/review/window.py" line="490" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="483" />
+        <location filename="../../annotator/gui/review/window.py" line="498" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="486" />
+        <location filename="../../annotator/gui/review/window.py" line="501" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="514" />
+        <location filename="../../annotator/gui/review/window.py" line="529" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="539" />
+        <location filename="../../annotator/gui/review/window.py" line="554" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="542" />
+        <location filename="../../annotator/gui/review/window.py" line="557" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="552" />
-        <location filename="../../annotator/gui/review/window.py" line="571" />
+        <location filename="../../annotator/gui/review/window.py" line="567" />
+        <location filename="../../annotator/gui/review/window.py" line="586" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="568" />
+        <location filename="../../annotator/gui/review/window.py" line="583" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="585" />
+        <location filename="../../annotator/gui/review/window.py" line="600" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="616" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="603" />
+        <location filename="../../annotator/gui/review/window.py" line="618" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="606" />
+        <location filename="../../annotator/gui/review/window.py" line="621" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="613" />
+        <location filename="../../annotator/gui/review/window.py" line="628" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="615" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="624" />
+        <location filename="../../annotator/gui/review/window.py" line="639" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="630" />
+        <location filename="../../annotator/gui/review/window.py" line="646" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="639" />
+        <location filename="../../annotator/gui/review/window.py" line="655" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="641" />
+        <location filename="../../annotator/gui/review/window.py" line="657" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="653" />
+        <location filename="../../annotator/gui/review/window.py" line="669" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="658" />
+        <location filename="../../annotator/gui/review/window.py" line="674" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="667" />
+        <location filename="../../annotator/gui/review/window.py" line="683" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

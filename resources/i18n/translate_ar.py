@@ -585,6 +585,16 @@ AR = {
     "Unknown": "غير معروف",
     "%1 MB": "%1 ميغابايت",
     "Shift+arrows": "Shift+الأسهم",
+    # --- i12reviewar ---
+    "Krippendorff's α": "ألفا كريبندورف (α)",
+    "F1 exact": "F1 (مطابقة تامة)",
+    "F1 overlap": "F1 (تداخل)",
+    "Cohen's κ": "كابا كوهين (κ)",
+    "Cohen's κ (mean of the pairs)": "كابا كوهين (κ)، متوسط الأزواج",
+    "all labels": "كل الوسوم",
+    "all links (F1)": "كل الروابط (F1)",
+    "link %1 (F1)": "الرابط %1 (F1)",
+    "accepted automatically": "مقبول تلقائياً",
 }
 
 

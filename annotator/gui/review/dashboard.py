@@ -6,15 +6,28 @@ opening it in review. Cells are QTableWidgetItems: plain text, whatever the name
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.agreement import ALL, Agreement
+from annotator.gui.i18n import attr_text, label_text, relation_text
 
 BAR_MEASURES = ("alpha", "f1_exact", "f1_overlap")
 BAR_COLOURS = ("#3366CC", "#109618", "#FF9900")
+# The figures' names as headers and the chart's legend show them (the figures keep their keys).
+MEASURE_NAMES = {
+    "alpha": QT_TRANSLATE_NOOP("AgreementDashboard", "Krippendorff's α"),
+    "f1_exact": QT_TRANSLATE_NOOP("AgreementDashboard", "F1 exact"),
+    "f1_overlap": QT_TRANSLATE_NOOP("AgreementDashboard", "F1 overlap"),
+    "kappa": QT_TRANSLATE_NOOP("AgreementDashboard", "Cohen's κ"),
+    "kappa_mean": QT_TRANSLATE_NOOP("AgreementDashboard", "Cohen's κ (mean of the pairs)"),
+}
+
+
+def measure_text(measure: str) -> str:
+    return QCoreApplication.translate("AgreementDashboard", MEASURE_NAMES[measure])
 
 
 def _fmt(v) -> str:
@@ -83,8 +96,10 @@ class BarChart(QWidget):
         x = left
         for k, m in enumerate(BAR_MEASURES):
             p.fillRect(QRectF(x, h - fm.height() + 2, 10, 10), QColor(BAR_COLOURS[k]))
-            p.drawText(QRectF(x + 14, h - fm.height() - 1, 120, fm.height()), Qt.AlignLeft | Qt.AlignVCenter, m)
-            x += 24 + fm.horizontalAdvance(m)
+            name = measure_text(m)
+            p.drawText(QRectF(x + 14, h - fm.height() - 1, fm.horizontalAdvance(name) + 4, fm.height()),
+                       Qt.AlignLeft | Qt.AlignVCenter, name)
+            x += 24 + fm.horizontalAdvance(name)
         p.end()
 
 
@@ -92,16 +107,18 @@ class AgreementDashboard(QWidget):
     openDocument = Signal(int)
     refreshRequested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, scheme=None):
         super().__init__(parent)
+        self.scheme = scheme  # names labels and attributes in the interface language
         self.result: Agreement | None = None
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.PlainText)
         self.summary.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Recompute"))
         self.refresh_button.clicked.connect(self.refreshRequested)
-        self.labels_table = read_only_table([self.tr("label"), "alpha", "f1_exact", "f1_overlap", "kappa"])
-        self.pairs_table = read_only_table([self.tr("pair"), self.tr("label"), "kappa", "alpha", "f1_exact", "f1_overlap"])
+        self.labels_table = read_only_table([self.tr("label"), *map(measure_text, (*BAR_MEASURES, "kappa"))])
+        self.pairs_table = read_only_table([self.tr("pair"), self.tr("label"),
+                                            *map(measure_text, ("kappa", "alpha", "f1_exact", "f1_overlap"))])
         self.attrs_table = read_only_table([self.tr("pair"), self.tr("attribute"), self.tr("agreement"), self.tr("matched")])
         self.confusion_table = QTableWidget()
         self.confusion_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -140,6 +157,9 @@ class AgreementDashboard(QWidget):
         layout.addLayout(top)
         layout.addWidget(body, 1)
 
+    def _label(self, name: str) -> str:
+        return self.tr("all labels") if name == ALL else label_text(self.scheme, name)
+
     def _open(self, item: QTableWidgetItem) -> None:
         num = self.docs_table.item(item.row(), 0).data(Qt.UserRole)
         if num is not None:
@@ -164,14 +184,15 @@ class AgreementDashboard(QWidget):
         rows = [*res.labels, ALL] if len(res.annotators) >= 2 else []
         many = len(res.annotators) > 2
         t = self.labels_table
+        t.setHorizontalHeaderItem(4, QTableWidgetItem(measure_text("kappa_mean" if many else "kappa")))
         t.setRowCount(len(rows))
         groups = []
         for r, label in enumerate(rows):
             vals = [res.get(label, m) for m in BAR_MEASURES]
             kappa = res.get(label, "kappa_mean") if many else res.get(label, "kappa")
-            for c, v in enumerate([label, *map(_fmt, vals), _fmt(kappa)]):
+            for c, v in enumerate([self._label(label), *map(_fmt, vals), _fmt(kappa)]):
                 t.setItem(r, c, _item(v))
-            groups.append((label, vals))
+            groups.append((self._label(label), vals))
         self.chart.set_data(groups)
         pairs = list(res.pair_documents)
         t = self.pairs_table
@@ -179,7 +200,7 @@ class AgreementDashboard(QWidget):
         r = 0
         for a, b in pairs:
             for label in rows:
-                cells = [f"{a} / {b}", label] + [_fmt(res.get(label, m, (a, b)))
+                cells = [f"{a} / {b}", self._label(label)] + [_fmt(res.get(label, m, (a, b)))
                                                  for m in ("kappa", "alpha", "f1_exact", "f1_overlap")]
                 for c, v in enumerate(cells):
                     t.setItem(r, c, _item(v))
@@ -189,7 +210,12 @@ class AgreementDashboard(QWidget):
         t = self.attrs_table
         t.setRowCount(len(extra))
         for r, f in enumerate(extra):
-            what = f"{f['label']}.{f['attribute']}" if f["measure"] == "attr_agreement" else f"{f['label']} (F1)"
+            if f["measure"] == "attr_agreement":
+                what = f"{self._label(f['label'])} · {attr_text(self.scheme, f['label'], f['attribute'])}"
+            elif f["label"] == ALL:
+                what = self.tr("all links (F1)")
+            else:
+                what = self.tr("link %1 (F1)").replace("%1", relation_text(self.scheme, f["label"]))
             for c, v in enumerate([" / ".join(f["annotators"]), what, _fmt(f["value"]), str(f["n"])]):
                 t.setItem(r, c, _item(v))
         self.confusion_pair.blockSignals(True)
@@ -227,8 +253,8 @@ class AgreementDashboard(QWidget):
         nothing = self.tr("(nothing)")
         t.setRowCount(len(names))
         t.setColumnCount(len(names))
-        t.setVerticalHeaderLabels([f"{a}: {n or nothing}" for n in names])
-        t.setHorizontalHeaderLabels([f"{b}: {n or nothing}" for n in names])
+        t.setVerticalHeaderLabels([f"{a}: {self._label(n) if n else nothing}" for n in names])
+        t.setHorizontalHeaderLabels([f"{b}: {self._label(n) if n else nothing}" for n in names])
         self.confusion_axes.setText(self.tr("Rows: %1's label. Columns: %2's label. (nothing): the other marked "
                                             "nothing overlapping.").replace("%1", a).replace("%2", b))
         for i in range(len(names)):

@@ -31,6 +31,7 @@ from annotator.core import agreement
 from annotator.core import review as rv
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, Span
+from annotator.gui.i18n import attr_text, label_text, relation_text, value_text
 from annotator.gui.plain import message, plain_label
 from annotator.gui.review.commands import ReviewCommand
 from annotator.gui.review.dashboard import AgreementDashboard, read_only_table
@@ -150,7 +151,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setSizes([260, 520, 560])
-        self.dashboard = AgreementDashboard()
+        self.dashboard = AgreementDashboard(scheme=project.scheme)
         self.dashboard.openDocument.connect(self.open_in_review)
         self.dashboard.refreshRequested.connect(self.refresh_agreement)
         self.tabs = QTabWidget()
@@ -211,7 +212,7 @@ class ReviewWindow(QMainWindow):
         for i, label in enumerate(self.project.scheme.labels):
             key = label.hotkey or (str(i + 1) if i < 9 else None)
             if key:
-                self.label_actions.append(self._act(self.tr("Gold %1 span from the selection").replace("%1", label.name),
+                self.label_actions.append(self._act(self.tr("Gold %1 span from the selection").replace("%1", self._label(label.name)),
                                                     lambda _=False, n=label.name: self.label_selection(n), [key]))
         # Alt+1..9: the whole version of the annotator with that number in the legend.
         self.version_actions = [
@@ -312,11 +313,11 @@ class ReviewWindow(QMainWindow):
         spans, colours = [], {}
         for a in self.doc_annotators:
             for s in self.project.spans(self.doc, a, ("accepted",)):
-                name = f"{a}{SEP}{s.label}"
+                name = f"{a}{SEP}{self._label(s.label)}"
                 colours[name] = self.colours.get(a, ANNOTATOR_COLOURS[-1])
                 spans.append(replace(s, label=name))
         for s in self.project.spans(self.doc, GOLD):
-            name = f"{GOLD}{SEP}{s.label}"
+            name = f"{GOLD}{SEP}{self._label(s.label)}"
             colours[name] = GOLD_COLOUR
             spans.append(replace(s, label=name))
         return spans, colours
@@ -387,7 +388,7 @@ class ReviewWindow(QMainWindow):
                 who_text = self.tr("gold (automatic)")
             links = (gold_links.get(s.id, ()) if who == GOLD else c.links.get(s.id, ())) if s is not None else ()
             cells = [who_text, "—", "", "", "", self.tr("(nothing here)")] if s is None else [
-                who_text, s.label, f"{s.start}–{s.end}", ", ".join(f"{k}={v}" for k, v in sorted(s.attrs.items())),
+                who_text, self._label(s.label), f"{s.start}–{s.end}", self._attrs_text(s),
                 self._links_text(links), self.text[s.start:s.end].replace("\n", " ")]
             for col, v in enumerate(cells):
                 item = _cell(v, (who, s.id if s else None))
@@ -412,11 +413,21 @@ class ReviewWindow(QMainWindow):
                 out.setdefault(r.from_span, set()).add((r.label, rv.key_of(by_id[r.to_span])))
         return {k: frozenset(v) for k, v in out.items()}
 
+    # Scheme names as the interface language shows them; what is stored keeps the canonical names.
+    def _label(self, name: str) -> str:
+        return label_text(self.project.scheme, name)
+
+    def _attrs_text(self, s: Span) -> str:
+        scheme = self.project.scheme
+        return ", ".join(f"{attr_text(scheme, s.label, k)}={value_text(scheme, s.label, k, v)}"
+                         for k, v in sorted(s.attrs.items()))
+
     def _target_text(self, key) -> str:
-        return f"{key[2]}: {self.text[key[0]:key[1]]}"
+        return f"{self._label(key[2])}: {self.text[key[0]:key[1]]}"
 
     def _links_text(self, links) -> str:
-        return "; ".join(f"{rel} → {self._target_text(t)}" for rel, t in sorted(links))
+        return "; ".join(f"{relation_text(self.project.scheme, rel)} → {self._target_text(t)}"
+                         for rel, t in sorted(links))
 
     def _fill_differences(self, c: rv.Cluster | None, diffs: list | None = None) -> None:
         """Each differing attribute or link of a span several annotators made: every
@@ -437,10 +448,11 @@ class ReviewWindow(QMainWindow):
         for r, d in enumerate(diffs):
             g = gold.get(d.span)
             if d.kind == "attr":
-                what = d.name
-                gold_value = self._value_text(g.attrs.get(d.name)) if g is not None else self.tr("(no gold span)")
+                what = attr_text(self.project.scheme, d.span[2], d.name)
+                gold_value = (self._value_text(d, g.attrs.get(d.name)) if g is not None
+                              else self.tr("(no gold span)"))
             else:
-                what = self.tr("link %1").replace("%1", d.name)
+                what = self.tr("link %1").replace("%1", relation_text(self.project.scheme, d.name))
                 gold_value = (self._links_text({x for x in gold_links.get(g.id, ()) if x[0] == d.name}) or "—"
                               if g is not None else self.tr("(no gold span)"))
             cells = [what]
@@ -449,7 +461,7 @@ class ReviewWindow(QMainWindow):
                 if a not in d.holders:
                     cells.append(self.tr("(no such span)"))
                 elif d.kind == "attr":
-                    cells.append(self._value_text(v))
+                    cells.append(self._value_text(d, v))
                 else:
                     cells.append("; ".join(self._target_text(x) for x in v) or "—")
             cells += [gold_value, self._target_text(d.span)]
@@ -462,8 +474,8 @@ class ReviewWindow(QMainWindow):
                         item.setBackground(QColor(DIFFER_BACKGROUND))
                 t.setItem(r, col, item)
 
-    def _value_text(self, v) -> str:
-        return "—" if v is None else str(v)
+    def _value_text(self, d, v) -> str:
+        return "—" if v is None else value_text(self.project.scheme, d.span[2], d.name, v)
 
     def _fill_relations(self) -> None:
         t = self.relation_table
@@ -471,10 +483,13 @@ class ReviewWindow(QMainWindow):
         for r, cand in enumerate(self.relations):
             frm = self.text[cand.source[0]:cand.source[1]]
             to = self.text[cand.target[0]:cand.target[1]]
-            decision = cand.decision or (self.tr("in gold") if cand.gold else "")
+            decisions = {"accepted": self.tr("accepted"), "rejected": self.tr("rejected"),
+                         "auto": self.tr("accepted automatically")}
+            decision = decisions.get(cand.decision, cand.decision) or (self.tr("in gold") if cand.gold else "")
             if cand.waiting:
                 decision += self.tr(" (made when both its spans are gold)")
-            for col, v in enumerate([cand.label, f"{cand.source[2]}: {frm}", f"{cand.target[2]}: {to}",
+            for col, v in enumerate([relation_text(self.project.scheme, cand.label), f"{self._label(cand.source[2])}: {frm}",
+                                     f"{self._label(cand.target[2])}: {to}",
                                      ", ".join(cand.annotators), decision]):
                 t.setItem(r, col, _cell(v, r))
 
@@ -565,7 +580,7 @@ class ReviewWindow(QMainWindow):
         gold = next((g for g in c.gold if rv.key_of(g) == d.span), None)
         if d.kind == "attr" and gold is not None:
             value = d.values[who]
-            self._run(self.tr("Take %1's %2").replace("%1", who).replace("%2", d.name),
+            self._run(self.tr("Take %1's %2").replace("%1", who).replace("%2", attr_text(self.project.scheme, d.span[2], d.name)),
                       lambda: rv.set_gold_attr(self.project, gold.id, d.name, value, self.reviewer))
         else:
             self._run(self.tr("Take %1's version").replace("%1", who),
@@ -603,7 +618,7 @@ class ReviewWindow(QMainWindow):
             self._run(self.tr("Relabel gold span"),
                       lambda: rv.edit_gold_span(self.project, gold.id, self.reviewer, label=label))
             return
-        self._run(self.tr("Add gold %1 span").replace("%1", label),
+        self._run(self.tr("Add gold %1 span").replace("%1", self._label(label)),
                   lambda: rv.add_gold_span(self.project, self.doc, s, e, label, self.reviewer))
 
     def edges_from_selection(self) -> None:
@@ -621,7 +636,8 @@ class ReviewWindow(QMainWindow):
         self.inspector.show_span(gold, self.text if gold is not None else "")
 
     def set_gold_attr(self, span_id: int, name: str, value) -> None:
-        self._run(self.tr("Set %1 of the gold span").replace("%1", name),
+        self._run(self.tr("Set %1 of the gold span").replace(
+                      "%1", attr_text(self.project.scheme, self.project.span(span_id).label, name)),
                   lambda: rv.set_gold_attr(self.project, span_id, name, value, self.reviewer))
 
     def delete_gold(self) -> None:
