@@ -367,28 +367,28 @@
         <translation>استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="181" />
+        <location filename="../../annotator/gui/backup_actions.py" line="186" />
         <source>Could not make a backup: %1</source>
         <translation>تعذّر إنشاء نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="185" />
+        <location filename="../../annotator/gui/backup_actions.py" line="190" />
         <source>Backup made: %1</source>
         <translation>أُنشئت نسخة احتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="200" />
-        <location filename="../../annotator/gui/backup_actions.py" line="217" />
+        <location filename="../../annotator/gui/backup_actions.py" line="205" />
+        <location filename="../../annotator/gui/backup_actions.py" line="222" />
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="201" />
+        <location filename="../../annotator/gui/backup_actions.py" line="206" />
         <source>Replace the project with the backup from %1? The current file is kept as a backup first, so this can be reversed the same way.</source>
         <translation>أتستبدل بالمشروع النسخة الاحتياطية المأخوذة في %1؟ يُحفظ الملف الحالي نسخةً احتياطية أولاً، فيمكن عكس ذلك بالطريقة نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/backup_actions.py" line="210" />
+        <location filename="../../annotator/gui/backup_actions.py" line="215" />
         <source>Restore failed: nothing was changed</source>
         <translation>فشلت الاستعادة: لم يُغيَّر شيء</translation>
     </message>
