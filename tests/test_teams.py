@@ -221,3 +221,20 @@ def test_cli_round(tmp_path):
     assert {a["annotator"]: a["done"] for a in data["annotators"]} == {"ali": 0, "mona": 2}
     r = run("assign", str(tmp_path / "cli.annot"), "--annotators", "x", "-o", str(tmp_path / "pk2"))
     assert r.returncode == 1 and "assigned already" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_time_spent_is_read_from_the_annotators_own_edit_times(team, tmp_path):
+    """Collecting keeps when each span was made: time spent is the sitting's, not the merge's."""
+    docs, _ = select_documents(team)
+    plan = plan_assignment(docs, ["mona"])
+    path = write_packages(team, plan, tmp_path / "out")[0].path
+    with Project.open(path) as p:
+        for k, d in enumerate(list(p.documents())[:3]):
+            start = d.text.index("المتحدث")
+            s = p.add_span(d.num, start, start + 7, "SOURCE", "mona")
+            stamp = f"2023-05-18T09:0{3 * k}:00.000+00:00"  # three edits, three minutes apart
+            p.conn.execute("UPDATE spans SET created = ?, modified = ? WHERE id = ?", (stamp, stamp, s.id))
+            p.conn.commit()
+    collect_packages(team, [str(path)])
+    mona = {a.annotator: a for a in progress.compute(team).annotators}["mona"]
+    assert mona.seconds == 6 * 60
