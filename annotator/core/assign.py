@@ -118,7 +118,7 @@ def plan_assignment(doc_nums: Iterable[int], annotators: list[str], overlap: flo
             for y in range(x + 1, len(who)):
                 key = (min(who[x], who[y]), max(who[x], who[y]))
                 pairs[key] = pairs.get(key, 0) + 1
-        plan[d] = tuple(sorted(who, key=names.index))
+        plan[d] = tuple(sorted(who))
     # Then one annotator each, always the least loaded (ties in turn): a heap, since a big
     # project has far more of these.
     heap = [(load[a], tiebreak[a], a) for a in names]
@@ -139,7 +139,7 @@ def plan_assignment(doc_nums: Iterable[int], annotators: list[str], overlap: flo
 def assignments(project) -> dict[int, tuple[str, ...]]:
     """Document number -> its assigned annotators, as the project remembers them."""
     out: dict[int, list[str]] = {}
-    for doc, ann in project.conn.execute("SELECT doc, annotator FROM assignments ORDER BY doc, rowid"):
+    for doc, ann in project.conn.execute("SELECT doc, annotator FROM assignments ORDER BY doc, annotator"):
         out.setdefault(doc, []).append(ann)
     return {d: tuple(a) for d, a in out.items()}
 
@@ -241,7 +241,7 @@ def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reas
                 c.executemany("INSERT INTO handed(num) VALUES (?)", ((d,) for d in plan.docs))
                 c.execute("DELETE FROM assignments WHERE doc IN (SELECT num FROM handed)")
                 c.execute("DROP TABLE temp.handed")
-            c.executemany("INSERT OR REPLACE INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, ?, ?)",
+            c.executemany("INSERT INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, ?, ?)",
                           ((d, a, targets[a].name, stamp) for d, who in plan.docs.items() for a in who))
         for p in packages:
             os.replace(out / f".{p.path.name}.part", p.path)

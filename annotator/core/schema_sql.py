@@ -149,7 +149,7 @@ CREATE TABLE assignments (
     package TEXT NOT NULL,
     assigned TEXT NOT NULL,
     PRIMARY KEY (doc, annotator)
-);
+) WITHOUT ROWID;
 CREATE INDEX assignments_annotator ON assignments(annotator, doc)
 """
 
