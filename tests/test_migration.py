@@ -37,8 +37,8 @@ def make_v1(path, annotator="hala"):
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 4
-    assert set(MIGRATIONS) == {0, 1, 2, 3}
+    assert SCHEMA_VERSION == 5
+    assert set(MIGRATIONS) == {0, 1, 2, 3, 4}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
@@ -48,7 +48,7 @@ def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
         c = p.conn
         assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert {"merged_layers", "review_decisions"} <= tables
+        assert {"merged_layers", "review_decisions", "assignments"} <= tables
         assert len(c.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()[0]) == 32
         assert [(s.label, s.annotator) for s in p.spans(1)] == [("CUE", "hala")]
         assert p.doc_status(1, "hala") == "done"

@@ -165,7 +165,7 @@ def content_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def _content_problem(conn: sqlite3.Connection) -> str | None:
-    from annotator.core.native import content_hash
+    from annotator.core.checksums import content_hash
 
     # quick_check does not compare indexes with their tables; a damaged index returns wrong
     # or unreadable values to every query that uses it.

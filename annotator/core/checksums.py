@@ -23,6 +23,11 @@ from typing import Iterable, Iterator
 
 import orjson
 
+
+def content_hash(text: str) -> str:
+    """A document's identity: the SHA-256 of its text (how merges match documents)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
 DOC_COLS = "num, id, hash, meta"
 SPAN_COLS = 'doc, id, start, "end", label, annotator, status, attrs, rule, origin'
 REL_COLS = "doc, id, label, from_span, to_span, annotator, status, attrs, rule, origin"

@@ -195,6 +195,10 @@ class _Layer:
     spans: list = field(default_factory=list)  # (key, start, end, label, status, attrs_json, rule, origin_json)
     relations: list = field(default_factory=list)  # (label, from_key, to_key, status, attrs_json, rule)
     state: str | None = None
+    # When the annotator made each span (key -> (created, modified)) and set the status:
+    # kept through the merge, so that time spent can be read from the review project.
+    times: dict = field(default_factory=dict)
+    state_time: str | None = None
 
     def digest(self) -> str:
         # Span ids differ between files: relations are compared through their spans' content.
@@ -227,12 +231,13 @@ def _read_layers(conn, annotators: list[str], docs: set | None = None) -> dict[t
     if not annotators:
         return layers
     marks = ",".join("?" * len(annotators))
-    for sid, doc, start, end, label, ann, status, attrs, rule, origin in conn.execute(
-            f'SELECT id, doc, start, "end", label, annotator, status, attrs, rule, origin FROM spans '
-            f"WHERE annotator IN ({marks})", annotators):
+    for sid, doc, start, end, label, ann, status, attrs, rule, origin, created, modified in conn.execute(
+            f'SELECT id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified '
+            f"FROM spans WHERE annotator IN ({marks})", annotators):
         if docs is None or doc in docs:
-            layers.setdefault((ann, doc), _Layer()).spans.append(
-                (sid, start, end, label, status, _canon(attrs), rule, origin))
+            layer = layers.setdefault((ann, doc), _Layer())
+            layer.spans.append((sid, start, end, label, status, _canon(attrs), rule, origin))
+            layer.times[sid] = (created, modified)
     # A link belongs to a layer only when both its spans do (see cross_layer_links).
     for doc, label, a, b, ann, status, attrs, rule in conn.execute(
             f"SELECT r.doc, r.label, r.from_span, r.to_span, r.annotator, r.status, r.attrs, r.rule FROM relations r "
@@ -241,10 +246,11 @@ def _read_layers(conn, annotators: list[str], docs: set | None = None) -> dict[t
             annotators):
         if docs is None or doc in docs:
             layers.setdefault((ann, doc), _Layer()).relations.append((label, a, b, status, _canon(attrs), rule))
-    for doc, ann, state in conn.execute(
-            f"SELECT doc, annotator, state FROM doc_status WHERE annotator IN ({marks})", annotators):
+    for doc, ann, state, modified in conn.execute(
+            f"SELECT doc, annotator, state, modified FROM doc_status WHERE annotator IN ({marks})", annotators):
         if docs is None or doc in docs:
-            layers.setdefault((ann, doc), _Layer()).state = state
+            layer = layers.setdefault((ann, doc), _Layer())
+            layer.state, layer.state_time = state, modified
     return layers
 
 
@@ -450,15 +456,16 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
         ids = {}
         for sid, start, end, label, status, attrs, rule, origin in layer.spans:
             ids[sid] = st.next_span
+            created, modified = layer.times.get(sid, (st.stamp, st.stamp))
             span_rows.append((st.next_span, num, start, end, label, target, status, attrs, rule, origin,
-                              st.stamp, st.stamp))
+                              created, modified))
             st.next_span += 1
         for label, a, b, status, attrs, rule in layer.relations:
             rel_rows.append((st.next_rel, num, label, ids[a], ids[b], target, status, attrs, rule, "{}",
                              st.stamp, st.stamp))
             st.next_rel += 1
         if layer.state and layer.state != "todo":
-            state_rows.append((num, target, layer.state, st.stamp))
+            state_rows.append((num, target, layer.state, layer.state_time or st.stamp))
         rep.spans += len(layer.spans)
         rep.relations += len(layer.relations)
         st.layers[(target, num)] = _Layer(

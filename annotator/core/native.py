@@ -8,7 +8,6 @@ One document per line:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
-from annotator.core.checksums import doc_checksum, has_checksums, short_error
+from annotator.core.checksums import content_hash, doc_checksum, has_checksums, short_error
 from annotator.core.checksums import mismatch as checksum_mismatch
 from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.model import DOC_STATES, SPAN_STATUSES
@@ -26,10 +25,6 @@ from annotator.core.scheme import Scheme
 
 _SPAN_KEYS = {"id", "start", "end", "label", "text", "annotator", "status", "attrs", "rule", "origin"}
 _REL_KEYS = {"id", "label", "from", "to", "annotator", "status", "attrs", "rule", "origin"}
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

@@ -738,6 +738,10 @@ CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, ke
     decision TEXT NOT NULL, reviewer TEXT NOT NULL, time TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (doc, kind, key))
 """,
+    4: """
+CREATE TEMP TABLE assignments (doc INTEGER NOT NULL, annotator TEXT NOT NULL, package TEXT NOT NULL,
+    assigned TEXT NOT NULL, PRIMARY KEY (doc, annotator))
+""",
 }
 
 

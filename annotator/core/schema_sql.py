@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CHECKSUMS_SCHEMA = 4  # the first version with doc_checksums
 EXTENSION = ".annot"
 
@@ -162,5 +162,18 @@ CREATE INDEX doc_checksums_stale ON doc_checksums(doc) WHERE sum IS NULL;
 INSERT INTO doc_checksums(doc, sum) SELECT num, NULL FROM documents
 """
 
+# Version 5: who was given which document (annotator assign), so that collecting can say
+# what came back and the document list can show "assigned to me".
+V5 = """
+CREATE TABLE assignments (
+    doc INTEGER NOT NULL REFERENCES documents(num) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    package TEXT NOT NULL,
+    assigned TEXT NOT NULL,
+    PRIMARY KEY (doc, annotator)
+) WITHOUT ROWID;
+CREATE INDEX assignments_annotator ON assignments(annotator, doc)
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5}

@@ -18,6 +18,7 @@ from annotator.core.project import Project
 from annotator.gui.backup_actions import BackupActions, offer_restore
 from annotator.gui.i18n import label_text, relation_text
 from annotator.gui.merge_actions import ReviewActions
+from annotator.gui.team_actions import TeamActions
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.shortcuts_help import ShortcutsDialog
 from annotator.gui.suggest_actions import SuggestActions
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
         self.accept_all_menu = t.addMenu(self.tr("Accept all suggestions of label"))
         t.addSeparator()
         t.addActions([self.review.a_review, self.review.a_agreement])
+        t.addSeparator()
+        self.team = TeamActions(self)
+        t.addActions([self.team.a_assign, self.team.a_collect, self.team.a_progress])
         h = mb.addMenu(self.tr("&Help"))
         self._act(self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"], menu=h)
         self._act(self.tr("About annotator"), self.about, menu=h)
@@ -274,6 +278,7 @@ class MainWindow(QMainWindow):
         checking = project is not None and project.checks_pending
         self._apply_editable()
         self.review.project_changed(project)
+        self.team.project_changed(project)
         self.backups.project_changed(project)
         self.a_export.setEnabled(project is not None)
         self.a_close.setEnabled(project is not None)

@@ -116,21 +116,6 @@
         <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
-        <source>all labels</source>
-        <translation>كل الوسوم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
-        <source>all links (F1)</source>
-        <translation>كل الروابط (F1)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
-        <source>link %1 (F1)</source>
-        <translation>الرابط %1 (F1)</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/review/dashboard.py" line="258" />
         <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
         <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
@@ -143,6 +128,11 @@
         <location filename="../../annotator/gui/review/dashboard.py" line="152" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
+        <source>all labels</source>
+        <translation>كل الوسوم</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/dashboard.py" line="171" />
@@ -168,6 +158,16 @@
         <location filename="../../annotator/gui/review/dashboard.py" line="182" />
         <source>Matched spans (same edges and label) all agree in their attributes.</source>
         <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
+        <source>all links (F1)</source>
+        <translation>كل الروابط (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
+        <source>link %1 (F1)</source>
+        <translation>الرابط %1 (F1)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/dashboard.py" line="253" />
@@ -360,6 +360,74 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="33" />
+        <source>Assign documents to annotators</source>
+        <translation>توزيع الوثائق على الموسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="35" />
+        <source>names, separated by commas</source>
+        <translation>أسماء مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="47" />
+        <source>every document not yet assigned</source>
+        <translation>كل وثيقة لم تُسند بعد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="48" />
+        <source>documents nobody has begun</source>
+        <translation>الوثائق التي لم يبدأها أحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="51" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="57" />
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="58" />
+        <source>Shared for agreement:</source>
+        <translation>المشتركة لقياس الاتفاق:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="59" />
+        <source>Annotators per shared document:</source>
+        <translation>عدد الموسِّمين لكل وثيقة مشتركة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="60" />
+        <source>Seed of the draw:</source>
+        <translation>بذرة السحب:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="61" />
+        <source>Documents:</source>
+        <translation>الوثائق:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="62" />
+        <source>Packages folder:</source>
+        <translation>مجلد الحزم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="63" />
+        <source>Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.</source>
+        <translation>يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="74" />
+        <source>Packages folder</source>
+        <translation>مجلد الحزم</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../../annotator/gui/backup_actions.py" line="148" />
@@ -503,7 +571,7 @@
     <message>
         <location filename="../../annotator/gui/doc_list.py" line="25" />
         <source>To do</source>
-        <translation>غير منجزة</translation>
+        <translation>لم تبدأ</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/doc_list.py" line="26" />
@@ -1036,12 +1104,12 @@
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="38" />
+        <location filename="../../annotator/gui/main_window.py" line="39" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="39" />
+        <location filename="../../annotator/gui/main_window.py" line="40" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
@@ -1050,326 +1118,326 @@
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="98" />
+        <location filename="../../annotator/gui/main_window.py" line="99" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="100" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="100" />
+        <location filename="../../annotator/gui/main_window.py" line="101" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="101" />
+        <location filename="../../annotator/gui/main_window.py" line="102" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="103" />
+        <location filename="../../annotator/gui/main_window.py" line="104" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="108" />
+        <location filename="../../annotator/gui/main_window.py" line="109" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="109" />
+        <location filename="../../annotator/gui/main_window.py" line="110" />
         <source>Import a folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="112" />
+        <location filename="../../annotator/gui/main_window.py" line="113" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116" />
+        <location filename="../../annotator/gui/main_window.py" line="117" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="120" />
-        <location filename="../../annotator/gui/main_window.py" line="301" />
+        <location filename="../../annotator/gui/main_window.py" line="121" />
+        <location filename="../../annotator/gui/main_window.py" line="306" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="121" />
-        <location filename="../../annotator/gui/main_window.py" line="302" />
+        <location filename="../../annotator/gui/main_window.py" line="122" />
+        <location filename="../../annotator/gui/main_window.py" line="307" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="124" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="125" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="125" />
+        <location filename="../../annotator/gui/main_window.py" line="126" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="128" />
+        <location filename="../../annotator/gui/main_window.py" line="129" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="130" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="130" />
+        <location filename="../../annotator/gui/main_window.py" line="131" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132" />
+        <location filename="../../annotator/gui/main_window.py" line="133" />
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="135" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="137" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="137" />
+        <location filename="../../annotator/gui/main_window.py" line="138" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="139" />
+        <location filename="../../annotator/gui/main_window.py" line="140" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="144" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="143" />
+        <location filename="../../annotator/gui/main_window.py" line="144" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="146" />
+        <location filename="../../annotator/gui/main_window.py" line="147" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="149" />
+        <location filename="../../annotator/gui/main_window.py" line="150" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="150" />
+        <location filename="../../annotator/gui/main_window.py" line="151" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="151" />
+        <location filename="../../annotator/gui/main_window.py" line="152" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="155" />
+        <location filename="../../annotator/gui/main_window.py" line="156" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="156" />
+        <location filename="../../annotator/gui/main_window.py" line="157" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158" />
+        <location filename="../../annotator/gui/main_window.py" line="159" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160" />
+        <location filename="../../annotator/gui/main_window.py" line="161" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="164" />
+        <location filename="../../annotator/gui/main_window.py" line="168" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="165" />
-        <location filename="../../annotator/gui/main_window.py" line="441" />
+        <location filename="../../annotator/gui/main_window.py" line="169" />
+        <location filename="../../annotator/gui/main_window.py" line="446" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="166" />
+        <location filename="../../annotator/gui/main_window.py" line="170" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="172" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171" />
+        <location filename="../../annotator/gui/main_window.py" line="175" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="193" />
+        <location filename="../../annotator/gui/main_window.py" line="197" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201" />
+        <location filename="../../annotator/gui/main_window.py" line="205" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="206" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="206" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="211" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="211" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221" />
+        <location filename="../../annotator/gui/main_window.py" line="225" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231" />
+        <location filename="../../annotator/gui/main_window.py" line="235" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="233" />
+        <location filename="../../annotator/gui/main_window.py" line="237" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238" />
+        <location filename="../../annotator/gui/main_window.py" line="242" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="240" />
+        <location filename="../../annotator/gui/main_window.py" line="244" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242" />
+        <location filename="../../annotator/gui/main_window.py" line="246" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="310" />
+        <location filename="../../annotator/gui/main_window.py" line="315" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="328" />
-        <location filename="../../annotator/gui/main_window.py" line="358" />
+        <location filename="../../annotator/gui/main_window.py" line="333" />
+        <location filename="../../annotator/gui/main_window.py" line="363" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="337" />
+        <location filename="../../annotator/gui/main_window.py" line="342" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="366" />
+        <location filename="../../annotator/gui/main_window.py" line="371" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="367" />
+        <location filename="../../annotator/gui/main_window.py" line="372" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="382" />
+        <location filename="../../annotator/gui/main_window.py" line="387" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1410,7 +1478,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="442" />
+        <location filename="../../annotator/gui/main_window.py" line="447" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1478,6 +1546,74 @@
         <location filename="../../annotator/gui/new_project.py" line="87" />
         <source>{path} exists. Replace it with a new, empty project?</source>
         <translation>الملف {path} موجود. أتستبدل به مشروعاً جديداً فارغاً؟</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="130" />
+        <source>Team progress — %1</source>
+        <translation>تقدم الفريق — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <source>Assigned</source>
+        <translation>المُسندة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <source>In progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <source>To do</source>
+        <translation>لم تبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <source>Minutes</source>
+        <translation>الدقائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="133" />
+        <source>Progress</source>
+        <translation>التقدم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="137" />
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="145" />
+        <source>Agreement on the shared documents (span F1) as more of them are done:</source>
+        <translation>الاتفاق على الوثائق المشتركة (F1 للمقاطع) كلما أُنجز المزيد منها:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="175" />
+        <source>%1 of %2 documents are shared for agreement; none is done by two annotators yet.</source>
+        <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="177" />
+        <source>%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.</source>
+        <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ أنجز اثنان من الموسِّمين %3 منها: F1 للمقاطع %4.</translation>
     </message>
 </context>
 <context>
@@ -1982,16 +2118,6 @@
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="486" />
-        <source>rejected</source>
-        <translation>مرفوض</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/review/window.py" line="487" />
-        <source>accepted automatically</source>
-        <translation>مقبول تلقائياً</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/review/window.py" line="692" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
@@ -2085,6 +2211,16 @@
         <location filename="../../annotator/gui/review/window.py" line="462" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="486" />
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <source>accepted automatically</source>
+        <translation>مقبول تلقائياً</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/review/window.py" line="488" />
@@ -2709,6 +2845,91 @@
         <location filename="../../annotator/gui/suggest_actions.py" line="156" />
         <source>%1 documents have no date (dct): their relative dates have no value.</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="189" />
+        <source>Assign documents to annotators…</source>
+        <translation>توزيع الوثائق على الموسِّمين…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="190" />
+        <source>Collect packages…</source>
+        <translation>جمع الحزم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="191" />
+        <source>Team progress…</source>
+        <translation>تقدم الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <source>Writing packages…</source>
+        <translation>جارٍ كتابة الحزم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="226" />
+        <location filename="../../annotator/gui/team_actions.py" line="250" />
+        <source>Assign documents</source>
+        <translation>توزيع الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="227" />
+        <source>No document is left to assign: %1 are assigned already.</source>
+        <translation>لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="238" />
+        <source>Assignment cancelled: no package was written.</source>
+        <translation>أُلغي التوزيع: لم تُكتب أي حزمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="241" />
+        <source>Assignment refused: nothing was written</source>
+        <translation>رُفض التوزيع: لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="246" />
+        <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
+        <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="261" />
+        <location filename="../../annotator/gui/team_actions.py" line="278" />
+        <source>Collect packages</source>
+        <translation>جمع الحزم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="262" />
+        <source>Packages (*.annot);;All files (*)</source>
+        <translation>الحزم (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="273" />
+        <source>Collect refused: nothing was changed</source>
+        <translation>رُفض الجمع: لم يتغير شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="276" />
+        <source>Collected %1 package(s).</source>
+        <translation>جُمعت %1 حزمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="288" />
+        <source>Team progress</source>
+        <translation>تقدم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="289" />
+        <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
+        <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>
 </context>
 <context>

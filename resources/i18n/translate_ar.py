@@ -595,6 +595,54 @@ AR = {
     "all links (F1)": "كل الروابط (F1)",
     "link %1 (F1)": "الرابط %1 (F1)",
     "accepted automatically": "مقبول تلقائياً",
+    # --- i15teams ---
+    "%1 of %2 documents are shared for agreement; none is done by two annotators yet.":
+        "%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.",
+    "%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.":
+        "%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ أنجز اثنان من الموسِّمين %3 منها: F1 للمقاطع %4.",
+    "Agreement on the shared documents (span F1) as more of them are done:":
+        "الاتفاق على الوثائق المشتركة (F1 للمقاطع) كلما أُنجز المزيد منها:",
+    "Annotator": "الموسِّم",
+    "Annotators per shared document:": "عدد الموسِّمين لكل وثيقة مشتركة:",
+    "Annotators:": "الموسِّمون:",
+    "Assign documents to annotators": "توزيع الوثائق على الموسِّمين",
+    "Assign documents to annotators…": "توزيع الوثائق على الموسِّمين…",
+    "Assign documents": "توزيع الوثائق",
+    "Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.":
+        "وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.",
+    "Assigned": "المُسندة",
+    "Assignment cancelled: no package was written.": "أُلغي التوزيع: لم تُكتب أي حزمة.",
+    "Assignment refused: nothing was written": "رُفض التوزيع: لم يُكتب شيء",
+    "Choose…": "اختيار…",
+    "Collect packages": "جمع الحزم",
+    "Collect packages…": "جمع الحزم…",
+    "Collect refused: nothing was changed": "رُفض الجمع: لم يتغير شيء",
+    "Collected %1 package(s).": "جُمعت %1 حزمة.",
+    "Documents:": "الوثائق:",
+    "Done": "منجزة",
+    "In progress": "قيد الإنجاز",
+    "Minutes": "الدقائق",
+    "No document is assigned yet: Tools › Assign documents to annotators hands them out.":
+        "لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.",
+    "No document is left to assign: %1 are assigned already.": "لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.",
+    "Packages (*.annot);;All files (*)": "الحزم (*.annot);;كل الملفات (*)",
+    "Packages folder": "مجلد الحزم",
+    "Packages folder:": "مجلد الحزم:",
+    "Progress": "التقدم",
+    "Refresh": "تحديث",
+    "Seed of the draw:": "بذرة السحب:",
+    "Shared for agreement:": "المشتركة لقياس الاتفاق:",
+    "Spans": "المقاطع",
+    "Team progress — %1": "تقدم الفريق — %1",
+    "Team progress": "تقدم الفريق",
+    "Team progress…": "تقدم الفريق…",
+    "To do": "لم تبدأ",
+    "Writing packages…": "جارٍ كتابة الحزم…",
+    "documents nobody has begun": "الوثائق التي لم يبدأها أحد",
+    "every document not yet assigned": "كل وثيقة لم تُسند بعد",
+    "names, separated by commas": "أسماء مفصولة بفواصل",
+    "Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.":
+        "يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.",
 }
 
 

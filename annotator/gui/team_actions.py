@@ -1,0 +1,293 @@
+"""Team work from the annotation window: Tools › Assign documents, Collect packages, Team
+progress. The work is done by annotator.core.assign and annotator.core.progress; this module
+asks for the inputs and shows the results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.gui.plain import message, plain_label
+from annotator.gui.report_dialog import show_report
+from annotator.gui.save_retry import ask_retry
+
+STATE_COLOURS = {"done": "#2E9E5B", "in_progress": "#E0A526", "todo": "#B8B8B8"}
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class AssignDialog(QDialog):
+    """Who gets what: names, overlap, annotators per shared document, seed, which documents,
+    and the folder for the packages."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign documents to annotators"))
+        self.names = QLineEdit()
+        self.names.setPlaceholderText(self.tr("names, separated by commas"))
+        self.overlap = QDoubleSpinBox()
+        self.overlap.setRange(0, 100)
+        self.overlap.setDecimals(0)
+        self.overlap.setSuffix(" %")
+        self.overlap.setValue(20)
+        self.per_doc = QSpinBox()
+        self.per_doc.setRange(2, 50)
+        self.per_doc.setValue(2)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_000_000_000)
+        self.status = QComboBox()
+        for text, value in ((self.tr("every document not yet assigned"), None),
+                            (self.tr("documents nobody has begun"), "todo")):
+            self.status.addItem(text, value)
+        self.folder = QLineEdit(str(Path(project.path).with_name(Path(project.path).stem + "-packages")))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Annotators:"), self.names)
+        form.addRow(self.tr("Shared for agreement:"), self.overlap)
+        form.addRow(self.tr("Annotators per shared document:"), self.per_doc)
+        form.addRow(self.tr("Seed of the draw:"), self.seed)
+        form.addRow(self.tr("Documents:"), self.status)
+        form.addRow(self.tr("Packages folder:"), row)
+        hint = plain_label(self.tr("Each annotator gets one project file with their documents, the scheme and the "
+                                   "suggestions. Send it to them; bring it back with Tools › Collect packages."))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Packages folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def values(self) -> dict:
+        return {"annotators": [n for n in self.names.text().split(",") if n.strip()],
+                "overlap": self.overlap.value() / 100, "per_doc": self.per_doc.value(), "seed": self.seed.value(),
+                "by_status": self.status.currentData(), "out": self.folder.text()}
+
+
+class CurveChart(QWidget):
+    """Agreement on the overlap (span F1, 0..1) against shared documents done: a line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.points: list[tuple[int, float]] = []
+        self.setMinimumHeight(160)
+
+    def set_points(self, points: list[tuple[int, float]]) -> None:
+        self.points = points
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        fm = p.fontMetrics()
+        w, h = self.width(), self.height()
+        left, bottom, top, right = fm.horizontalAdvance("1.0") + 8, fm.height() + 6, fm.height() // 2 + 2, 8
+        plot_w, plot_h = max(10, w - left - right), max(10, h - top - bottom)
+        fg = self.palette().color(self.foregroundRole())
+        p.setPen(QPen(fg))
+        for tick in (0.0, 0.5, 1.0):
+            y = top + plot_h * (1 - tick)
+            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()), Qt.AlignRight | Qt.AlignVCenter,
+                       f"{tick:.1f}")
+            p.drawLine(left, int(y), left + plot_w, int(y))
+        if self.points:
+            n = self.points[-1][0]
+            p.drawText(QRectF(left, top + plot_h + 2, plot_w, fm.height()), Qt.AlignRight | Qt.AlignTop, str(n))
+            p.drawText(QRectF(left, top + plot_h + 2, plot_w, fm.height()), Qt.AlignLeft | Qt.AlignTop, "1")
+            line = QPolygonF([QPointF(left + plot_w * (k - 1) / max(1, n - 1), top + plot_h * (1 - f))
+                              for k, f in self.points])
+            p.setPen(QPen(QColor("#3366CC"), 2))
+            p.drawPolyline(line)
+        p.end()
+
+
+class ProgressDialog(QDialog):
+    """Per annotator: documents done / in progress / to do (a bar each), spans, minutes; and
+    agreement on the shared documents with its curve."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        from annotator.gui.review.dashboard import read_only_table
+
+        self.project = project
+        self.setWindowTitle(self.tr("Team progress — %1").replace("%1", Path(project.path).name))
+        self.table = read_only_table([self.tr("Annotator"), self.tr("Assigned"), self.tr("Done"),
+                                      self.tr("In progress"), self.tr("To do"), self.tr("Spans"), self.tr("Minutes"),
+                                      self.tr("Progress")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = plain_label()
+        self.chart = CurveChart()
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.recompute)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(refresh, QDialogButtonBox.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(plain_label(self.tr("Agreement on the shared documents (span F1) as more of them are done:")))
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+        self.recompute()
+
+    def recompute(self) -> None:
+        from PySide6.QtWidgets import QProgressBar, QTableWidgetItem
+
+        from annotator.core import progress
+
+        res = progress.compute(self.project)
+        self.result = res
+        t = self.table
+        t.setRowCount(len(res.annotators))
+        for row, a in enumerate(res.annotators):
+            cells = [a.annotator, a.assigned, a.states["done"], a.states["in_progress"], a.states["todo"], a.spans,
+                     f"{a.seconds / 60:.0f}"]
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(str(value))
+                item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+                if col:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                t.setItem(row, col, item)
+            bar = QProgressBar()
+            bar.setRange(0, max(1, a.assigned))
+            bar.setValue(a.states["done"])
+            bar.setFormat(f"{100 * a.states['done'] // max(1, a.assigned)} %")
+            t.setCellWidget(row, 7, bar)
+        if res.agreement is None:
+            text = self.tr("%1 of %2 documents are shared for agreement; none is done by two annotators yet.")
+        else:
+            text = self.tr("%1 of %2 documents are shared for agreement; %3 are done by two annotators: "
+                           "span F1 %4.").replace("%3", str(res.overlap_done)).replace("%4", f"{res.agreement:.3f}")
+        self.summary.setText(text.replace("%1", str(res.overlap)).replace("%2", str(res.documents)))
+        self.chart.set_points(res.curve)
+
+
+class TeamActions(QObject):
+    """Tools › Assign documents, Collect packages, Team progress (the window places them)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.a_assign = window._act(self.tr("Assign documents to annotators…"), lambda: self.assign())
+        self.a_collect = window._act(self.tr("Collect packages…"), lambda: self.collect())
+        self.a_progress = window._act(self.tr("Team progress…"), lambda: self.show_progress())
+
+    def project_changed(self, project) -> None:
+        writable = project is not None and not project.readonly
+        self.a_assign.setEnabled(writable)
+        self.a_collect.setEnabled(writable)
+        self.a_progress.setEnabled(project is not None)
+
+    def assign(self, values: dict | None = None):
+        """Assign and write packages; `values` skips the dialog (tests). Returns the packages or None."""
+        from annotator.core.assign import plan_assignment, select_documents, write_packages
+
+        w = self.window
+        if w.project is None or w.project.readonly:
+            return None
+        if values is None:
+            dialog = AssignDialog(w.project, w)
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            values = dialog.values()
+        progress_dialog = QProgressDialog(self.tr("Writing packages…"), self.tr("Cancel"), 0, 1000, w)
+        progress_dialog.setWindowModality(Qt.WindowModal)
+        progress_dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int) -> None:
+            progress_dialog.setValue(int(1000 * done / total) if total else 0)
+            QApplication.processEvents()
+            if progress_dialog.wasCanceled():
+                raise _Cancelled()
+
+        try:
+            while True:
+                try:
+                    docs, skipped = select_documents(w.project, values.get("by_status"))
+                    if not docs:
+                        message(w, self.tr("Assign documents"),
+                                self.tr("No document is left to assign: %1 are assigned already.")
+                                .replace("%1", str(skipped)))
+                        return None
+                    plan = plan_assignment(docs, values["annotators"], values["overlap"], values["per_doc"],
+                                           values["seed"])
+                    packages = write_packages(w.project, plan, values["out"], progress=progress)
+                    break
+                except WriteFailed as exc:
+                    if not ask_retry(w, exc):
+                        return None
+        except _Cancelled:
+            w.statusBar().showMessage(self.tr("Assignment cancelled: no package was written."), 10000)
+            return None
+        except AnnotatorError as exc:
+            message(w, self.tr("Assignment refused: nothing was written"), str(exc))
+            return None
+        finally:
+            progress_dialog.close()
+            progress_dialog.deleteLater()
+        summary = (self.tr("Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.")
+                   .replace("%1", str(len(plan.docs))).replace("%2", str(len(plan.annotators)))
+                   .replace("%3", str(len(plan.overlap))))
+        w.statusBar().showMessage(summary, 10000)
+        show_report(w, self.tr("Assign documents"), summary,
+                    [f"{p.path}: {p.annotator}, {p.documents}" for p in packages])
+        return packages
+
+    def collect(self, paths: list[str] | None = None):
+        from annotator.core.assign import collect_packages
+
+        w = self.window
+        if w.project is None or w.project.readonly:
+            return None
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(w, self.tr("Collect packages"), "",
+                                                    self.tr("Packages (*.annot);;All files (*)"))
+            if not paths:
+                return None
+        while True:
+            try:
+                report = collect_packages(w.project, paths)
+                break
+            except WriteFailed as exc:
+                if not ask_retry(w, exc):
+                    return None
+            except AnnotatorError as exc:
+                message(w, self.tr("Collect refused: nothing was changed"), str(exc))
+                return None
+        w.set_project(w.project, w.current_doc())
+        summary = self.tr("Collected %1 package(s).").replace("%1", str(len(paths)))
+        w.statusBar().showMessage(summary, 10000)
+        show_report(w, self.tr("Collect packages"), summary, report.lines())
+        return report
+
+    def show_progress(self):
+        from annotator.core.assign import assignments
+
+        w = self.window
+        if w.project is None:
+            return None
+        if not assignments(w.project):
+            message(w, self.tr("Team progress"),
+                    self.tr("No document is assigned yet: Tools › Assign documents to annotators hands them out."))
+            return None
+        dialog = ProgressDialog(w.project, w)
+        dialog.show()
+        return dialog
