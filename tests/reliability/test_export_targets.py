@@ -106,7 +106,9 @@ def test_export_dialog_refuses_the_project(tmp_path, qtbot, monkeypatch):
 
     from annotator.core.project import Project
     from annotator.gui.export_dialog import ExportDialog
+    from annotator.gui.report_dialog import ReportDialog
 
+    monkeypatch.setattr(ReportDialog, "exec", lambda self: 0)  # a success would show it
     monkeypatch.delenv("ANNOTATOR_BACKUP_DIR", raising=False)
     proj = annotated_project(tmp_path / "g.annot")
     shown = []

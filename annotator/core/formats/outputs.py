@@ -28,6 +28,7 @@ import os
 import re
 import secrets
 import shutil
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -234,9 +235,14 @@ def _finish(work: Path, target: Path) -> None:
     plan = (work / "commit").read_text(encoding="utf-8").split("\n")
     if plan[0] == "folder":
         new, old = work / "new", work / "old"
+        st = _stat(target)
+        if st is not None and st.st_ino == int(plan[1]):
+            return  # the new folder is in place already
         if not new.exists():
-            return  # already in place
-        if os.path.lexists(target) and not old.exists():
+            return
+        if st is not None and _exchange(new, target):
+            return  # one step: the target was the old export, then the new, never absent
+        if st is not None and not old.exists():
             os.rename(target, old)
         os.rename(new, target)
         return
@@ -246,6 +252,22 @@ def _finish(work: Path, target: Path) -> None:
         name, _, dest = line.partition("\t")
         if (work / name).exists():
             os.replace(work / name, dest)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or the file system cannot, and the caller falls back to two renames."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 @contextmanager
@@ -295,7 +317,7 @@ def atomic_folder(output: str) -> Iterator[Path]:
         new.mkdir()
         try:
             yield new
-            _commit(work, "folder\n")
+            _commit(work, f"folder\n{os.stat(new).st_ino}\n")
             _finish(work, target)
         except OSError as exc:
             raise write_error(output, exc) from None
