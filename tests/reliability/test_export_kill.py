@@ -100,3 +100,24 @@ def test_killed_export_leaves_old_or_new_whole(proj, tmp_path, fmt, split, point
             _export(proj, out, fmt, split)
             _relabel(proj, "SOURCE")
     assert "old" in outcomes and "new" in outcomes  # the points reach both sides of the swap
+
+
+class _Cancel(Exception):
+    pass
+
+
+@pytest.mark.parametrize("split", [None, SPLIT])
+def test_cancelled_folder_export_keeps_the_old_folder(proj, tmp_path, split):
+    """The window's Cancel (an exception from the progress callback) midway through a brat export."""
+    out = tmp_path / "out"
+    _export(proj, out, "brat", split)
+    old = _state(out, "brat", split)
+
+    def progress(done, total):
+        if done >= N // 2:
+            raise _Cancel
+
+    with Project.open(proj, readonly=True) as p, pytest.raises(_Cancel):
+        export_project(p, str(out), "brat", make_filter("brat"), split=split, progress=progress)
+    assert _state(out, "brat", split) == old
+    assert [x.name for x in tmp_path.iterdir()] == ["out"]
