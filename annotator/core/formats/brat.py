@@ -411,6 +411,7 @@ def _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs: dict | None
 
 # ----- import -----------------------------------------------------------------------------------
 _T = re.compile(r"^T\S*\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", re.S)
+_HUGE = re.compile(r"\d{16,}")  # no text has 10**15 characters; int() of 5,000 digits raises
 _R = re.compile(r"^R\S*\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$")
 _A = re.compile(r"^[AM]\S*\t(\S+) (\S+)(?: (.+))?$")
 _NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
@@ -449,6 +450,8 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
             m = _T.match(line)
             if not m:
                 raise SpanError(f"{where}: bad T line (want T1<TAB>LABEL START END<TAB>text): {line[:80]!r}")
+            if _HUGE.search(m.group(2)):
+                raise SpanError(f"{where}: offset {_HUGE.search(m.group(2)).group()[:20]}... is too large")
             frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
             tlines.append((where, line.split("\t", 1)[0], m.group(1), frags, m.group(3)))
         elif kind == "R":
@@ -616,10 +619,15 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         raise ImportFailed(f"{root}: give a brat folder or an .ann file")
 
     def natives():
+        from annotator.core.importer import refuse_outside
+
         for stem, entry in entries:
             txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
             if not txt.exists():
                 raise ImportFailed(f"{ann}: no matching {txt.name}")
+            if root.is_dir():
+                for f in (txt, ann) if ann.exists() else (txt,):
+                    refuse_outside(root, f)
             text, raw_text = _read_text(txt)
             who = entry.get("annotator") or annotator
             spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
