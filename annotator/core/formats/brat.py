@@ -58,7 +58,7 @@ UNANNOTATED = "_unannotated"
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
 
-_RESERVED = {"annotation", "visual", "tools", "kb_shortcuts", "documents", "annotation.conf", "visual.conf",
+_RESERVED = {"annotation", "visual", "tools", "kb_shortcuts", "annotation.conf", "visual.conf",
              "tools.conf", "kb_shortcuts.conf", "documents.jsonl"}
 MAX_NAME_BYTES = 150  # of a file or folder name before "~k" and ".ann": far below NAME_MAX (255 bytes)
 
