@@ -121,3 +121,16 @@ def test_cancelled_folder_export_keeps_the_old_folder(proj, tmp_path, split):
         export_project(p, str(out), "brat", make_filter("brat"), split=split, progress=progress)
     assert _state(out, "brat", split) == old
     assert [x.name for x in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_the_old_folder_is_never_moved_away_on_linux(proj, tmp_path, monkeypatch):
+    """The swap is one renameat2(RENAME_EXCHANGE): the target never disappears, not even
+    between two renames."""
+    out = tmp_path / "out"
+    _export(proj, out, "brat", None)
+    moved = []
+    real = os.rename
+    monkeypatch.setattr(os, "rename", lambda a, b, *r, **k: moved.append(Path(a)) or real(a, b, *r, **k))
+    _export(proj, out, "brat", None)
+    assert out not in moved and (out / "documents.jsonl").exists()
