@@ -134,3 +134,21 @@ def test_a_long_valid_output_name_is_accepted(proj, tmp_path, capsys, fmt):
     assert main(["export", str(proj), "-o", str(out), "--format", fmt]) == 0, capsys.readouterr().err
     assert out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_brat_folder_holding_the_backups_is_refused(tmp_path, capsys, monkeypatch):
+    store = tmp_path / "store"
+    monkeypatch.setenv("ANNOTATOR_BACKUP_DIR", str(store / "bk"))
+    proj = annotated_project(tmp_path / "p.annot")
+    from annotator.core.project import Project
+
+    with Project.open(proj) as p:
+        p.set_doc_meta(1, "x", "y")
+    with Project.open(proj):
+        pass
+    backups = sorted(store.rglob("*.annot"))
+    assert backups
+    kept = {b: b.read_bytes() for b in backups}
+    err = _refused(capsys, ["export", str(proj), "-o", str(store), "--format", "brat"], proj)
+    assert "backups" in err
+    assert {b: b.read_bytes() for b in sorted(store.rglob("*.annot"))} == kept

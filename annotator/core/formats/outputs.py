@@ -96,12 +96,12 @@ def check_target(project_path, output: str, folder: bool = False) -> None:
     real = Path(os.path.realpath(output))
     protected = _protected(project_path)
     why = None
-    for i, p in enumerate(protected):
+    for p in protected:
         if _inside(real, p):
             why = "it is the project file or one of its own files (journal, lock, backups)"
             break
-        if folder and _inside(p, real) and i < len(protected) - 1:
-            why = "the folder holds the project"
+        if folder and _inside(p, real):  # the swap would move them away with the old folder
+            why = "the folder holds the project or its backups"
             break
     st = _stat(output)
     if why is None and st is not None:
