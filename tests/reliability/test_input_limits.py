@@ -5,7 +5,6 @@ imports that do not follow links out of the folder."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
