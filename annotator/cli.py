@@ -50,6 +50,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if not argv or not (argv[0].startswith("-") or argv[0] in _subcommands(parser)):
         return gui_main(argv)
+    # Everything a command prints goes through one filter: ids, names and text from a
+    # project or input file never reach the terminal as escape sequences.
+    from annotator.core.terminal import SafeStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _run(parser, argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -6,6 +6,7 @@ import sys
 import time
 
 from annotator.core.project import Project
+from annotator.core.terminal import field, write_raw
 
 
 def open_project(path: str, readonly: bool = False) -> Project:
@@ -34,11 +35,11 @@ class TerminalProgress:
         self._last = t
         frac = min(1.0, done / total)
         bar = "#" * int(frac * 30)
-        self.stream.write(f"\r{self.label} [{bar:<30}] {frac * 100:5.1f}%")
+        write_raw(self.stream, f"\r{field(self.label)} [{bar:<30}] {frac * 100:5.1f}%")
         self.stream.flush()
         self._shown = True
 
     def finish(self) -> None:
         if self._shown:
-            self.stream.write("\r" + " " * (len(self.label) + 42) + "\r")
+            write_raw(self.stream, "\r" + " " * (len(self.label) + 42) + "\r")
             self.stream.flush()

@@ -6,7 +6,7 @@ import sys
 
 from annotator.commands.common import open_project
 from annotator.core.errors import AnnotatorError
-from annotator.core.terminal import PALETTE, display, render_document
+from annotator.core.terminal import PALETTE, display, field, render_document, write_raw
 
 
 def register(sub) -> None:
@@ -31,20 +31,24 @@ def run(args) -> int:
         spans = project.spans(doc.num, args.annotator)
         rels = project.relations(doc.num, args.annotator)
         colours = {l.name: PALETTE[i % len(PALETTE)] for i, l in enumerate(project.scheme.labels)}
-    print(f"# {doc.id}" + (f"  (dct {doc.dct})" if doc.dct else ""))
+    out = sys.stdout
+    print(f"# {field(doc.id)}" + (f"  (dct {field(doc.dct)})" if doc.dct else ""))
     width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 0
-    print(render_document(doc.text, spans, colours, logical=args.logical, colour=colour, width=width))
+    # The document's colours are ours; render_document escapes the text's own control characters.
+    write_raw(out, render_document(doc.text, spans, colours, logical=args.logical, colour=colour, width=width) + "\n")
     print()
     print(f"{len(spans)} spans, {len(rels)} relations")
     by_id = {s.id: s for s in spans}
     for s in spans:
-        attrs = " ".join(f"{k}={v}" for k, v in sorted(s.attrs.items()))
-        label = f"\x1b[{colours.get(s.label, 37)}m{s.label}\x1b[0m" if colour else s.label
-        flag = "" if s.status == "accepted" else f" [{s.status}]"
-        print(f"  {s.id:>6} {label:<8} {s.start:>6}-{s.end:<6} {s.annotator}{flag}  "
-              f"{display(doc.text[s.start:s.end].replace(chr(10), ' '), args.logical)}  {attrs}")
+        attrs = field(" ".join(f"{k}={v}" for k, v in sorted(s.attrs.items())))
+        name = field(s.label)
+        label = f"\x1b[{colours.get(s.label, 37)}m{name}\x1b[0m" if colour else name
+        flag = "" if s.status == "accepted" else f" [{field(s.status)}]"
+        text = display(field(doc.text[s.start:s.end].replace(chr(10), ' ')), args.logical)
+        write_raw(out, f"  {s.id:>6} {label:<8} {s.start:>6}-{s.end:<6} {field(s.annotator)}{flag}  {text}  {attrs}\n")
     for r in rels:
         a, b = by_id.get(r.from_span), by_id.get(r.to_span)
         if a and b:
-            print(f"  {r.label}: {r.from_span} {a.label} -> {r.to_span} {b.label} ({r.annotator})")
+            print(f"  {field(r.label)}: {r.from_span} {field(a.label)} -> {r.to_span} {field(b.label)} "
+                  f"({field(r.annotator)})")
     return 0

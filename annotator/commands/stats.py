@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 from annotator.commands.common import open_project
-from annotator.core.terminal import display
+from annotator.core.terminal import display, field
 
 
 def register(sub) -> None:
@@ -26,9 +26,9 @@ def run(args) -> int:
                        ("spans by status", "spans_by_status")):
         print(f"\n{title}")
         for k, v in s[key].items():
-            print(f"  {display(k):<20} {v}")
+            print(f"  {display(field(k)):<20} {v}")
     print("\ndocument status by annotator")
     for ann, states in s["status_by_annotator"].items():
         cells = ", ".join(f"{k} {v}" for k, v in states.items())
-        print(f"  {display(ann):<20} {cells}")
+        print(f"  {display(field(ann)):<20} {field(cells)}")
     return 0

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
+
+import orjson
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.common import open_output
+from annotator.core.formats.outputs import check_target
 from annotator.core.model import GOLD
 from annotator.core.native import ExportFilter, ProjectRecords, iter_records, write_jsonl
 
@@ -94,6 +98,50 @@ def export_project(project, output: str, fmt: str = "native", flt: ExportFilter 
     """
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    from annotator.core.formats.outputs import write_error
+
+    from annotator.core.backup import backup_dir
+
+    path = getattr(project, "path", None)
+    for target, folder in planned_outputs(output, fmt, split):
+        check_target(path, target, folder, backup_dir(path) if path is not None else None)
+    try:
+        return _export(project, output, fmt, flt, split, seed, progress)
+    except OSError as exc:  # disk full, no permission: the target is as it was
+        raise write_error(output, exc) from None
+    except (RecursionError, orjson.JSONEncodeError) as exc:  # stored before the depth limit existed
+        raise AnnotatorError(f"{output}: cannot export: a document holds data nested too deeply ({exc})") from None
+
+
+def planned_outputs(output: str, fmt: str, split: str | None) -> list[tuple[str, bool]]:
+    """Every path an export writes: (path, is a folder). Side files (Label Studio's label
+    configuration, hf-bio's labels.json) included."""
+    if output == "-":
+        return []
+    from annotator.core.formats import FOLDER_FORMATS
+
+    folder = fmt in FOLDER_FORMATS
+    if split and not folder:
+        from annotator.core.splits import parse_spec, split_output
+
+        mains = [split_output(output, name, False) for name, _ in parse_spec(split)]
+    else:
+        mains = [output]
+    out = [(m, folder) for m in mains]
+    for m in mains:
+        if fmt == "label-studio":
+            from annotator.core.formats.common import sibling
+            from annotator.core.formats.labelstudio import CONFIG_SUFFIX
+
+            out.append((str(sibling(m, CONFIG_SUFFIX)), False))
+        elif fmt == "hf-bio":
+            from annotator.core.formats.hfbio import SIDECAR
+
+            out.append((str(Path(m).parent / SIDECAR), False))
+    return out
+
+
+def _export(project, output, fmt, flt, split, seed, progress) -> ExportReport:
     report = ExportReport()
     if flt is not None and flt.layers and GOLD in flt.layers:
         from annotator.core.review import gold_warnings

@@ -65,10 +65,20 @@ def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:
     files, others = [], []
     for p in sorted(path.rglob("*")):
         if p.is_file():
+            refuse_outside(path, p)
             (files if p.suffix.lower() == ".txt" else others).append(p)
     if not files:
         raise ImportFailed(f"{path}: folder holds no .txt files")
     return files, others
+
+
+def refuse_outside(folder: Path, path: Path) -> None:
+    """A file met while reading a folder must be in it: a link to a file elsewhere (another
+    user's home, /etc) is never followed without being named on the command line."""
+    real, root = path.resolve(), folder.resolve()
+    if root not in real.parents:
+        raise ImportFailed(f"{path}: a link to {real}, outside the folder {folder}; not followed "
+                           "(copy the file into the folder, or give it by name)")
 
 
 def _text_files(path: Path) -> list[Path]:
@@ -274,14 +284,21 @@ def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], to
         raise ImportFailed(str(exc)) from None
     except OSError as exc:
         raise ImportFailed(f"{getattr(exc, 'filename', '') or 'input'}: {exc.strerror or exc}") from None
-    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-            OverflowError) as exc:
+    except UNEXPECTED as exc:
         # Hostile input that a reader did not foresee (nesting past Python's recursion limit,
         # odd types): refused like any bad input, never a crash. The transaction rolled back.
         name = source() if source else "input"
         after = f" (after {where})" if where else ""
         raise ImportFailed(f"{name}: cannot import{after}: {_describe(exc)}") from None
     return report
+
+
+# What hostile input can raise in a reader that did not foresee it; `validate` catches the same.
+UNEXPECTED = (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+
+
+def describe_failure(exc: BaseException) -> str:
+    return _describe(exc)
 
 
 def _describe(exc: BaseException) -> str:

@@ -61,6 +61,31 @@ class ParsedRecord:
     relations: list[ParsedRelation]
 
 
+MAX_DEPTH = 64  # levels of nested objects and lists in one record; deeper is refused at import
+
+
+def too_deep(obj, limit: int = MAX_DEPTH) -> bool:
+    """Is `obj` nested deeper than `limit` levels (an object or list is one level)? Without
+    recursion, so any depth is answered. Every reader refuses such data, so every writer
+    (orjson stops at 255 levels) can write what was imported."""
+    stack = [(obj, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        o, d = pop()
+        kids = o.values() if type(o) is dict else o if type(o) is list else ()
+        for v in kids:
+            if type(v) is dict or type(v) is list:
+                if d + 1 > limit:
+                    return True
+                push((v, d + 1))
+    return False
+
+
+def _refuse_nul(value, where: str, what: str) -> None:
+    if isinstance(value, str) and "\x00" in value:
+        _fail(where, f"{what} contains a NUL character")
+
+
 def _fail(where: str, msg: str):
     raise SpanError(f"{where}: {msg}")
 
@@ -70,6 +95,7 @@ def _annotator(value, default: str, where: str) -> str:
         return default
     if not isinstance(value, str) or not value or len(value) > 200:
         _fail(where, f"annotator must be a name of 1 to 200 characters, got {value!r}")
+    _refuse_nul(value, where, "annotator name")
     return value
 
 
@@ -89,9 +115,14 @@ def parse_record(obj, where: str, scheme: Scheme, default_annotator: str) -> Par
         doc_id = str(doc_id)
         if not doc_id or len(doc_id) > 500:
             _fail(where, "id must be 1 to 500 characters")
+        _refuse_nul(doc_id, where, "id")
     meta = obj.get("meta", {})
     if not isinstance(meta, dict):
         _fail(where, "meta must be an object")
+    if too_deep(meta, MAX_DEPTH - 1):  # the record is the first level
+        _fail(where, f"meta is nested deeper than {MAX_DEPTH} levels")
+    if _has_nul(meta):
+        _fail(where, "meta contains a NUL character (in a key or a value)")
     if meta.get("dct") is not None:
         from annotator.core.dates_iso import check_dct
 
@@ -140,6 +171,10 @@ def parse_record(obj, where: str, scheme: Scheme, default_annotator: str) -> Par
         origin = s.get("origin", {}) or {}
         if not isinstance(origin, dict):
             _fail(sw, "origin must be an object")
+        if origin and too_deep(origin, MAX_DEPTH - 3):  # record > spans > span > origin
+            _fail(sw, f"origin is nested deeper than {MAX_DEPTH} levels")
+        if attrs and _has_nul(attrs) or origin and _has_nul(origin) or rule and "\x00" in rule:
+            _fail(sw, "an attribute, origin or rule contains a NUL character")
         ref = s.get("id")
         if ref is None:  # no id (or null): nothing can point at it
             ref = f"__{i}"
@@ -178,12 +213,31 @@ def parse_record(obj, where: str, scheme: Scheme, default_annotator: str) -> Par
         rel_type = scheme.check_relation(label, refs[a].label, refs[b].label, where=rw)
         attrs = r.get("attrs", {}) or {}
         scheme.check_attrs(rel_type, attrs, where=rw)
+        if attrs and _has_nul(attrs):
+            _fail(rw, "an attribute contains a NUL character")
         st = r.get("status", "accepted")
         if st not in SPAN_STATUSES:
             _fail(rw, f"status must be one of {', '.join(SPAN_STATUSES)}, got {st!r}")
         ann = _annotator(r.get("annotator"), refs[a].annotator, rw)
         rels.append(ParsedRelation(label, a, b, ann, st, attrs, r.get("rule")))
     return ParsedRecord(doc_id, text, meta, dict(status), spans, rels)
+
+
+def _has_nul(obj) -> bool:
+    """A NUL anywhere in the keys or string values of a JSON value (depth checked before)."""
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if type(o) is dict:
+            for k, v in o.items():
+                if "\x00" in k:
+                    return True
+                stack.append(v)
+        elif type(o) is list:
+            stack.extend(o)
+        elif type(o) is str and "\x00" in o:
+            return True
+    return False
 
 
 # ----- export -----------------------------------------------------------------------------------
@@ -267,8 +321,13 @@ def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None
     except orjson.JSONDecodeError as exc:
         _damaged(project, f"a stored value is not valid JSON: {exc}")
     finally:
-        if own and conn.in_transaction:
-            conn.execute("ROLLBACK")
+        # A generator dropped after its project closed (an export that failed on write
+        # and closed the project first) is finalized later: nothing is left to end then.
+        try:
+            if own and conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.ProgrammingError:
+            pass
 
 
 def _records(project, flt: ExportFilter | None, lo: int | None, hi: int | None) -> Iterator[dict]:

@@ -70,6 +70,8 @@ class Attribute(_Shown):
         if self.type == "text":
             if not isinstance(value, str):
                 raise SpanError(f"{prefix}attribute '{self.name}' must be text, got {value!r}")
+            if "\x00" in value:  # SQLite and most tools cut text at NUL
+                raise SpanError(f"{prefix}attribute '{self.name}' contains a NUL character")
             if self.pattern and value and not re.fullmatch(self.pattern, value):
                 raise SpanError(f"{prefix}attribute '{self.name}' value {value!r} does not match its pattern")
 
@@ -137,6 +139,8 @@ class Scheme:
             e = errors[0]
             path = "/".join(str(p) for p in e.absolute_path) or "(top)"
             raise SchemeError(f"{where}: invalid scheme at {path}: {e.message}")
+        if _holds_nul(data):
+            raise SchemeError(f"{where}: a name, choice or description contains a NUL character")
         labels = tuple(
             Label(
                 name=l["name"],
@@ -242,6 +246,16 @@ class Scheme:
         if from_label not in rel.from_labels or to_label not in rel.to_labels:
             raise SpanError(f"{prefix}relation {name} cannot link {from_label} -> {to_label}")
         return rel
+
+
+def _holds_nul(data) -> bool:
+    if isinstance(data, str):
+        return "\x00" in data
+    if isinstance(data, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_holds_nul(v) for v in data)
+    return False
 
 
 @cache

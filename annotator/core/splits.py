@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -157,46 +156,80 @@ def split_output(output: str, name: str, folder: bool) -> str:
 
 
 def export_splits(project, records, output: str, fmt: str, split_spec: str, seed: int, report):
-    from annotator.core.formats import FOLDER_FORMATS, WRITERS
-    from annotator.core.formats.common import open_output
-    from annotator.core.native import write_jsonl
+    """Write one file (or folder) per split, all of them or none: everything is built in a
+    work folder beside the output and moved into place at the end (formats.outputs)."""
+    from annotator.core.formats import FOLDER_FORMATS, FOLDER_WRITERS
+    from annotator.core.formats.outputs import atomic_folder, commit_files, work_folder
 
     if output == "-":
         raise AnnotatorError("--split writes one file per split: give a file name with -o, not '-'")
     parts = parse_spec(split_spec)
     where = split_of_documents(project, parts, seed)
-    folder = fmt in FOLDER_FORMATS
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    spool_dir = Path(tempfile.mkdtemp(prefix=".split-", dir=Path(output).parent if not folder else None))
-    try:
-        spools = [open(spool_dir / f"{i}.jsonl", "wb") for i in range(len(parts))]
-        counts = [0] * len(parts)
-        try:
-            dumps = orjson.dumps
-            for rec in records:
-                k = where[rec["id"]]
-                spools[k].write(dumps(rec))
-                spools[k].write(b"\n")
-                counts[k] += 1
-        finally:
-            for fh in spools:
-                fh.close()
+    if fmt in FOLDER_FORMATS:
+        with atomic_folder(output) as root:
+            spools, counts = _spool(records, where, len(parts), root.parent / "spool")
+            report.splits = {}
+            for i, (name, _) in enumerate(parts):
+                (root / name).mkdir()
+                FOLDER_WRITERS[fmt](project, _replay(spools[i]), root / name, report)
+                report.files.append(split_output(output, name, True))
+                report.splits[name] = counts[i]
+        return report
+    with work_folder(Path(output)) as work:
+        spools, counts = _spool(records, where, len(parts), work / "spool")
+        built = work / "built"
+        built.mkdir()
         report.splits = {}
+        files: list[str] = []
         for i, (name, _) in enumerate(parts):
-            target = split_output(output, name, folder)
-
-            def replay(path=spool_dir / f"{i}.jsonl"):
-                with open(path, "rb") as fh:
-                    for line in fh:
-                        yield orjson.loads(line)
-
-            if fmt == "native":
-                with open_output(target) as fh:
-                    report.documents += write_jsonl(replay(), fh)
-                report.files.append(target)
-            else:
-                WRITERS[fmt](project, replay(), target, report)
+            target = split_output(output, name, False)
+            _write_one(project, fmt, _replay(spools[i]), str(built / Path(target).name), report, files)
             report.splits[name] = counts[i]
-    finally:
-        shutil.rmtree(spool_dir, ignore_errors=True)
+        shutil.rmtree(work / "spool", ignore_errors=True)
+        dest = Path(output).parent
+        moves = [(f"built/{Path(f).name}", str(dest / Path(f).name)) for f in files]
+        commit_files(work, moves)
+        report.files += [d for _, d in moves]
     return report
+
+
+def _write_one(project, fmt, records, target: str, report, files: list[str]) -> None:
+    """One split's file (and side files) written by the format's writer into the work folder."""
+    from annotator.core.formats import WRITERS
+    from annotator.core.formats.common import open_output
+    from annotator.core.native import write_jsonl
+
+    if fmt == "native":
+        with open_output(target) as fh:
+            report.documents += write_jsonl(records, fh)
+        files.append(target)
+        return
+    before = len(report.files)
+    WRITERS[fmt](project, records, target, report)
+    files += [f for f in report.files[before:] if f not in files]  # moved into place later, named then
+    del report.files[before:]
+
+
+def _spool(records, where: dict, n: int, folder: Path) -> tuple[list[Path], list[int]]:
+    """One pass over the records: each goes, as native JSONL, to its split's spool file."""
+    folder.mkdir()
+    paths = [folder / f"{i}.jsonl" for i in range(n)]
+    spools = [open(p, "wb") for p in paths]
+    counts = [0] * n
+    try:
+        dumps = orjson.dumps
+        for rec in records:
+            k = where[rec["id"]]
+            spools[k].write(dumps(rec))
+            spools[k].write(b"\n")
+            counts[k] += 1
+    finally:
+        for fh in spools:
+            fh.close()
+    return paths, counts
+
+
+def _replay(path: Path):
+    with open(path, "rb") as fh:
+        for line in fh:
+            yield orjson.loads(line)

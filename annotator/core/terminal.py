@@ -6,6 +6,8 @@ nothing shown in the GUI may pass through here.
 
 from __future__ import annotations
 
+import re
+
 import arabic_reshaper
 from bidi import algorithm as _bidi
 
@@ -20,6 +22,53 @@ _ALEF_FINAL = {"\ufe8e": ("\ufefb", "\ufefc"), "\ufe82": ("\ufef5", "\ufef6"),
 
 PALETTE = [31, 34, 32, 35, 33, 36, 91, 94, 92, 95]  # ANSI colours, one per label in scheme order
 RESET = "\x1b[0m"
+
+
+# Control characters a terminal acts on: C0 (ESC starts colour, cursor and title
+# sequences, BEL, CR overwrites the line), DEL and C1 (CSI U+009B, OSC U+009D ...).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and line feed kept
+_CONTROLS_ALL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _code(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"  # visible, and still valid inside a JSON string
+
+
+def escape_controls(text: str, keep_lines: bool = True) -> str:
+    """`text` with every control character a terminal would act on written as \\uXXXX.
+    keep_lines: tab and line feed stay (document text); otherwise they are escaped too (a
+    name or id must not start a line of its own)."""
+    return (_CONTROLS if keep_lines else _CONTROLS_ALL).sub(_code, text)
+
+
+def field(value) -> str:
+    """A name, id or label for one line of output."""
+    return escape_controls(str(value), keep_lines=False)
+
+
+class SafeStream:
+    """A text stream that escapes control characters in everything written to it: the CLI
+    prints through it (annotator.cli), so ids, names and text from a project or an input
+    file never reach the terminal as escape sequences. write_raw() is for the CLI's own
+    sequences (colours whose text is escaped already, a progress bar's carriage return);
+    the byte buffer (an export to standard output) is the data itself and passes as is."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def write_raw(self, text: str) -> int:
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def write_raw(stream, text: str) -> None:
+    getattr(stream, "write_raw", stream.write)(text)
 
 
 def reshape(line: str) -> list[tuple[str, int]]:
@@ -130,7 +179,7 @@ def _paint(pairs, styles) -> str:
         if style != current:
             out.append(RESET if style is None else f"\x1b[{style}m")
             current = style
-        out.append(glyph)
+        out.append(_CONTROLS.sub(_code, glyph))
     if current is not None:
         out.append(RESET)
     return "".join(out)

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Iterator
 
 from annotator.core.errors import AnnotatorError, ImportFailed
-from annotator.core.importer import iter_jsonl_objects
-from annotator.core.native import parse_record
+from annotator.core.importer import UNEXPECTED, describe_failure, iter_jsonl_objects
+from annotator.core.native import MAX_DEPTH, parse_record, too_deep
 from annotator.core.scheme import Scheme, _validator, default_scheme
 
 
@@ -19,6 +19,10 @@ def validate_native(path: str | Path, scheme: Scheme | None = None, limit: int =
     problems = 0
     try:
         for where, obj, _ in iter_jsonl_objects(path):
+            if too_deep(obj):
+                yield f"{where}: nested deeper than {MAX_DEPTH} levels"
+                problems += 1
+                continue
             errors = list(validator.iter_errors(obj))
             for e in errors:
                 loc = "/".join(str(p) for p in e.absolute_path) or "(record)"
@@ -37,3 +41,5 @@ def validate_native(path: str | Path, scheme: Scheme | None = None, limit: int =
         yield str(exc)
     except OSError as exc:
         yield f"{path}: cannot read: {exc.strerror}"
+    except UNEXPECTED as exc:  # the same one line as `import` gives
+        yield f"{path}: cannot check: {describe_failure(exc)}"

@@ -196,10 +196,8 @@ class ExportDialog(QDialog):
             report = export_project(self.project, output, self.fmt(), self.export_filter(),
                                     split=self.split_spec(), seed=self.seed.value(), progress=progress)
         except _Cancelled:
-            if self.fmt() in FOLDER_FORMATS:
-                note = self.tr("Export cancelled: the folder holds only part of the documents.")
-            else:
-                note = self.tr("Export cancelled: no file was written (an existing one is unchanged).")
+            # Files and folders alike are built beside the target and replace it only when whole.
+            note = self.tr("Export cancelled: no file was written (an existing one is unchanged).")
             message(self, self.tr("Export"), note)
             return None
         except (AnnotatorError, OSError) as exc:

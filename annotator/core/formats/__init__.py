@@ -30,6 +30,8 @@ READERS: dict[str, Callable] = {
 
 # Where a file of each format keeps its spans, for naming split files (brat is a folder).
 FOLDER_FORMATS = {"brat"}
+# Writing a folder format's export into a folder that exists (a split's subfolder).
+FOLDER_WRITERS: dict[str, Callable] = {"brat": brat.write_into}
 
 
 def reader_for(fmt: str) -> Callable:

@@ -49,6 +49,7 @@ import orjson
 
 from annotator.core.errors import ImportFailed, SpanError
 from annotator.core.formats.common import OffsetConverter, merge_lines, text_matches, units
+from annotator.core.formats.outputs import atomic_folder, cut_bytes
 from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.native import parse_record
 
@@ -57,13 +58,20 @@ UNANNOTATED = "_unannotated"
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
 
+_RESERVED = {"annotation", "visual", "tools", "kb_shortcuts", "annotation.conf", "visual.conf",
+             "tools.conf", "kb_shortcuts.conf", "documents.jsonl"}
+MAX_NAME_BYTES = 150  # of a file or folder name before "~k" and ".ann": far below NAME_MAX (255 bytes)
+
+
 def safe_name(name: str) -> str:
     s = _UNSAFE.sub("_", name).strip(" .")
     if s in ("", ".", ".."):
         s = "_"
-    if s.lower() in ("annotation", "visual", "tools", "kb_shortcuts") or s == UNANNOTATED:
-        s = "_" + s  # would shadow brat's configuration files or our folder
-    return s[:120]
+    if s.lower() in _RESERVED or s == UNANNOTATED:
+        s = "_" + s  # would shadow brat's configuration files, our index or our folder
+    # Cut by bytes, not characters: file systems limit a name to 255 bytes, and an Arabic
+    # letter takes two or three.
+    return cut_bytes(s[:120], MAX_NAME_BYTES).rstrip(" .") or "_"
 
 
 def annotation_conf(scheme) -> str:
@@ -180,32 +188,52 @@ class _Files:
         self._thread.join()
 
 
-def file_names(project) -> dict:
-    """Documents whose file name is not safe_name(id): ids that clash once made safe, or
-    differ only in case (Windows and macOS folders), get "~2", "~3" ... in document order.
-    Counted over the whole project, so a document's file keeps its name whatever the
-    export's filter, and any process can write any document's files."""
+def _unique(names, used: sqlite3.Connection) -> dict:
+    """name -> safe file name, for those whose safe name is not safe_name(name): names that
+    clash once made safe or cut, or differ only in case (Windows and macOS folders), get
+    "~2", "~3" ... in the given order."""
     renamed: dict = {}
+    used.execute("CREATE TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY) WITHOUT ROWID")
+    used.execute("DELETE FROM used")
+    for name in names:
+        base = safe_name(str(name))
+        candidate, k = base, 1
+        while True:
+            try:
+                used.execute("INSERT INTO used VALUES (?)", (candidate.lower(),))
+                break
+            except sqlite3.IntegrityError:  # taken: by an earlier name, or an earlier "~k"
+                k += 1
+                candidate = f"{base}~{k}"
+        if candidate != base:
+            renamed[name] = candidate
+    return renamed
+
+
+def file_names(project) -> dict:
+    """Documents whose file name is not safe_name(id) (see _unique), counted in document
+    order over the whole project, so a document's file keeps its name whatever the
+    export's filter, and any process can write any document's files."""
     # The names taken so far are kept in a private temporary database (on disk, deleted
     # when closed), so memory stays flat however many documents there are.
     used = sqlite3.connect("")
     try:
-        used.execute("CREATE TABLE used (name TEXT PRIMARY KEY) WITHOUT ROWID")
-        for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num"):
-            base = safe_name(str(doc_id))
-            name, k = base, 1
-            while True:
-                try:
-                    used.execute("INSERT INTO used VALUES (?)", (name.lower(),))
-                    break
-                except sqlite3.IntegrityError:  # taken: by an earlier id, or an earlier "~k"
-                    k += 1
-                    name = f"{base}~{k}"
-            if name != base:
-                renamed[doc_id] = name
+        return _unique((doc_id for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num")), used)
     finally:
         used.close()
-    return renamed
+
+
+def folder_names(project) -> dict:
+    """Annotator -> folder, for every annotator of the project (in name order): two
+    annotators never share a folder ("mona:1" and "mona_1" would both be "mona_1")."""
+    used = sqlite3.connect(":memory:")
+    try:
+        names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        renamed = _unique(names, used)
+        # UNANNOTATED is never a safe name (safe_name prefixes it), so it stays free.
+        return {n: renamed.get(n) or safe_name(n) for n in names}
+    finally:
+        used.close()
 
 
 class _Encoder:
@@ -213,9 +241,10 @@ class _Encoder:
     and returns its documents.jsonl lines. Runs in the main process or in a worker
     (annotator.core.formats.pool); flush() after a batch waits for its files."""
 
-    def __init__(self, root: str, renamed: dict, scheme):
+    def __init__(self, root: str, renamed: dict, scheme, folders: dict | None = None):
         self.base_dir = os.path.join(root, "")
         self.renamed = renamed
+        self.folder_of = folders or {}
         self.scheme = scheme
         self.folders: set[str] = set()
         self.text_attrs: dict = {}
@@ -231,7 +260,7 @@ class _Encoder:
         to_brat = _CrlfMap(text)
         out = []
         for unit in units(rec, report, FORMAT):
-            folder = safe_name(unit.annotator) if unit.annotator is not None else UNANNOTATED
+            folder = UNANNOTATED if unit.annotator is None else self._folder(unit.annotator)
             if folder not in self.folders:
                 os.makedirs(self.base_dir + folder, exist_ok=True)
                 self.folders.add(folder)
@@ -243,6 +272,12 @@ class _Encoder:
                                      "meta": rec["meta"], "status": unit.state}, option=orjson.OPT_APPEND_NEWLINE))
         return out[0] if len(out) == 1 else b"".join(out)
 
+    def _folder(self, annotator: str) -> str:
+        folder = self.folder_of.get(annotator)
+        if folder is None:  # not in the project's list of annotators: a name no other can take
+            folder = self.folder_of[annotator] = f"{safe_name(annotator)}~{_hex(annotator)}"
+        return folder
+
     def flush(self) -> None:
         if self.files is not None:
             self.files.flush()
@@ -253,29 +288,38 @@ class _Encoder:
             self.files = None
 
 
-def encoder(root: str, renamed: dict, scheme) -> _Encoder:
-    return _Encoder(root, renamed, scheme)
+def _hex(name: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+def encoder(root: str, renamed: dict, scheme, folders: dict | None = None) -> _Encoder:
+    return _Encoder(root, renamed, scheme, folders)
 
 
 def write(project, records, output: str, report):
     if output == "-":
         raise ImportFailed("brat writes a folder of files: give a folder with -o, not '-'")
-    scheme = project.scheme
-    root = Path(output)
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        (root / "annotation.conf").write_text(annotation_conf(scheme), encoding="utf-8")
-        (root / "visual.conf").write_text(visual_conf(scheme), encoding="utf-8")
-        index = open(root / "documents.jsonl", "wb")
-    except OSError as exc:
-        raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
-    # Building and creating the files is the work; on a spare core it runs in worker processes.
-    with index:
-        for data in encode_all(records, f"{__name__}:encoder", (os.path.abspath(root), file_names(project), scheme),
-                               report, document_count(project)):
-            index.write(data)
+    # Built beside the target and swapped in when complete: a failed, cancelled or killed
+    # export leaves the previous folder as it was, never a mix or a cut documents.jsonl.
+    with atomic_folder(output) as root:
+        write_into(project, records, root, report)
     report.files.append(output)
     return report
+
+
+def write_into(project, records, root: Path, report) -> None:
+    """Write the export into the folder `root` (which exists)."""
+    scheme = project.scheme
+    (root / "annotation.conf").write_text(annotation_conf(scheme), encoding="utf-8")
+    (root / "visual.conf").write_text(visual_conf(scheme), encoding="utf-8")
+    # Building and creating the files is the work; on a spare core it runs in worker processes.
+    with open(root / "documents.jsonl", "wb") as index:
+        for data in encode_all(records, f"{__name__}:encoder",
+                               (os.path.abspath(root), file_names(project), scheme, folder_names(project)),
+                               report, document_count(project)):
+            index.write(data)
 
 
 def _text_attributes(scheme, label: str, is_rel: bool) -> frozenset[str]:
@@ -367,6 +411,7 @@ def _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs: dict | None
 
 # ----- import -----------------------------------------------------------------------------------
 _T = re.compile(r"^T\S*\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", re.S)
+_HUGE = re.compile(r"\d{16,}")  # no text has 10**15 characters; int() of 5,000 digits raises
 _R = re.compile(r"^R\S*\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$")
 _A = re.compile(r"^[AM]\S*\t(\S+) (\S+)(?: (.+))?$")
 _NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
@@ -405,6 +450,8 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
             m = _T.match(line)
             if not m:
                 raise SpanError(f"{where}: bad T line (want T1<TAB>LABEL START END<TAB>text): {line[:80]!r}")
+            if _HUGE.search(m.group(2)):
+                raise SpanError(f"{where}: offset {_HUGE.search(m.group(2)).group()[:20]}... is too large")
             frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
             tlines.append((where, line.split("\t", 1)[0], m.group(1), frags, m.group(3)))
         elif kind == "R":
@@ -572,10 +619,15 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         raise ImportFailed(f"{root}: give a brat folder or an .ann file")
 
     def natives():
+        from annotator.core.importer import refuse_outside
+
         for stem, entry in entries:
             txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
             if not txt.exists():
                 raise ImportFailed(f"{ann}: no matching {txt.name}")
+            if root.is_dir():
+                for f in (txt, ann) if ann.exists() else (txt,):
+                    refuse_outside(root, f)
             text, raw_text = _read_text(txt)
             who = entry.get("annotator") or annotator
             spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))

@@ -11,7 +11,8 @@ from typing import Iterator
 
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.formats.common import iter_json_array, text_matches
-from annotator.core.importer import iter_jsonl_objects
+from annotator.core.importer import UNEXPECTED, describe_failure, iter_jsonl_objects
+from annotator.core.native import MAX_DEPTH, too_deep
 from annotator.core.offsets import Utf16Map
 from annotator.core.scheme import _validator
 
@@ -152,7 +153,10 @@ def _each(path: Path, items, schema_errors, check) -> Iterator[str]:
     """Schema problems of each item, else its own check's, up to LIMIT in all."""
     problems = 0
     for where, obj, _ in items:
-        errs = schema_errors(obj, where) or check(obj, where)
+        if too_deep(obj):  # the limit every reader applies; checks below would recurse
+            errs = [f"{where}: nested deeper than {MAX_DEPTH} levels"]
+        else:
+            errs = schema_errors(obj, where) or check(obj, where)
         for e in errs:
             yield e
             problems += 1
@@ -239,3 +243,5 @@ def validate_file(path, fmt: str, scheme=None) -> Iterator[str]:
         yield str(exc)
     except OSError as exc:
         yield f"{path}: cannot read: {exc.strerror}"
+    except UNEXPECTED as exc:  # the same one line as `import` gives
+        yield f"{path}: cannot check: {describe_failure(exc)}"

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import secrets
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -87,34 +85,19 @@ def open_output(output: str) -> Iterator[IO[bytes]]:
     """The file an export writes `output` through ("-": standard output).
 
     A file is written under a temporary name beside it and takes its name only once
-    everything is written: an export that fails or is cancelled leaves no truncated file
-    that looks whole, and whatever was there before stays as it was.
+    everything is written (annotator.core.formats.outputs): an export that fails or is
+    cancelled leaves no truncated file that looks whole, and whatever was there before
+    stays as it was.
     """
     if output == "-":
         out = sys.stdout.buffer
         yield out
         out.flush()
         return
-    target = Path(output)
-    if target.is_dir():
-        raise ImportFailed(f"{output}: cannot write: it is a folder")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # O_EXCL with a fresh name; mode 0o666 so that the umask applies as for open().
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as exc:
-        raise ImportFailed(f"{output}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from annotator.core.formats.outputs import atomic_file
+
+    with atomic_file(output) as fh:
+        yield fh
 
 
 # ----- import side: offsets -------------------------------------------------------------------

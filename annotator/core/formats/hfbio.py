@@ -28,6 +28,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.formats.common import open_output, units
+from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.tokenize import VERSION, token_table
 
@@ -137,6 +138,6 @@ def write(project, records, output: str, report):
     report.files.append(output)
     if output != "-":
         side = Path(output).parent / SIDECAR
-        side.write_text(json.dumps(sidecar(groups), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_small(side, (json.dumps(sidecar(groups), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         report.files.append(str(side))
     return report

@@ -29,6 +29,7 @@ import orjson
 from annotator.core.errors import SpanError
 from annotator.core.formats.common import (OffsetConverter, iter_json_array, open_output, sibling, text_matches,
                                            units)
+from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.model import GOLD
 from annotator.core.native import parse_record
@@ -144,7 +145,7 @@ def write(project, records, output: str, report):
     report.files.append(output)
     if output != "-":
         conf = sibling(output, CONFIG_SUFFIX)
-        conf.write_text(label_config(scheme), encoding="utf-8")
+        write_small(conf, label_config(scheme).encode("utf-8"))
         report.files.append(str(conf))
     return report
 
