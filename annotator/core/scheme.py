@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attribute_types import TYPES, AttributeType, attribute_type, resolve
 from annotator.core.errors import SchemeError, SpanError
 from annotator.core.paths import resource_path, schema_path
 
@@ -18,6 +18,9 @@ def _validator(schema_name: str):
     import jsonschema
 
     schema = json.loads(schema_path(schema_name).read_text(encoding="utf-8"))
+    if schema_name == "scheme.schema.json":
+        # The attribute types are the classes in attribute_types, not a list kept here too.
+        schema["$defs"]["attribute"]["properties"]["type"]["enum"] = sorted(TYPES)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
@@ -31,19 +34,17 @@ class Attribute:
     default: Any = None
     description: str = ""
 
+    @property
+    def kind(self) -> AttributeType:
+        """The type object: what values it takes, how they show and how formats carry them."""
+        return attribute_type(self.type)
+
     def check(self, value: Any, where: str = "") -> None:
-        prefix = f"{where}: " if where else ""
         if value is None:
             return
-        if self.type == "choice" and value not in self.choices:
-            raise SpanError(f"{prefix}attribute '{self.name}' must be one of {', '.join(self.choices)}, got {value!r}")
-        if self.type == "boolean" and not isinstance(value, bool):
-            raise SpanError(f"{prefix}attribute '{self.name}' must be true or false, got {value!r}")
-        if self.type == "text":
-            if not isinstance(value, str):
-                raise SpanError(f"{prefix}attribute '{self.name}' must be text, got {value!r}")
-            if self.pattern and value and not re.fullmatch(self.pattern, value):
-                raise SpanError(f"{prefix}attribute '{self.name}' value {value!r} does not match its pattern")
+        problem = self.kind.problem(self, value)
+        if problem:
+            raise SpanError(f"{where}: {problem}" if where else problem)
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,12 @@ class RelationType:
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
-    return tuple(
-        Attribute(
-            name=a["name"],
-            type=a["type"],
-            choices=tuple(a.get("choices", ())),
-            pattern=a.get("pattern"),
-            default=a.get("default"),
-            description=a.get("description", ""),
-        )
-        for a in items or ()
-    )
+    out = []
+    for a in items or ():
+        typ, pattern = resolve(a["type"], a.get("pattern"))
+        out.append(Attribute(name=a["name"], type=typ, choices=tuple(a.get("choices", ())), pattern=pattern,
+                             default=a.get("default"), description=a.get("description", "")))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -134,11 +130,7 @@ class Scheme:
             )
         for a in (*labels, *rels):
             for attr in a.attributes:
-                if attr.pattern:
-                    try:
-                        re.compile(attr.pattern)
-                    except re.error as exc:
-                        raise SchemeError(f"{where}: attribute {a.name}.{attr.name} has a bad pattern: {exc}") from None
+                attr.kind.check_definition(attr, where, a.name)
         return cls(name=data["name"], labels=labels, relations=tuple(rels),
                    description=data.get("description", ""), raw=data)
 
