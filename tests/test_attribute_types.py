@@ -97,6 +97,7 @@ def test_a_new_type_is_one_class(number_type, tmp_path):
     attr.check(12)
     with pytest.raises(SpanError, match="whole number"):
         attr.check("12")
+    assert "\nn\t" not in annotation_conf(s) and '<TextArea name="D_n"' in label_config(s)
     txt, ann = tmp_path / "a.txt", tmp_path / "a.ann"
     txt.write_text("hello world", encoding="utf-8")
     ann.write_text("T1\tD 0 5\thello\n#1\tAnnotatorNotes T1\tn=12\n", encoding="utf-8")
