@@ -11,7 +11,7 @@ from annotator.core.errors import SchemeError, SpanError
 from annotator.core.formats.brat import annotation_conf, parse_ann
 from annotator.core.formats.labelstudio import label_config, to_native
 from annotator.core.merge import MergeConflict, check_schemes
-from annotator.core.scheme import Scheme, default_scheme
+from annotator.core.scheme import Attribute, Scheme, default_scheme
 
 
 def _scheme(attrs: list[dict]) -> Scheme:
@@ -20,6 +20,7 @@ def _scheme(attrs: list[dict]) -> Scheme:
 
 def test_the_news_date_value_is_a_timex3_attribute():
     value = default_scheme().label("DATE").attribute("value")
+    assert default_scheme().raw["labels"][3]["attributes"][1]["pattern"] == at.TIMEX3_PATTERN  # older versions read it
     assert value.type == "timex3" and value.kind is at.TYPES["timex3"]
     value.check("2021-W49")
     with pytest.raises(SpanError, match="'value' value '2021-13' does not match its pattern"):
@@ -28,14 +29,16 @@ def test_the_news_date_value_is_a_timex3_attribute():
         value.check(2021)
 
 
-def test_a_scheme_written_before_timex3_reads_its_date_value_as_timex3_and_merges_with_todays():
+def test_a_text_attribute_with_the_timex3_pattern_is_timex3_and_merges_with_a_timex3_scheme():
     old = _scheme([{"name": "value", "type": "text", "pattern": at.TIMEX3_PATTERN}]).label("D").attribute("value")
     assert (old.type, old.pattern) == ("timex3", None)
     legacy = default_scheme().raw
     legacy = {**legacy, "labels": [dict(l, attributes=[dict(a, type="text", pattern=at.TIMEX3_PATTERN)
                                                         if a["name"] == "value" else a for a in l.get("attributes", ())])
                                    for l in legacy["labels"]]}
-    check_schemes(default_scheme(), Scheme.from_dict(legacy), {"DATE"}, set(), "old.annot")
+    today = {**legacy, "labels": [dict(l, attributes=[{"name": "value", "type": "timex3"} if a["name"] == "value" else a
+                                                       for a in l.get("attributes", ())]) for l in legacy["labels"]]}
+    check_schemes(Scheme.from_dict(today), Scheme.from_dict(legacy), {"DATE"}, set(), "old.annot")
     # Any other pattern stays plain text, and differs from a TIMEX3 value.
     other = _scheme([{"name": "value", "type": "text", "pattern": "^[0-9]+$"}])
     assert other.label("D").attribute("value").type == "text"
@@ -124,8 +127,8 @@ def test_the_inspector_builds_each_field_from_the_types_editor(qtbot, number_typ
 
     @ae.editor("number")
     class NumberEditor(ae.AttributeEditor):
-        def __init__(self, attr, value, editable, commit):
-            super().__init__(attr, value, editable, commit)
+        def __init__(self, attr, value, editable, commit, shown):
+            super().__init__(attr, value, editable, commit, shown)
             self.widget = QSpinBox()
             self.widget.setValue(value or 0)
             self.widget.valueChanged.connect(commit)
@@ -149,6 +152,12 @@ def test_the_inspector_builds_each_field_from_the_types_editor(qtbot, number_typ
     assert isinstance(value, QLineEdit) and value.placeholderText().startswith("2021-12-09")
     assert insp.attr_hints["value"].text()  # the month in words
     assert insp.attr_hints["note"].text() == "" and insp.attr_widgets["note"].placeholderText() == ""
+    from annotator.gui.attribute_editors import Shown, make_editor
+    # Display names change the text shown, never the value.
+    combo = make_editor(Attribute("type", "choice", ("direct", "indirect")), "indirect", True, edits.append,
+                        Shown(choice=str.upper)).widget
+    qtbot.addWidget(combo)
+    assert [combo.itemText(i) for i in range(3)] == ["—", "DIRECT", "INDIRECT"] and combo.currentData() == "indirect"
     value.setText("2021-13")
     value.editingFinished.emit()
     assert insp.attr_hints["value"].text().startswith("Not a valid value") and len(edits) == 1

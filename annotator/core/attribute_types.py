@@ -16,8 +16,6 @@ import re
 from typing import Any, ClassVar
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.errors import SchemeError
-
 TYPES: dict[str, "AttributeType"] = {}
 
 
@@ -48,7 +46,8 @@ class AttributeType:
         return raw
 
     def check_definition(self, attr, where: str, owner: str) -> None:
-        """Refuse (SchemeError) a scheme that defines an attribute of this type badly."""
+        """Refuse (SchemeError) a scheme that defines an attribute of this type badly, naming
+        `where` and `owner.attr`. (A bad `pattern` is refused for every type by the scheme.)"""
 
     # ----- brat -----------------------------------------------------------------------------
     def brat_values(self, attr) -> tuple[str, ...] | None:
@@ -148,13 +147,6 @@ class TextType(AttributeType):
             return f"attribute '{attr.name}' value {value!r} does not match its pattern"
         return None
 
-    def check_definition(self, attr, where: str, owner: str) -> None:
-        if attr.pattern:
-            try:
-                re.compile(attr.pattern)
-            except re.error as exc:
-                raise SchemeError(f"{where}: attribute {owner}.{attr.name} has a bad pattern: {exc}") from None
-
 
 # TIMEX3 values (ISO-TimeML): dates to the day or part of day, weeks, quarters, halves, seasons,
 # decades, centuries, durations, the three vague references and dates without a year.
@@ -181,9 +173,10 @@ class Timex3Type(TextType):
 
 
 def resolve(type_name: str, pattern: str | None) -> tuple[str, str | None]:
-    """(type, pattern) as defined in a scheme -> as held. Schemes written before the timex3
-    type said "text" with TIMEX3_PATTERN: they are read as timex3, so projects from then
-    merge with today's and their DATE value keeps its editor."""
+    """(type, pattern) as defined in a scheme -> as held. A "text" attribute with exactly
+    TIMEX3_PATTERN is a timex3 one: the default scheme (and every project made before the
+    timex3 type) says it that way, which earlier versions still read; read as timex3, it gets
+    the TIMEX3 editor and merges with schemes that say "timex3"."""
     if type_name == "text" and pattern == TIMEX3_PATTERN:
         return "timex3", None
     return type_name, pattern

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -71,12 +72,17 @@ class RelationType:
 
 
 def _attrs(items) -> tuple[Attribute, ...]:
-    out = []
-    for a in items or ():
-        typ, pattern = resolve(a["type"], a.get("pattern"))
-        out.append(Attribute(name=a["name"], type=typ, choices=tuple(a.get("choices", ())), pattern=pattern,
-                             default=a.get("default"), description=a.get("description", "")))
-    return tuple(out)
+    return tuple(
+        Attribute(
+            name=a["name"],
+            type=resolve(a["type"], a.get("pattern"))[0],
+            choices=tuple(a.get("choices", ())),
+            pattern=resolve(a["type"], a.get("pattern"))[1],
+            default=a.get("default"),
+            description=a.get("description", ""),
+        )
+        for a in items or ()
+    )
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,11 @@ class Scheme:
             )
         for a in (*labels, *rels):
             for attr in a.attributes:
+                if attr.pattern:
+                    try:
+                        re.compile(attr.pattern)
+                    except re.error as exc:
+                        raise SchemeError(f"{where}: attribute {a.name}.{attr.name} has a bad pattern: {exc}") from None
                 attr.kind.check_definition(attr, where, a.name)
         return cls(name=data["name"], labels=labels, relations=tuple(rels),
                    description=data.get("description", ""), raw=data)

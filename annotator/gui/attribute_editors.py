@@ -1,6 +1,7 @@
 """The inspector's field for each attribute type, registered under the type's name in
 annotator/core/attribute_types.py. An editor shows a value and hands a new one to `commit`
-(None removes it); the window then makes the edit as one undo step.
+(None removes it); the window then makes the edit as one undo step. `shown` says how the
+interface names choices and describes the attribute (the stored values never change).
 
 Adding a type's editor: a subclass of AttributeEditor decorated with @editor("<type name>").
 A type without an editor of its own gets the text field.
@@ -8,6 +9,7 @@ A type without an editor of its own gets the text field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -26,8 +28,16 @@ def editor(type_name: str):
     return register
 
 
-def make_editor(attr, value: Any, editable: bool, commit: Callable[[Any], None]) -> "AttributeEditor":
-    return EDITORS.get(attr.type, TextEditor)(attr, value, editable, commit)
+@dataclass(frozen=True)
+class Shown:
+    choice: Callable[[str], str] = str  # a choice value as the interface names it
+    description: str = ""  # the attribute's description as the interface gives it
+
+
+def make_editor(attr, value: Any, editable: bool, commit: Callable[[Any], None],
+                shown: Shown | None = None) -> "AttributeEditor":
+    shown = shown or Shown(description=attr.description)
+    return EDITORS.get(attr.type, TextEditor)(attr, value, editable, commit, shown)
 
 
 def _tr(text: str) -> str:
@@ -41,19 +51,20 @@ class AttributeEditor:
     widget: QWidget
     hint: QLabel | None = None
 
-    def __init__(self, attr, value: Any, editable: bool, commit: Callable[[Any], None]):
+    def __init__(self, attr, value: Any, editable: bool, commit: Callable[[Any], None], shown: Shown):
         self.attr = attr
         self.commit = commit
+        self.shown = shown
 
 
 @editor("choice")
 class ChoiceEditor(AttributeEditor):
-    def __init__(self, attr, value, editable, commit):
-        super().__init__(attr, value, editable, commit)
+    def __init__(self, attr, value, editable, commit, shown):
+        super().__init__(attr, value, editable, commit, shown)
         w = self.widget = QComboBox()
         w.addItem("—", None)
         for c in attr.choices:
-            w.addItem(c, c)
+            w.addItem(shown.choice(c), c)
         w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
         w.setEnabled(editable)
         w.activated.connect(lambda _i: commit(w.currentData()))
@@ -61,8 +72,8 @@ class ChoiceEditor(AttributeEditor):
 
 @editor("boolean")
 class BooleanEditor(AttributeEditor):
-    def __init__(self, attr, value, editable, commit):
-        super().__init__(attr, value, editable, commit)
+    def __init__(self, attr, value, editable, commit, shown):
+        super().__init__(attr, value, editable, commit, shown)
         w = self.widget = QCheckBox()
         w.setChecked(bool(value))
         w.setEnabled(editable)
@@ -74,11 +85,11 @@ class TextEditor(AttributeEditor):
     """A line edit: checked as it is typed (the hint says what is wrong), committed when
     editing finishes and the value is good."""
 
-    def __init__(self, attr, value, editable, commit):
-        super().__init__(attr, value, editable, commit)
+    def __init__(self, attr, value, editable, commit, shown):
+        super().__init__(attr, value, editable, commit, shown)
         w = self.widget = QLineEdit("" if value is None else str(value))
         w.setReadOnly(not editable)
-        w.setToolTip(plain_tip(attr.description))
+        w.setToolTip(plain_tip(shown.description))
         self.editable = editable
         self.hint = plain_label()
         self.update_hint(w.text())
@@ -93,8 +104,8 @@ class TextEditor(AttributeEditor):
         text = text.strip()
         problem = self.attr.kind.problem(self.attr, text) if text else None
         if problem:
-            self.hint.setText(_tr("Not a valid value: %1").replace("%1", self.attr.description or self.attr.pattern
-                                                                   or problem))
+            why = self.shown.description or self.attr.description or self.attr.pattern or problem
+            self.hint.setText(_tr("Not a valid value: %1").replace("%1", why))
             self.hint.setStyleSheet("color: #b00020;")
         else:
             self.hint.setText(self.words(text))
@@ -113,8 +124,8 @@ class TextEditor(AttributeEditor):
 class Timex3Editor(TextEditor):
     """A TIMEX3 value, read back in plain words in the UI's language ('9 December 2021')."""
 
-    def __init__(self, attr, value, editable, commit):
-        super().__init__(attr, value, editable, commit)
+    def __init__(self, attr, value, editable, commit, shown):
+        super().__init__(attr, value, editable, commit, shown)
         self.widget.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
 
     def words(self, text: str) -> str:
