@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attribute_types import TYPES, AttributeType, attribute_type, resolve
 from annotator.core.errors import SchemeError, SpanError
 from annotator.core.paths import resource_path, schema_path
 
@@ -18,6 +19,9 @@ def _validator(schema_name: str):
     import jsonschema
 
     schema = json.loads(schema_path(schema_name).read_text(encoding="utf-8"))
+    if schema_name == "scheme.schema.json":
+        # The attribute types are the classes in attribute_types, not a list kept here too.
+        schema["$defs"]["attribute"]["properties"]["type"]["enum"] = sorted(TYPES)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
@@ -59,21 +63,17 @@ class Attribute(_Shown):
         names = dict(self.choice_display).get(value) if isinstance(value, str) else None
         return _shown(names or (), str(value), language)
 
+    @property
+    def kind(self) -> AttributeType:
+        """The type object: what values it takes, how they show and how formats carry them."""
+        return attribute_type(self.type)
+
     def check(self, value: Any, where: str = "") -> None:
-        prefix = f"{where}: " if where else ""
         if value is None:
             return
-        if self.type == "choice" and value not in self.choices:
-            raise SpanError(f"{prefix}attribute '{self.name}' must be one of {', '.join(self.choices)}, got {value!r}")
-        if self.type == "boolean" and not isinstance(value, bool):
-            raise SpanError(f"{prefix}attribute '{self.name}' must be true or false, got {value!r}")
-        if self.type == "text":
-            if not isinstance(value, str):
-                raise SpanError(f"{prefix}attribute '{self.name}' must be text, got {value!r}")
-            if "\x00" in value:  # SQLite and most tools cut text at NUL
-                raise SpanError(f"{prefix}attribute '{self.name}' contains a NUL character")
-            if self.pattern and value and not re.fullmatch(self.pattern, value):
-                raise SpanError(f"{prefix}attribute '{self.name}' value {value!r} does not match its pattern")
+        problem = self.kind.problem(self, value)
+        if problem:
+            raise SpanError(f"{where}: {problem}" if where else problem)
 
 
 @dataclass(frozen=True)
@@ -110,9 +110,9 @@ def _attrs(items) -> tuple[Attribute, ...]:
     return tuple(
         Attribute(
             name=a["name"],
-            type=a["type"],
+            type=resolve(a["type"], a.get("pattern"))[0],
             choices=tuple(a.get("choices", ())),
-            pattern=a.get("pattern"),
+            pattern=resolve(a["type"], a.get("pattern"))[1],
             default=a.get("default"),
             description=a.get("description", ""),
             display=_display(a),
@@ -190,6 +190,7 @@ class Scheme:
                         re.compile(attr.pattern)
                     except re.error as exc:
                         raise SchemeError(f"{where}: attribute {a.name}.{attr.name} has a bad pattern: {exc}") from None
+                attr.kind.check_definition(attr, where, a.name)
         return cls(name=data["name"], labels=labels, relations=tuple(rels),
                    description=data.get("description", ""), raw=data)
 

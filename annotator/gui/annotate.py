@@ -459,7 +459,7 @@ class AnnotationController(QObject):
         value = values[(i + (-1 if backward else 1)) % len(values)] if i >= 0 else values[-1 if backward else 0]
         if not self.set_attr(span.id, name, value):
             return False
-        self.message.emit(f"{name}: {value if value is not None else '—'}")
+        self.message.emit(f"{name}: {attr.kind.text(value)}")
         return True
 
     def set_meta(self, doc: int, key: str, value) -> bool:

@@ -3,13 +3,12 @@ document's metadata (title, dct). It only shows and asks; the window makes the e
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.attribute_editors import Shown, make_editor
 from annotator.gui.i18n import attr_text, description_text, label_text, relation_text, value_text
 from annotator.gui.plain import plain_label, plain_tip
 from annotator.gui.span_list import status_text
@@ -231,69 +230,27 @@ class Inspector(QWidget):
         attributes = label.attributes if label else ()
         keys = {attr.name: letter for letter, attr in attribute_keys(label).items()} if self.show_attr_keys else {}
         self.attr_box.setVisible(bool(attributes))
+        self.attr_editors = {}  # kept: the fields' signals call into them
         self.attr_widgets = {}
         self.attr_hints = {}
         hints = []  # below every field: a hint growing to two lines moves no field
         for attr in attributes:
-            value = span.attrs.get(attr.name)
             # The name in an isolate after an RLM in the Arabic interface: the line reads
             # right to left there, so the colon goes to the name's left.
             caption = (("\u200f" if self.layoutDirection() == Qt.RightToLeft else "") + "\u2068" + attr_text(self.scheme, span.label, attr.name) + (f" (Alt+{keys[attr.name].upper()})" if attr.name in keys else "")
                        + "\u2069:")
-            if attr.type == "choice":
-                w = QComboBox()
-                w.addItem("—", None)
-                for c in attr.choices:
-                    w.addItem(value_text(self.scheme, span.label, attr.name, c), c)
-                w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
-                w.setEnabled(self.editable)
-                w.activated.connect(lambda _i, a=attr.name, w=w: self._emit_attr(a, w.currentData()))
-                self.attr_form.addRow(plain_label(caption, wrap=False), w)
-            elif attr.type == "boolean":
-                w = QCheckBox()
-                w.setChecked(bool(value))
-                w.setEnabled(self.editable)
-                w.toggled.connect(lambda on, a=attr.name: self._emit_attr(a, on))
-                self.attr_form.addRow(plain_label(caption, wrap=False), w)
-            else:
-                w = QLineEdit("" if value is None else str(value))
-                w.setReadOnly(not self.editable)
-                hint = plain_label()
-                self.attr_hints[attr.name] = hint
-                w.setToolTip(plain_tip(description_text(self.scheme, span.label, attr.name, fallback=attr.description)))
-                if attr.name == "value" and span.label == "DATE":
-                    w.setPlaceholderText("2021-12-09, 2021-12, 2021-W49, P3D…")
-                self._update_hint(attr, w.text(), hint)
-                w.textEdited.connect(lambda t, a=attr, h=hint: self._update_hint(a, t, h))
-                w.editingFinished.connect(lambda a=attr, w=w: self._text_done(a, w))
-                self.attr_form.addRow(plain_label(caption, wrap=False), w)
-                hints.append(hint)
-            self.attr_widgets[attr.name] = w
+            shown = Shown(choice=lambda c, a=attr.name: value_text(self.scheme, span.label, a, c),
+                          description=description_text(self.scheme, span.label, attr.name, fallback=attr.description))
+            ed = make_editor(attr, span.attrs.get(attr.name), self.editable,
+                             lambda value, a=attr.name: self._emit_attr(a, value), shown)
+            self.attr_form.addRow(plain_label(caption, wrap=False), ed.widget)
+            self.attr_editors[attr.name] = ed
+            self.attr_widgets[attr.name] = ed.widget
+            if ed.hint is not None:
+                self.attr_hints[attr.name] = ed.hint
+                hints.append(ed.hint)
         for hint in hints:
             self.attr_form.addRow("", hint)
-
-    def _update_hint(self, attr, text: str, hint: QLabel) -> bool:
-        text = text.strip()
-        ok = not text or not attr.pattern or re.fullmatch(attr.pattern, text) is not None
-        if not ok:
-            shown = description_text(self.scheme, self.span.label, attr.name, fallback=attr.description) if self.span else ""
-            hint.setText(self.tr("Not a valid value: %1").replace("%1", shown or attr.description or attr.pattern))
-            hint.setStyleSheet("color: #b00020;")
-        else:
-            hint.setText(describe(text) if attr.name == "value" else "")
-            hint.setStyleSheet("color: palette(mid);")
-        return ok
-
-    def _text_done(self, attr, w: QLineEdit) -> None:
-        if self.span is None or not self.editable:
-            return
-        text = w.text().strip()
-        hint = self.attr_hints.get(attr.name)
-        if hint is not None and not self._update_hint(attr, text, hint):
-            return
-        value = text or None
-        if value != self.span.attrs.get(attr.name):
-            self.attrEdited.emit(self.span.id, attr.name, value)
 
     def _emit_attr(self, name: str, value) -> None:
         if self.span is not None and self.editable and value != self.span.attrs.get(name):

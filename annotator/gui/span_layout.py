@@ -1,6 +1,6 @@
 """Helpers of the annotation view that need no widget: direction, lanes, marks, tooltips.
 
-Kept apart from text_view.py so they can be reasoned about (and tested) on their own.
+Kept apart from the text_view package so they can be reasoned about (and tested) on their own.
 """
 
 from __future__ import annotations

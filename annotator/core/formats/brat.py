@@ -85,11 +85,12 @@ def annotation_conf(scheme) -> str:
     attrs: dict[str, tuple[list[str], list[str]]] = {}
     for owner in (*scheme.labels, *scheme.relations):
         for a in owner.attributes:
-            if a.type == "text":
+            declared = a.kind.brat_values(a)
+            if declared is None:
                 continue
             args, values = attrs.setdefault(a.name, ([], []))
             args.append(owner.name)
-            for v in (a.choices if a.type == "choice" else ("true", "false")):
+            for v in declared:
                 if v not in values:
                     values.append(v)
     for name, (args, values) in attrs.items():
@@ -328,10 +329,10 @@ def _text_attributes(scheme, label: str, is_rel: bool) -> frozenset[str]:
         owner = scheme.relation(label) if is_rel else scheme.label(label)
     except SpanError:
         return frozenset()
-    first: dict[str, str] = {}
+    first: dict[str, object] = {}
     for a in owner.attributes:
-        first.setdefault(a.name, a.type)
-    return frozenset(n for n, t in first.items() if t == "text")
+        first.setdefault(a.name, a)
+    return frozenset(n for n, a in first.items() if a.kind.brat_values(a) is None)
 
 
 def _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs: dict | None = None) -> list[str]:
@@ -556,10 +557,7 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
             next((x for x in owner.attributes if x.name == name), None) if owner is not None else None)
         if attr is None:
             raise SpanError(f"{where}: {owner.name if owner else target} has no attribute {name!r}")
-        if attr.type == "boolean":
-            v = True if value is None else value.strip().lower() in ("true", "yes", "1")
-        else:
-            v = (value or "").strip()
+        v = attr.kind.from_brat(value)
         for o in objs:
             o.setdefault("attrs", {})[name] = v
     for where, target, note in notes:
@@ -571,10 +569,10 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
             for o in objs:
                 o["status"] = value
             continue
-        attrs = owner.attributes if owner is not None else ()
-        if any(a.name == key for a in attrs):
+        attr = next((a for a in owner.attributes if a.name == key), None) if owner is not None else None
+        if attr is not None:
             for o in objs:
-                o.setdefault("attrs", {})[key] = value
+                o.setdefault("attrs", {})[key] = attr.kind.parse(value)
     state = {}
     return spans, rels, state
 

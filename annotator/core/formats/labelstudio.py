@@ -52,16 +52,8 @@ def label_config(scheme) -> str:
     out += ['  </Labels>', '  <Text name="text" value="$text" granularity="symbol"/>']
     for l in scheme.labels:
         for a in l.attributes:
-            name = quoteattr(control_name(l.name, a.name))
             cond = f'visibleWhen="region-selected" whenLabelValue={quoteattr(l.name)}'
-            if a.type == "text":
-                out.append(f'  <TextArea name={name} toName="text" perRegion="true" {cond} '
-                           f'maxSubmissions="1" editable="true" placeholder={quoteattr(a.name)}/>')
-            else:
-                choices = a.choices if a.type == "choice" else ("true", "false")
-                out.append(f'  <Choices name={name} toName="text" perRegion="true" {cond} choice="single">')
-                out += [f"    <Choice value={quoteattr(c)}/>" for c in choices]
-                out.append("  </Choices>")
+            out += a.kind.ls_control(a, control_name(l.name, a.name), cond)
     out.append("</View>")
     return "\n".join(out) + "\n"
 
@@ -78,13 +70,9 @@ def _regions(spans, rels, text: str, u16: Utf16Map, scheme) -> list[dict]:
         label = scheme.label(s["label"]) if scheme.has_label(s["label"]) else None
         for k, v in s["attrs"].items():
             attr = label.attribute(k) if label else None
-            if attr is not None and attr.type == "text":
-                result.append({"id": rid, "from_name": control_name(s["label"], k), "to_name": "text",
-                               "type": "textarea", "value": dict(value, text=[v])})
-            else:
-                choice = v if isinstance(v, str) else ("true" if v else "false")
-                result.append({"id": rid, "from_name": control_name(s["label"], k), "to_name": "text",
-                               "type": "choices", "value": dict(value, choices=[choice])})
+            typ, part = attr.kind.to_ls(v) if attr is not None else ("choices", {"choices": [v]})
+            result.append({"id": rid, "from_name": control_name(s["label"], k), "to_name": "text",
+                           "type": typ, "value": dict(value, **part)})
     for r in rels:
         result.append({"from_id": ids[r["from"]], "to_id": ids[r["to"]], "type": "relation", "direction": "right",
                        "labels": [r["label"]]})
@@ -274,8 +262,8 @@ def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> di
                 value = vals[0]
                 if scheme.has_label(span["label"]):
                     at = scheme.label(span["label"]).attribute(attr)
-                    if at is not None and at.type == "boolean":
-                        value = value == "true"
+                    if at is not None:
+                        value = at.kind.from_ls(value)
                 attrs_of[rid][attr] = value
             else:
                 raise SpanError(f"{aw}: result {j + 1}: result type {typ!r} is not a span, relation or region attribute")
