@@ -14,7 +14,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
 COMMANDS = ["new", "import_", "export", "validate", "stats", "show"]
-OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review"]
+OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review", "train"]
 
 
 def build_parser() -> argparse.ArgumentParser:
