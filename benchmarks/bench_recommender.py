@@ -30,7 +30,7 @@ _FIRST = ("أحمد محمد خالد سامي يوسف عمر ليلى سارة
           "حسن علي وليد نبيل سلمى رنا جميل فادي هشام إيمان عادل ماجد نور هالة").split()
 _LAST = ("العلي الخطيب منصور حداد الشامي السعدي البزاز عثمان يونس الحسيني النجار الأحمد الكردي سليمان "
          "الزين الراشد العمري جابر القاسم درويش الصباغ التميمي الحلبي عيسى الخوري").split()
-_TITLES = "الوزير المتحدث المدير الرئيس الخبير السفير النائب المحلل رئيس_البلدية الأمين_العام".replace("_", " ").split()
+_TITLES = [t.replace("_", " ") for t in "الوزير المتحدث المدير الرئيس الخبير السفير النائب المحلل رئيس_البلدية الأمين_العام".split()]
 _ORG_HEADS = ("وزارة هيئة شركة جامعة منظمة مؤسسة نقابة بنك مجلس جمعية").split()
 _ORG_TAILS = ("الصحة التعليم الطاقة النقل الزراعة المياه الاتصالات الإسكان البيئة التجارة الاستثمار "
               "الثقافة السياحة العمل الشباب الإعلام الصناعة المالية").split()
@@ -114,7 +114,7 @@ def entity_records(n: int, seed: int = 1, unseen: bool = False) -> list[dict]:
     return recs
 
 
-def news_records(n: int, seed: int = 1, unseen: bool = False) -> list[dict]:
+def news_records(n: int, seed: int = 1, unseen: bool = False, sentences: tuple[int, int] = (3, 6)) -> list[dict]:
     """Native records with QUOTE/SOURCE/CUE (and DATE) in attribution sentences and filler."""
     rng = random.Random(seed)
     half = lambda xs: xs[len(xs) // 2:] if unseen else xs[:len(xs) // 2]  # noqa: E731
@@ -130,7 +130,7 @@ def news_records(n: int, seed: int = 1, unseen: bool = False) -> list[dict]:
                 spans.append({"start": len(text), "end": len(text) + len(s), "label": label})
             text += s
 
-        for _ in range(rng.randint(3, 6)):
+        for _ in range(rng.randint(*sentences)):
             if text:
                 put(" ")
             r = rng.random()
@@ -239,7 +239,7 @@ def curve_table(name, train_recs, test_recs, labels, sizes, rules: bool):
     return rows
 
 
-def devgold_cv(folds: int = 5):
+def devgold_cv(folds: int = 5, with_spacy: bool = True):
     from annotator.core.recommender.train import fit_model, score
 
     recs = _devgold()
@@ -272,24 +272,59 @@ def devgold_cv(folds: int = 5):
             for x in pred:
                 rule_c[x[2]][1] += 1
                 rule_c[x[2]][2] += x in gold
+    # The same folds without the rules' spans among the features: what the model learns alone.
+    from annotator.core.recommender import features
+
+    plain_c = {l: [0, 0, 0] for l in labels}
+    saved = features._rule_marks
+    features._rule_marks = lambda text, bounds, spans: [[] for _ in bounds]
+    try:
+        for k in range(folds):
+            test_i = set(order[k::folds])
+            model = fit_model(_examples([r for i, r in enumerate(recs) if i not in test_i]), labels)
+            s = score(model, _examples([r for i, r in enumerate(recs) if i in test_i]), labels)
+            for l in labels:
+                plain_c[l] = [plain_c[l][0] + s[l]["gold"], plain_c[l][1] + s[l]["pred"],
+                              plain_c[l][2] + round(s[l]["r"] * s[l]["gold"])]
+    finally:
+        features._rule_marks = saved
+    sp_c = None
+    if with_spacy:
+        try:
+            import spacy  # noqa: F401
+            sp_c = {l: [0, 0, 0] for l in ("CUE", "QUOTE", "SOURCE")}
+            for k in range(folds):
+                test_i = set(order[k::folds])
+                counts, *_ = spacy_fit_score([r for i, r in enumerate(recs) if i not in test_i],
+                                             [r for i, r in enumerate(recs) if i in test_i], list(sp_c))
+                for l in sp_c:
+                    sp_c[l] = [x + y for x, y in zip(sp_c[l], counts[l])]
+        except ImportError:
+            pass
     n_train = len(recs) * (folds - 1) // folds
     print(f"\ndevgold ({len(recs)} documents), {folds}-fold cross-validation (about {n_train} training documents "
           f"per fold, {t_train / folds:.2f} s training per fold): F1 (exact)")
     print(f"{'':>12} " + " ".join(f"{l:>8}" for l in labels))
     print(f"{'recommender':>12} " + " ".join(f"{_f1(*model_c[l]):>8.2f}" for l in labels))
     print(f"{'rules':>12} " + " ".join(f"{_f1(*rule_c[l]):>8.2f}" for l in labels))
+    print(f"{'no rule feat':>12} " + " ".join(f"{_f1(*plain_c[l]):>8.2f}" for l in labels)
+          + "   (the recommender without the rules' spans as features)")
+    if sp_c:
+        print(f"{'spaCy NER':>12} " + " ".join(f"{_f1(*sp_c[l]):>8.2f}" if l in sp_c else f"{'-':>8}" for l in labels)
+              + "   (blank('ar') on our units, 20 epochs; cannot nest, so no DATE)")
 
 
 def speed(kb: int):
-    from annotator.core.recommender.train import fit_model
+    """CPU seconds of this process (the machine may be shared: wall time is shown beside)."""
     from annotator.core.recommender.suggest import recommend_record
+    from annotator.core.recommender.train import fit_model
 
-    train = news_records(200, seed=3)
+    train = news_records(200, seed=3, sentences=(15, 25))  # about 1,000 characters each, like a short article
     labels = ["CUE", "DATE", "QUOTE", "SOURCE"]
-    t0 = time.perf_counter()
+    w0, c0 = time.perf_counter(), time.process_time()
     model = fit_model(_examples(train), labels)
-    t_fit = time.perf_counter() - t0
-    texts = [r["text"] for r in news_records(4000, seed=9, unseen=True)]
+    fit_wall, fit_cpu = time.perf_counter() - w0, time.process_time() - c0
+    texts = [r["text"] for r in news_records(4000, seed=9, unseen=True, sentences=(15, 25))]
     total = 0
     chosen = []
     for t in texts:
@@ -297,47 +332,67 @@ def speed(kb: int):
         total += len(t.encode("utf-8"))
         if total >= kb * 1024:
             break
-    t0 = time.perf_counter()
-    for t in chosen:
-        model.predict(t)
-    t_pred = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for t in chosen:
-        recommend_record(t, model)
-    t_both = time.perf_counter() - t0
+    rates = []
+    for run in (lambda t: model.predict(t), lambda t: recommend_record(t, model)):
+        w0, c0 = time.perf_counter(), time.process_time()
+        for t in chosen:
+            run(t)
+        rates.append((total / 1024 / (time.process_time() - c0), total / 1024 / (time.perf_counter() - w0)))
     chars = sum(len(r["text"]) for r in train)
-    print(f"\nspeed (one core): training on 200 synthetic documents ({chars / 1000:.0f} k characters, "
-          f"4 labels): {t_fit:.1f} s")
-    print(f"  suggesting: model alone {total / 1024 / t_pred:.0f} KB/s, model + rules {total / 1024 / t_both:.0f} KB/s "
-          f"(UTF-8 bytes of text, {total / 1024:.0f} KB)")
+    print(f"\nspeed (one core; CPU time, wall time in brackets): training on 200 synthetic documents "
+          f"({chars / 1000:.0f} k characters, 4 labels, held-out probe not included): {fit_cpu:.1f} s ({fit_wall:.1f} s)")
+    print(f"  suggesting: model {rates[0][0]:.0f} KB/s ({rates[0][1]:.0f}), model + rules as stored "
+          f"{rates[1][0]:.0f} KB/s ({rates[1][1]:.0f}); UTF-8 bytes of text, {total / 1024:.0f} KB")
 
 
-def spacy_compare(name, train_recs, test_recs, labels, iters: int = 20):
-    """spaCy NER on a blank Arabic pipeline, trained on the same documents (no download)."""
-    try:
-        import spacy
-        from spacy.training import Example as SpExample
-    except ImportError:
-        print("\nspaCy not installed: comparison skipped")
-        return
+def _spacy_nlp(labels, own_tokens: bool):
+    import spacy
+    from spacy.tokens import Doc
+
+    from annotator.core.recommender.features import units
+
     nlp = spacy.blank("ar")
+    if own_tokens:  # the recommender's units (clitics split), so both models see the same tokens
+        def tokenizer(text):
+            bounds, _ = units(text)
+            words = [text[a:b] for a, b in bounds]
+            spaces = [bool(bounds[i + 1][0] > b) if i + 1 < len(bounds) else False for i, (a, b) in enumerate(bounds)]
+            doc = Doc(nlp.vocab, words=words, spaces=spaces)
+            return doc
+        nlp.tokenizer = tokenizer
     ner = nlp.add_pipe("ner")
     for l in labels:
         ner.add_label(l)
+    return nlp
 
-    def ents(r):
-        spans = sorted((s["start"], s["end"], s["label"]) for s in r["spans"] if s["label"] in labels)
-        out, last = [], -1
-        for s, e, l in spans:  # NER cannot nest: keep the first of overlapping spans
-            if s >= last:
-                out.append((s, e, l))
-                last = e
-        return out
 
-    examples = []
+def _spacy_ents(r, labels):
+    spans = sorted((s["start"], s["end"], s["label"]) for s in r["spans"] if s["label"] in labels)
+    out, last = [], -1
+    for s, e, l in spans:  # NER cannot nest: keep the first of overlapping spans
+        if s >= last:
+            out.append((s, e, l))
+            last = e
+    return out
+
+
+def spacy_fit_score(train_recs, test_recs, labels, iters: int = 20, own_tokens: bool = True):
+    """Train spaCy NER on a blank Arabic pipeline; (counts per label, train s, KB/s, entities lost
+    because they do not fall on token edges)."""
+    import warnings
+
+    from spacy.training import Example as SpExample
+
+    nlp = _spacy_nlp(labels, own_tokens)
+    examples, lost, total = [], 0, 0
     for r in train_recs:
         doc = nlp.make_doc(r["text"])
-        examples.append(SpExample.from_dict(doc, {"entities": ents(r)}))
+        ents = _spacy_ents(r, labels)
+        with warnings.catch_warnings():  # spaCy warns about, and drops, spans off its token edges
+            warnings.simplefilter("ignore")
+            examples.append(SpExample.from_dict(doc, {"entities": ents}))
+        total += len(ents)
+        lost += sum(1 for a, b, _ in ents if doc.char_span(a, b) is None)
     t0 = time.perf_counter()
     opt = nlp.initialize(lambda: examples)
     rng = random.Random(1)
@@ -352,18 +407,30 @@ def spacy_compare(name, train_recs, test_recs, labels, iters: int = 20):
     for r in test_recs:
         doc = nlp(r["text"])
         nbytes += len(r["text"].encode("utf-8"))
-        gold = set(ents(r))
+        gold = set(_spacy_ents(r, labels))
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-        for s in gold:
-            counts[s[2]][0] += 1
-        for s in pred:
-            if s[2] in counts:
-                counts[s[2]][1] += 1
-                counts[s[2]][2] += s in gold
-    t_pred = time.perf_counter() - t0
-    print(f"  spaCy {spacy.__version__} blank('ar') NER, {iters} epochs: train {t_fit:.1f} s, "
-          f"tag {nbytes / 1024 / t_pred:.0f} KB/s; F1 " + " ".join(
-              f"{l} {_f1(*counts[l]):.2f}" for l in labels))
+        for x in gold:
+            counts[x[2]][0] += 1
+        for x in pred:
+            if x[2] in counts:
+                counts[x[2]][1] += 1
+                counts[x[2]][2] += x in gold
+    return counts, t_fit, nbytes / 1024 / (time.perf_counter() - t0), (lost, total)
+
+
+def spacy_compare(name, train_recs, test_recs, labels, iters: int = 20):
+    """spaCy NER on a blank Arabic pipeline, trained on the same documents (no download)."""
+    try:
+        import spacy
+    except ImportError:
+        print("\nspaCy not installed: comparison skipped")
+        return
+    for own in (False, True):
+        counts, t_fit, speed_kb, (lost, total) = spacy_fit_score(train_recs, test_recs, labels, iters, own)
+        tok = "our units" if own else "its own tokenizer"
+        print(f"  {name}: spaCy {spacy.__version__} blank('ar') NER ({tok}), {len(train_recs)} docs, {iters} epochs: "
+              f"train {t_fit:.1f} s, tag {speed_kb:.0f} KB/s, training spans off token edges {lost}/{total}; F1 "
+              + " ".join(f"{l} {_f1(*counts[l]):.2f}" for l in labels))
 
 
 def main(argv=None) -> int:
@@ -372,7 +439,7 @@ def main(argv=None) -> int:
     ap.add_argument("--kb", type=int, default=400, help="text suggested for the speed figure")
     ap.add_argument("--no-spacy", action="store_true")
     args = ap.parse_args(argv)
-    devgold_cv()
+    devgold_cv(with_spacy=not args.no_spacy)
     news_train, news_test = news_records(200, seed=1), news_records(100, seed=2, unseen=True)
     curve_table("news (synthetic attributions, unseen names in test)", news_train, news_test,
                 ["CUE", "DATE", "QUOTE", "SOURCE"], args.sizes, rules=True)

@@ -60,7 +60,9 @@ def units(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         if m and m.end() < len(word):
             out.append((s, s + m.end()))
             s += m.end()
-        elif e - s >= 4 and word[0] in _PREP and word.isalpha():
+        elif e - s >= 4 and word[0] in _PREP and word.isalpha() and (word[1] != "ا" or word[1:3] == "ال"):
+            # ب + bare alef is far more often a word of its own (باسل، كاتب، لاعب) than ب + a
+            # word starting with alef; ب + ال (بالمدينة) is split.
             out.append((s, s + 1))
             s += 1
         out.append((s, e))
