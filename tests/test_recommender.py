@@ -250,7 +250,12 @@ def test_cli_train_history_curve_and_recommend(tmp_path, capsys):
     assert "recommender v1: 60 documents, 2 labels" in out and "PERSON" in out and "ORG" not in out
     assert main(["train", str(path), "--curve"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[1].split()[:2] == ["docs", "train"] and [l.split()[0] for l in out[2:]] == ["10", "25", "50"]
+    with Project.open(path, readonly=True) as p:
+        train_part, test = rtrain.split(rtrain.collect(p).examples)
+    expected = [str(n) for n in rtrain.CURVE_SIZES if n <= len(train_part)]
+    assert test and expected[:2] == ["10", "25"]
+    assert out[1].split()[:2] == ["docs", "train"] and [l.split()[0] for l in out[2:]] == expected
+    assert all(0 <= float(f) <= 1 for l in out[2:] for f in l.split()[2:])
     assert main(["train", str(path), "--history"]) == 0
     assert capsys.readouterr().out.startswith("v1 ")
     assert main(["recommend", str(path), "--annotator", "ann", "--order", "gain"]) == 0

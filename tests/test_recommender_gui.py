@@ -163,3 +163,21 @@ def test_automatic_retraining_after_n_done_documents_and_the_curve(driver_for, p
     assert dialog.table.rowCount() == 2 and dialog.table.item(1, 1).text() == "28"
     assert dialog.chart.labels() == ["ORG", "PERSON", "PLACE"]
     dialog.grab().save(str(tmp_path / "curve.png"))
+
+
+def test_closing_the_window_during_training_stops_it_and_stores_nothing(driver_for, path, monkeypatch):
+    _answer(monkeypatch)
+    monkeypatch.setitem(rtrain.PARAMS, "max_iterations", 100000)
+    monkeypatch.setitem(rtrain.PARAMS, "epsilon", 1e-30)
+    monkeypatch.setitem(rtrain.PARAMS, "delta", 0.0)
+    d = driver_for(path)
+    rec = d.window.recommender
+    assert rec.start_training(show_dialog=False)
+    worker = rec.worker
+    ticks = []
+    worker.progressed.connect(lambda v, _t: ticks.append(v))
+    d.qtbot.waitUntil(lambda: len(ticks) >= 2, timeout=30000)
+    t0 = time.perf_counter()
+    d.window.close()
+    assert worker.isFinished() and time.perf_counter() - t0 < 5
+    assert _versions(path) == []

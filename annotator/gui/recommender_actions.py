@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QPointF, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox,
                                QProgressDialog, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -205,6 +205,20 @@ class RecommenderActions(QObject):
         self.timer.setInterval(AUTO_POLL_MS)
         self.timer.timeout.connect(self.check_auto)
         self.timer.start()
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        """Stop a running training (it stores nothing) before the window and its threads go."""
+        self.timer.stop()
+        for worker in (self.worker, self.rank_worker):
+            if worker is not None:
+                worker.cancel.set()
+                worker.wait()
 
     # ----- helpers ---------------------------------------------------------------------------
     def _project(self, writable: bool = True):

@@ -38,7 +38,7 @@ class Cancelled(Exception):
 
 @dataclass
 class Example:
-    key: str  # document id (and layer): decides the held-out split
+    key: str  # document id: decides the held-out split (every layer of a document on one side)
     text: str
     spans: list[tuple[int, int, str]]
     negatives: list[tuple[int, int, str]] = field(default_factory=list)  # rejected suggestions
@@ -101,7 +101,7 @@ def collect(project, labels: Iterable[str] | None = None, layer: str | None = No
         spans = [(s.start, s.end, s.label) for s in project.spans(num, annotator, ["accepted"])
                  if wanted is None or s.label in wanted]
         seen.update(l for _, _, l in spans)
-        examples[(num, annotator)] = Example(f"{ident}\x00{annotator}", text, spans)
+        examples[(num, annotator)] = Example(ident, text, spans)
     for num, annotator, s, e, label in rejected_spans(project, layer):
         if wanted is not None and label not in wanted:
             continue
@@ -109,7 +109,7 @@ def collect(project, labels: Iterable[str] | None = None, layer: str | None = No
         if ex is None:
             ident, text = doc(num)
             accepted = [(sp.start, sp.end, sp.label) for sp in project.spans(num, annotator, ["accepted"])]
-            ex = examples[(num, annotator)] = Example(f"{ident}\x00{annotator}", text, accepted, done=False)
+            ex = examples[(num, annotator)] = Example(ident, text, accepted, done=False)
         ex.negatives.append((s, e, label))
     chosen = sorted(wanted) if wanted else sorted(l for l in seen if scheme.has_label(l))
     data = TrainingData(chosen, list(examples.values()))
