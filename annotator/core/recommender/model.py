@@ -62,19 +62,25 @@ class Model:
             raise RecommenderError(f"{where}: not a recommender model (damaged); retrain with 'annotator train'")
         data = bytes(data)
         (n,) = struct.unpack(">I", data[8:12])
+        damaged = f"{where}: damaged (unreadable header); retrain with 'annotator train'"
         try:
             header = json.loads(data[12:12 + n].decode("utf-8"))
-            fmt = header["format"]
+            fmt, features = header["format"], header.get("features", 0)
         except (ValueError, KeyError, TypeError):
-            raise RecommenderError(f"{where}: damaged (unreadable header); retrain with 'annotator train'") from None
-        if not isinstance(fmt, int) or fmt > FORMAT or header.get("features", 0) > FEATURES_VERSION:
+            raise RecommenderError(damaged) from None
+        if not isinstance(fmt, int) or not isinstance(features, int):
+            raise RecommenderError(damaged)
+        if fmt > FORMAT or features > FEATURES_VERSION:
             raise RecommenderError(f"{where}: made by a newer annotator (model format {fmt}, this version reads up to "
                                    f"{FORMAT}); upgrade, or retrain with 'annotator train'")
         payload = data[12 + n:]
-        if hashlib.sha256(payload).hexdigest() != header.get("sha256") or sum(header.get("sizes", [])) != len(payload):
+        sizes, groups = header.get("sizes"), header.get("groups")
+        if (not isinstance(sizes, list) or not all(isinstance(x, int) and x > 0 for x in sizes)
+                or not isinstance(groups, list) or len(groups) != len(sizes)
+                or hashlib.sha256(payload).hexdigest() != header.get("sha256") or sum(sizes) != len(payload)):
             raise RecommenderError(f"{where}: damaged (checksum mismatch); retrain with 'annotator train'")
         taggers, pos = [], 0
-        for size in header["sizes"]:
+        for size in sizes:
             taggers.append(payload[pos:pos + size])
             pos += size
         return cls(header["groups"], taggers, header.get("meta") or {})

@@ -80,9 +80,11 @@ def load_model(project, version: int | None = None) -> Model | None:
     blob = row[2]
     if not isinstance(blob, bytes):
         raise RecommenderError(f"{where}: damaged (not stored as bytes); retrain with 'annotator train'")
-    model = Model.unpack(blob, where)  # format first: a newer model says so, not "damaged"
+    # The row's checksum first: a flipped bit in the header must read as damage, not as a
+    # model from a newer version.
     if hashlib.sha256(blob).hexdigest() != row[1]:
         raise RecommenderError(f"{where}: damaged (checksum mismatch); retrain with 'annotator train'")
+    model = Model.unpack(blob, where)
     model.meta["version"] = row[0]
     return model
 
@@ -120,8 +122,10 @@ def training_layers(project, layer: str | None, state: str | None) -> Iterator[t
     of one layer or of every layer that is not a suggester's."""
     c = project.conn
     if state is None:
+        # Any state: a layer counts where it has accepted spans (suggestions alone are no
+        # evidence that the rest of the text holds nothing).
         sql = ("SELECT DISTINCT s.doc, s.annotator FROM spans s JOIN annotators a ON a.name = s.annotator "
-               "WHERE a.kind != 'suggester'")
+               "WHERE a.kind != 'suggester' AND s.status = 'accepted'")
         args: list = []
     else:
         sql = ("SELECT d.doc, d.annotator FROM doc_status d JOIN annotators a ON a.name = d.annotator "
