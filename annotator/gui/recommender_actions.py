@@ -179,12 +179,13 @@ class RecommenderActions(QObject):
         self.a_train = window._act(self.tr("Train recommender…"), self.train_interactive, menu=menu)
         self.a_cancel = window._act(self.tr("Cancel training"), self.cancel_training, menu=menu)
         self.a_cancel.setEnabled(False)
+        # No shortcut keys: every key of the window is listed in the F1 table (shortcuts_help).
         self.a_doc = window._act(self.tr("Suggest with the recommender in this document"), self.suggest_document,
-                                 ["Ctrl+Alt+S"], menu=menu)
+                                 menu=menu)
         self.a_all = window._act(self.tr("Suggest with the recommender in all documents…"), self.suggest_all, menu=menu)
         menu.addSeparator()
         self.a_next = window._act(self.tr("Next document the model learns most from"), self.next_document,
-                                  ["Ctrl+Alt+N"], menu=menu)
+                                  menu=menu)
         orders = menu.addMenu(self.tr("Order the to-do list by"))
         group = QActionGroup(self)
         self.order_actions = {}
