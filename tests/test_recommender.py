@@ -130,6 +130,18 @@ def test_rules_win_where_both_fire_and_say_so(tmp_path):
         nums = [p.document(h["id"]).num for h in held]
         recommend_project(p, model, "ann", docs=nums)
         spans = [s for n in nums for s in p.spans(n, "ann")]
+    # Ids stay unique, and links keep their labels, when some labels are left out.
+    from annotator.core.recommender.suggest import recommend_record
+
+    from annotator.core.recommender.model import Prediction
+
+    text = held[0]["text"]  # the rules find DATE, QUOTE, SOURCE and CUE here, DATE first
+    extra = Prediction(text.index("بيان"), text.index("بيان") + 4, "SOURCE", 0.5)
+    rspans, rrels = recommend_record(text, model, labels={"QUOTE", "SOURCE", "CUE"}, predictions=[extra])
+    ids = [s["id"] for s in rspans]
+    assert len(ids) == len(set(ids)) and "DATE" not in {s["label"] for s in rspans}
+    label = {s["id"]: s["label"] for s in rspans}
+    assert {(label[r["from"]], label[r["to"]]) for r in rrels} == {("QUOTE", "SOURCE"), ("QUOTE", "CUE")}
     both = [s for s in spans if s.origin.get("recommender") == "recommender v1"]
     assert both and all(s.rule and not s.rule.startswith("recommender") for s in both)
     assert all("rules win" in s.origin["decided"] for s in both)

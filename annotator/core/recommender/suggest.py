@@ -23,7 +23,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def recommend_record(text: str, model: Model, dct=None, rules: bool = True, annotator: str = DEFAULT_ANNOTATOR,
                      labels: set[str] | None = None, min_confidence: float = 0.0,
                      predictions: list[Prediction] | None = None) -> tuple[list[dict], list[dict]]:
-    """Rule and model suggestions for one text, in suggest_record's form (span ids s1, s2 ...)."""
+    """Rule and model suggestions for one text, in suggest_record's form (rule span ids s1, s2 ...,
+    model span ids m1, m2 ...)."""
     found = suggest_record(text, dct, None, annotator)
     spans, rels = found if rules else ([], [])
     preds = predictions if predictions is not None else model.predict(
@@ -34,7 +35,7 @@ def recommend_record(text: str, model: Model, dct=None, rules: bool = True, anno
         rels = [r for r in rels if r["from"] in keep and r["to"] in keep]
     name = model.name()
     version = model.meta.get("version")
-    n = len(spans)
+    n = 0
     added = []
     for p in preds:
         if p.confidence < min_confidence or (labels is not None and p.label not in labels):
@@ -47,7 +48,8 @@ def recommend_record(text: str, model: Model, dct=None, rules: bool = True, anno
                 "recommender_confidence": p.confidence, "decided": "rules win where rules and recommender both fire"})
             continue
         n += 1
-        added.append({"id": f"s{n}", "start": p.start, "end": p.end, "label": p.label, "text": text[p.start:p.end],
+        # "m" ids: the rules' "s" ids may have gaps (labels filtered out) and must not be reused.
+        added.append({"id": f"m{n}", "start": p.start, "end": p.end, "label": p.label, "text": text[p.start:p.end],
                       "annotator": annotator, "status": "suggested", "attrs": {}, "rule": name,
                       "origin": {"model": "recommender", "version": version, "confidence": p.confidence}})
     spans = sorted(spans + added, key=lambda s: (s["start"], -s["end"]))
