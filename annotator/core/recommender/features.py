@@ -31,10 +31,6 @@ _ARTICLE = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل))(?=..)")
 _OPEN_Q = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
 
 
-def _is_letters(s: str) -> bool:
-    return s.isalpha()
-
-
 def units(text: str) -> tuple[list[tuple[int, int]], set[int]]:
     """(start, end) of each unit in text order, and the indexes of units after a newline."""
     table = token_table(text)
