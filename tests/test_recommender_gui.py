@@ -165,6 +165,12 @@ def test_automatic_retraining_after_n_done_documents_and_the_curve(driver_for, p
     assert dialog.table.rowCount() == 2 and dialog.table.item(1, 1).text() == "28"
     assert dialog.chart.labels() == ["ORG", "PERSON", "PLACE"]
     dialog.grab().save(str(tmp_path / "curve.png"))
+    assert dialog.compute()  # the curve from subsets of the done documents, in a worker
+    d.qtbot.waitUntil(lambda: dialog.worker.isFinished(), timeout=60000)
+    d.qtbot.waitUntil(lambda: dialog.table.item(0, 0).text() == "—", timeout=5000)
+    assert dialog.table.item(0, 1).text() == "10" and 0 <= float(dialog.table.item(0, 3).text()) <= 1
+    dialog.grab().save(str(tmp_path / "curve-computed.png"))
+    dialog.close()
 
 
 def test_closing_the_window_during_training_stops_it_and_stores_nothing(driver_for, path, monkeypatch):

@@ -133,33 +133,103 @@ class CurveChart(QWidget):
         p.end()
 
 
+class CurveWorker(QThread):
+    """Trains on the first 10, 25, 50 … done documents and scores each on the held-out ones."""
+
+    computed = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, data, parent=None):
+        super().__init__(parent)
+        self.data = data
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        from annotator.core.recommender.train import Cancelled, learning_curve
+
+        try:
+            rows = learning_curve(self.data, cancel=self.cancel)
+        except Cancelled:
+            return
+        except Exception as exc:  # a CRFsuite failure ends in a message
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.computed.emit(rows)
+
+
 class CurveDialog(QDialog):
-    def __init__(self, rows: list[dict], parent=None):
+    """The stored versions' scores; and, on request, the curve computed from subsets of the done
+    documents (what `annotator train --curve` prints)."""
+
+    def __init__(self, rows: list[dict], parent=None, collect=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recommender learning curve"))
+        self.collect = collect
+        self.worker: CurveWorker | None = None
         lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("F1 on held-out documents for every trained version, against the number of done "
-                               "documents it learnt from."))
-        intro.setTextFormat(Qt.PlainText)
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        self.intro = QLabel(self.tr("F1 on held-out documents for every trained version, against the number of "
+                                    "done documents it learnt from."))
+        self.intro.setTextFormat(Qt.PlainText)
+        self.intro.setWordWrap(True)
+        lay.addWidget(self.intro)
         self.chart = CurveChart(rows, self)
         lay.addWidget(self.chart)
-        labels = self.chart.labels()
-        self.table = QTableWidget(len(rows), 2 + len(labels), self)
-        self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Documents")] + labels)
-        for i, r in enumerate(rows):
-            cells = [f"v{r['version']}", str(r["docs"])] + [
-                f"{r['scores']['labels'][l]['f1']:.2f}" if l in r["scores"].get("labels", {}) else "—" for l in labels]
-            for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.resizeColumnsToContents()
         lay.addWidget(self.table)
+        self.show_rows(rows, self.tr("Version"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.compute_button = buttons.addButton(self.tr("Compute from the done documents"),
+                                                QDialogButtonBox.ActionRole)
+        self.compute_button.setEnabled(collect is not None)
+        self.compute_button.clicked.connect(self.compute)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(600, 520)
+
+    def show_rows(self, rows: list[dict], first: str) -> None:
+        self.chart.rows = rows
+        self.chart.update()
+        labels = self.chart.labels()
+        self.table.clear()
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(2 + len(labels))
+        self.table.setHorizontalHeaderLabels([first, self.tr("Documents")] + labels)
+        for i, r in enumerate(rows):
+            cells = [str(r["version"]), str(r["docs"])] + [
+                f"{r['scores']['labels'][l]['f1']:.2f}" if l in r["scores"].get("labels", {}) else "—" for l in labels]
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def compute(self) -> bool:
+        try:
+            data = self.collect()
+        except AnnotatorError as exc:
+            message(self, self.windowTitle(), str(exc))
+            return False
+        self.compute_button.setEnabled(False)
+        self.intro.setText(self.tr("Training on the first 10, 25, 50, 100 and 200 done documents…"))
+        self.worker = CurveWorker(data, self)
+        self.worker.computed.connect(self._computed)
+        self.worker.failed.connect(lambda text: message(self, self.windowTitle(), text))
+        self.worker.start()
+        return True
+
+    def _computed(self, rows: list[dict]) -> None:
+        if not rows:
+            self.intro.setText(self.tr("Too few done documents for a curve: the first point needs 10 outside the "
+                                       "held-out ones."))
+            return
+        self.intro.setText(self.tr("F1 on the held-out documents after training on the first n done documents."))
+        self.show_rows([{"version": "—", "docs": r["docs"], "scores": {"labels": r["labels"]}} for r in rows],
+                       self.tr("Version"))
+
+    def done(self, result: int) -> None:
+        if self.worker is not None:
+            self.worker.cancel.set()
+            self.worker.wait()
+        super().done(result)
 
 
 class RecommenderActions(QObject):
@@ -539,12 +609,11 @@ class RecommenderActions(QObject):
         p = self._project(writable=False)
         if p is None:
             return None
-        rows = versions(p)
-        if not rows:
-            message(self.window, self.tr("Recommender learning curve"),
-                    self.tr("No recommender has been trained in this project yet."), QMessageBox.Information)
-            return None
-        dialog = CurveDialog(rows, self.window)
+        from annotator.core.recommender.train import collect
+
+        rows = [{**r, "version": f"v{r['version']}"} for r in versions(p)]
+        dialog = CurveDialog(rows, self.window, lambda: collect(p))
+        dialog.setWindowModality(Qt.WindowModal)  # the project stays open while it may read it
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
         self.curve_dialog = dialog

@@ -347,24 +347,45 @@
 <context>
     <name>CurveDialog</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="139" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="166" />
         <source>Recommender learning curve</source>
         <translation>منحنى تعلّم المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="141" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="170" />
         <source>F1 on held-out documents for every trained version, against the number of done documents it learnt from.</source>
         <translation>قيمة F1 على الوثائق المحجوزة للاختبار لكل إصدار مدرَّب، مقابل عدد الوثائق المنجزة التي تعلّم منها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="150" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="180" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="226" />
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="150" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="182" />
+        <source>Compute from the done documents</source>
+        <translation>احسبه من الوثائق المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="197" />
         <source>Documents</source>
         <translation>الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="212" />
+        <source>Training on the first 10, 25, 50, 100 and 200 done documents…</source>
+        <translation>جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="221" />
+        <source>Too few done documents for a curve: the first point needs 10 outside the held-out ones.</source>
+        <translation>الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="224" />
+        <source>F1 on the held-out documents after training on the first n done documents.</source>
+        <translation>قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.</translation>
     </message>
 </context>
 <context>
@@ -1342,164 +1363,162 @@
 <context>
     <name>RecommenderActions</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="179" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="249" />
         <source>Train recommender…</source>
         <translation>تدريب المقترِح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="180" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="250" />
         <source>Cancel training</source>
         <translation>إلغاء التدريب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="182" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="253" />
         <source>Suggest with the recommender in this document</source>
         <translation>اقتراحات المقترِح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="184" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="255" />
         <source>Suggest with the recommender in all documents…</source>
         <translation>اقتراحات المقترِح في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="186" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="257" />
         <source>Next document the model learns most from</source>
         <translation>الوثيقة التالية التي يتعلّم منها النموذج أكثر</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="188" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="259" />
         <source>Order the to-do list by</source>
         <translation>ترتيب الوثائق غير المنجزة حسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="191" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="262" />
         <source>The model's uncertainty</source>
         <translation>عدم يقين النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="191" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="262" />
         <source>Expected gain</source>
         <translation>الفائدة المتوقعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="199" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="270" />
         <source>Learning curve…</source>
         <translation>منحنى التعلّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="200" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
         <source>Retrain automatically…</source>
         <translation>إعادة التدريب تلقائياً…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="225" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="228" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="310" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="313" />
         <source>Recommender</source>
         <translation>المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="229" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="314" />
         <source>No recommender has been trained in this project yet: Tools › Recommender › Train recommender… learns from the documents marked done.</source>
         <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد: أدوات › المقترِح › تدريب المقترِح… يتعلّم من الوثائق المعلَّمة كمنجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="263" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="273" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="325" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="330" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="348" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="358" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="410" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="415" />
         <source>Train recommender</source>
         <translation>تدريب المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="356" />
         <source>Training the recommender on %1 documents…</source>
         <translation>جارٍ تدريب المقترِح على %1 وثيقة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="272" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="435" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="502" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="357" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="520" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="587" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="284" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="369" />
         <source>Retraining the recommender in the background…</source>
         <translation>جارٍ إعادة تدريب المقترِح في الخلفية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="334" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="419" />
         <source>Training was cancelled: no model was stored.</source>
         <translation>أُلغي التدريب: لم يُحفَظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="371" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="456" />
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="372" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="457" />
         <source>Retrain the recommender after every how many newly done documents?</source>
         <translation>يُعاد تدريب المقترِح بعد كم وثيقة منجزة جديدة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="409" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="494" />
         <source>Suggest with the recommender</source>
         <translation>اقتراحات المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="413" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="498" />
         <source>%1 new suggestions (rules and %2): Enter or A accepts, R rejects.</source>
         <translation>%1 اقتراحاً جديداً (القواعد و%2): Enter أو A للقبول، R للرفض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="415" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="500" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="429" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="514" />
         <source>Suggest with the rules and %1 in all %2 documents? The suggestions go into your own layer (%3). Cancel during the run leaves the project unchanged.</source>
         <translation>أتقترح بالقواعد و%1 في كل الوثائق (%2)؟ تذهب الاقتراحات إلى طبقتك (%3). الإلغاء أثناء التشغيل يترك المشروع دون تغيير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="432" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="454" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="517" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="539" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="435" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="520" />
         <source>Suggesting…</source>
         <translation>جارٍ الاقتراح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="451" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="536" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="492" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="577" />
         <source>Opened the to-do document the model learns most from.</source>
         <translation>فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="494" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="579" />
         <source>No document left to do.</source>
         <translation>لم تبقَ وثيقة غير منجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="502" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="587" />
         <source>Ranking the to-do documents…</source>
         <translation>جارٍ ترتيب الوثائق غير المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="529" />
         <source>Recommender learning curve</source>
         <translation>منحنى تعلّم المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="530" />
         <source>No recommender has been trained in this project yet.</source>
         <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد.</translation>
     </message>

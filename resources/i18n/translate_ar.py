@@ -523,6 +523,13 @@ AR = {
     "Opened the to-do document the model learns most from.": "فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.",
     "No document left to do.": "لم تبقَ وثيقة غير منجزة.",
     "Ranking the to-do documents…": "جارٍ ترتيب الوثائق غير المنجزة…",
+    "Compute from the done documents": "احسبه من الوثائق المنجزة",
+    "Training on the first 10, 25, 50, 100 and 200 done documents…":
+        "جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…",
+    "Too few done documents for a curve: the first point needs 10 outside the held-out ones.":
+        "الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.",
+    "F1 on the held-out documents after training on the first n done documents.":
+        "قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.",
 }
 
 
