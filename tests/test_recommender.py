@@ -309,3 +309,17 @@ def test_any_state_learns_only_from_layers_with_accepted_spans(tmp_path):
             p.update_span(sp.id, status="suggested")  # a layer of suggestions nobody looked at
         data = rtrain.collect(p, state=None)
     assert sorted(e.key for e in data.examples) == sorted(r["id"] for r in recs[1:])
+
+
+def test_ranking_candidates_are_a_reproducible_sample_of_the_todo_list(tmp_path):
+    from annotator.core.recommender.active import candidates
+
+    recs = [{"id": f"d{i}", "text": f"نص رقم {i} للتجربة.", "meta": {}} for i in range(30)]
+    path = _project(tmp_path, recs, ["d0", "d1"], Scheme.from_dict(ENTITY_SCHEME))
+    with Project.open(path, readonly=True) as p:
+        done = {p.document("d0").num, p.document("d1").num}
+        every = candidates(p, "ann")
+        some = candidates(p, "ann", 10)
+        assert len(every) == 28 and not done & set(every)
+        assert len(some) == 10 and set(some) <= set(every) and some == sorted(some)
+        assert candidates(p, "ann", 10) == some

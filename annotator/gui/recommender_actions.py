@@ -23,6 +23,7 @@ from annotator.gui.save_retry import ask_retry
 
 AUTO_POLL_MS = 2000
 DEFAULT_EVERY = 10
+RANK_LIMIT = 1000  # to-do documents ranked for "next document" (a fixed sample of bigger lists)
 
 
 class TrainWorker(QThread):
@@ -563,8 +564,9 @@ class RecommenderActions(QObject):
         annotator = w.settings.annotator
         key = (model.meta.get("version"), self.order)
         if self._ranking is None or self._ranking[:2] != key:
-            todo = todo_docs(p, annotator)
-            texts = [(n, p.document(n).text) for n in todo]
+            from annotator.core.recommender.active import candidates
+
+            texts = [(n, p.document(n).text) for n in candidates(p, annotator, RANK_LIMIT)]
             order = self._rank(model, texts)
             if order is None:
                 return None

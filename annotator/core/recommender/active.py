@@ -8,6 +8,7 @@ long uncertain documents. Ties keep document order.
 
 from __future__ import annotations
 
+import random
 from typing import Callable
 
 from annotator.core.recommender.model import Model
@@ -16,12 +17,21 @@ from annotator.core.recommender.store import todo_docs
 ORDERS = ("uncertainty", "gain")
 
 
+def candidates(project, annotator: str, limit: int | None = None) -> list[int]:
+    """The annotator's to-do documents; with a limit, a reproducible sample of that many (ranking
+    reads and tags every candidate: a window wants an answer in seconds, not for all 100,000)."""
+    nums = todo_docs(project, annotator)
+    if limit is not None and len(nums) > limit:
+        nums = sorted(random.Random(16).sample(nums, limit))
+    return nums
+
+
 def rank(project, model: Model, annotator: str, order: str = "uncertainty", docs: list[int] | None = None,
          progress: Callable[[int, int], None] | None = None, cancel=None) -> list[tuple[int, float]]:
     """(document number, score) of the annotator's documents not done, most useful first."""
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-    nums = todo_docs(project, annotator) if docs is None else docs
+    nums = candidates(project, annotator) if docs is None else docs
     texts = [(n, project.document(n).text) for n in nums]
     return rank_texts(model, texts, order, progress, cancel)
 
