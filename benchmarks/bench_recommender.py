@@ -217,9 +217,11 @@ def _devgold() -> list[dict]:
 
     gold = ROOT / "tests" / "data" / "devgold"
     recs = read_jsonl(gold / "own.jsonl") + read_jsonl(gold / "heldout.jsonl")
-    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
-    if seeds.is_dir():
-        recs += load_offset_gold(gold / "seeds.json", seeds)
+    for base in (ROOT.parent, ROOT.parent.parent):  # a checkout beside ../shared, or a worktree below it
+        seeds = base / "shared" / "corpus" / "seeds"
+        if seeds.is_dir():
+            recs += load_offset_gold(gold / "seeds.json", seeds)
+            break
     return recs
 
 
