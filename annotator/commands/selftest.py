@@ -80,6 +80,34 @@ def _span_round_trip(folder: Path) -> None:
             raise AssertionError(f"span read back as {got!r}")
 
 
+def _recommender_round_trip(folder: Path) -> None:
+    from annotator.core.importer import import_paths
+    from annotator.core.project import Project
+    from annotator.core.recommender import load_model
+    from annotator.core.recommender.suggest import recommend_project
+    from annotator.core.recommender.train import train
+
+    names = ["سالم", "هدى", "كريم", "ليلى", "نادر", "سلمى", "رامي"]
+    src = folder / "recommender.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i, name in enumerate(names, 1):
+            spans = [{"start": 4, "end": 4 + len(name), "label": "SOURCE"}] if i < len(names) else []
+            fh.write(json.dumps({"id": f"d{i}", "text": f"وصل {name} إلى المدينة صباحا.", "spans": spans},
+                                ensure_ascii=False) + "\n")
+    path = folder / "recommender.annot"
+    with Project.create(path) as p:
+        import_paths(p, [src], fmt="native", annotator="selftest")
+        for i in range(1, len(names)):
+            p.set_doc_status(p.document(f"d{i}").num, "selftest", "done")
+        train(p, params={"max_iterations": 30})
+    with Project.open(path) as p:
+        unseen = p.document(f"d{len(names)}").num
+        recommend_project(p, load_model(p), "selftest", [unseen], rules=False)
+        got = [(s.start, s.rule) for s in p.spans(unseen, "selftest")]
+    if (4, "recommender v1") not in got:
+        raise AssertionError(f"the recommender suggested {got} in an unseen document")
+
+
 def _export_workers(folder: Path) -> None:
     """Export workers start (a frozen build runs itself again for each) and write the very
     bytes one process writes."""
@@ -130,6 +158,8 @@ def run(args) -> int:
             _check_files()
         with Step("span written, project reopened, span read back"):
             _span_round_trip(folder)
+        with Step("recommender trains, is stored, reloaded and suggests (CRFsuite)"):
+            _recommender_round_trip(folder)
         with Step("export workers start and write what one process writes"):
             _export_workers(folder)
         with Step("Qt starts offscreen"):

@@ -21,6 +21,7 @@ from annotator.gui.merge_actions import ReviewActions
 from annotator.gui.team_actions import TeamActions
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.shortcuts_help import ShortcutsDialog
+from annotator.gui.recommender_actions import RecommenderActions
 from annotator.gui.suggest_actions import SuggestActions
 from annotator.gui.workspace import BIDI_WARNING, Workspace, bidi_warning  # noqa: F401 - re-exported
 
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = list(self.base_edit_actions)
         self.tools_menu = t = mb.addMenu(self.tr("&Tools"))
         self.suggest = SuggestActions(self, t)
+        self.recommender = RecommenderActions(self, t.addMenu(self.tr("Recommender")))
         self.accept_all_menu = t.addMenu(self.tr("Accept all suggestions of label"))
         t.addSeparator()
         t.addActions([self.review.a_review, self.review.a_agreement])

@@ -539,6 +539,50 @@
     </message>
 </context>
 <context>
+    <name>CurveDialog</name>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="167" />
+        <source>Recommender learning curve</source>
+        <translation>منحنى تعلّم المقترِح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="171" />
+        <source>F1 on held-out documents for every trained version, against the number of done documents it learnt from.</source>
+        <translation>قيمة F1 على الوثائق المحجوزة للاختبار لكل إصدار مدرَّب، مقابل عدد الوثائق المنجزة التي تعلّم منها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="181" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="227" />
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="183" />
+        <source>Compute from the done documents</source>
+        <translation>احسبه من الوثائق المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="198" />
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="213" />
+        <source>Training on the first 10, 25, 50, 100 and 200 done documents…</source>
+        <translation>جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="222" />
+        <source>Too few done documents for a curve: the first point needs 10 outside the held-out ones.</source>
+        <translation>الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="225" />
+        <source>F1 on the held-out documents after training on the first n done documents.</source>
+        <translation>قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.</translation>
+    </message>
+</context>
+<context>
     <name>DctDialog</name>
     <message>
         <location filename="../../annotator/gui/import_actions.py" line="27" />
@@ -761,8 +805,8 @@
         <location filename="../../annotator/gui/export_dialog.py" line="99" />
         <location filename="../../annotator/gui/export_dialog.py" line="177" />
         <location filename="../../annotator/gui/export_dialog.py" line="180" />
-        <location filename="../../annotator/gui/export_dialog.py" line="203" />
-        <location filename="../../annotator/gui/export_dialog.py" line="222" />
+        <location filename="../../annotator/gui/export_dialog.py" line="201" />
+        <location filename="../../annotator/gui/export_dialog.py" line="220" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -807,27 +851,26 @@
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="200" />
         <source>Export cancelled: the folder holds only part of the documents.</source>
         <translation>أُلغي التصدير: في المجلد جزء من الوثائق فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="202" />
+        <location filename="../../annotator/gui/export_dialog.py" line="200" />
         <source>Export cancelled: no file was written (an existing one is unchanged).</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="206" />
+        <location filename="../../annotator/gui/export_dialog.py" line="204" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="213" />
+        <location filename="../../annotator/gui/export_dialog.py" line="211" />
         <source>Exported %1 documents to %2.</source>
         <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="219" />
+        <location filename="../../annotator/gui/export_dialog.py" line="217" />
         <source>%1 problems (below): those spans could not be expressed in this format.</source>
         <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
@@ -943,132 +986,131 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="110" />
+        <location filename="../../annotator/gui/inspector.py" line="109" />
         <source>Selected span</source>
         <translation>المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="117" />
+        <location filename="../../annotator/gui/inspector.py" line="116" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="118" />
+        <location filename="../../annotator/gui/inspector.py" line="117" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="129" />
+        <location filename="../../annotator/gui/inspector.py" line="128" />
         <source>Label:</source>
         <translation>الوسم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="130" />
+        <location filename="../../annotator/gui/inspector.py" line="129" />
         <source>Text:</source>
         <translation>النص:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="131" />
+        <location filename="../../annotator/gui/inspector.py" line="130" />
         <source>Status:</source>
         <translation>الحالة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="132" />
+        <location filename="../../annotator/gui/inspector.py" line="131" />
         <source>Annotator:</source>
         <translation>الموسِّم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="133" />
+        <location filename="../../annotator/gui/inspector.py" line="132" />
         <source>Times:</source>
         <translation>الأوقات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="134" />
+        <location filename="../../annotator/gui/inspector.py" line="133" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="136" />
+        <location filename="../../annotator/gui/inspector.py" line="135" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="140" />
+        <location filename="../../annotator/gui/inspector.py" line="139" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="142" />
+        <location filename="../../annotator/gui/inspector.py" line="141" />
         <source>Span to link</source>
         <translation>المقطع المراد ربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="143" />
+        <location filename="../../annotator/gui/inspector.py" line="142" />
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="150" />
+        <location filename="../../annotator/gui/inspector.py" line="149" />
         <source>No span selected. Select text and press a label key, or click a span.</source>
         <translation>لا مقطع محدداً. حدّد نصاً واضغط مفتاح وسم، أو انقر مقطعاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="152" />
+        <location filename="../../annotator/gui/inspector.py" line="151" />
         <source>Document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="157" />
+        <location filename="../../annotator/gui/inspector.py" line="156" />
         <source>YYYY-MM-DD</source>
         <translation>سنة-شهر-يوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="160" />
+        <location filename="../../annotator/gui/inspector.py" line="159" />
         <source>ID:</source>
         <translation>المعرّف:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="161" />
+        <location filename="../../annotator/gui/inspector.py" line="160" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="162" />
+        <location filename="../../annotator/gui/inspector.py" line="161" />
         <source>Date (dct):</source>
         <translation>تاريخ الوثيقة (dct):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="164" />
+        <location filename="../../annotator/gui/inspector.py" line="163" />
         <source>Other:</source>
         <translation>أخرى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="202" />
+        <location filename="../../annotator/gui/inspector.py" line="201" />
         <source>created %1</source>
         <translation>أُنشئ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="204" />
+        <location filename="../../annotator/gui/inspector.py" line="203" />
         <source>modified %1</source>
         <translation>عُدّل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="214" />
+        <location filename="../../annotator/gui/inspector.py" line="213" />
         <source>by %1</source>
         <translation>بواسطة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="280" />
         <source>Not a valid value: %1</source>
         <translation>قيمة غير صالحة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="338" />
+        <location filename="../../annotator/gui/inspector.py" line="295" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/inspector.py" line="342" />
+        <location filename="../../annotator/gui/inspector.py" line="299" />
         <source>The date the document was written: relative dates are read from it.</source>
         <translation>تاريخ كتابة الوثيقة: تُحسب منه التواريخ النسبية.</translation>
     </message>
@@ -1104,12 +1146,12 @@
         <translation>تحتوي هذه الوثيقة على محارف تحكم باتجاه النص: قد يختلف الترتيب المعروض عن النص المخزَّن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="39" />
+        <location filename="../../annotator/gui/main_window.py" line="40" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="40" />
+        <location filename="../../annotator/gui/main_window.py" line="41" />
         <source>Open it read-only?</source>
         <translation>هل تفتحه للقراءة فقط؟</translation>
     </message>
@@ -1118,326 +1160,331 @@
         <translation>لا مشروع مفتوحاً. استخدم ملف › فتح، أو ملف › مشروع جديد، أو افتح مشروع المثال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="99" />
+        <location filename="../../annotator/gui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="100" />
+        <location filename="../../annotator/gui/main_window.py" line="101" />
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="101" />
+        <location filename="../../annotator/gui/main_window.py" line="102" />
         <source>Open…</source>
         <translation>فتح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="102" />
+        <location filename="../../annotator/gui/main_window.py" line="103" />
         <source>Open recent</source>
         <translation>فتح مشروع حديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="104" />
+        <location filename="../../annotator/gui/main_window.py" line="105" />
         <source>Open the sample project</source>
         <translation>فتح مشروع المثال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="109" />
+        <location filename="../../annotator/gui/main_window.py" line="110" />
         <source>Import documents…</source>
         <translation>استيراد وثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="110" />
+        <location filename="../../annotator/gui/main_window.py" line="111" />
         <source>Import a folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="113" />
+        <location filename="../../annotator/gui/main_window.py" line="114" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117" />
+        <location filename="../../annotator/gui/main_window.py" line="118" />
         <source>Close project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="118" />
+        <location filename="../../annotator/gui/main_window.py" line="119" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="119" />
+        <location filename="../../annotator/gui/main_window.py" line="120" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="120" />
+        <location filename="../../annotator/gui/main_window.py" line="121" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="121" />
-        <location filename="../../annotator/gui/main_window.py" line="306" />
+        <location filename="../../annotator/gui/main_window.py" line="122" />
+        <location filename="../../annotator/gui/main_window.py" line="308" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="122" />
-        <location filename="../../annotator/gui/main_window.py" line="307" />
+        <location filename="../../annotator/gui/main_window.py" line="123" />
+        <location filename="../../annotator/gui/main_window.py" line="309" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124" />
+        <location filename="../../annotator/gui/main_window.py" line="125" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="125" />
+        <location filename="../../annotator/gui/main_window.py" line="126" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="126" />
+        <location filename="../../annotator/gui/main_window.py" line="127" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="130" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="130" />
+        <location filename="../../annotator/gui/main_window.py" line="131" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="131" />
+        <location filename="../../annotator/gui/main_window.py" line="132" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="133" />
+        <location filename="../../annotator/gui/main_window.py" line="134" />
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="134" />
+        <location filename="../../annotator/gui/main_window.py" line="135" />
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="135" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="137" />
         <source>&amp;Document</source>
         <translation>&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="137" />
+        <location filename="../../annotator/gui/main_window.py" line="138" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="138" />
+        <location filename="../../annotator/gui/main_window.py" line="139" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/main_window.py" line="141" />
         <source>Mark done and go to next</source>
         <translation>تعليم كمنجزة والانتقال إلى التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="144" />
+        <location filename="../../annotator/gui/main_window.py" line="145" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="145" />
+        <location filename="../../annotator/gui/main_window.py" line="146" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147" />
+        <location filename="../../annotator/gui/main_window.py" line="148" />
         <source>Filter documents</source>
         <translation>تصفية الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="148" />
+        <location filename="../../annotator/gui/main_window.py" line="149" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="149" />
+        <location filename="../../annotator/gui/main_window.py" line="150" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="150" />
+        <location filename="../../annotator/gui/main_window.py" line="151" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="151" />
+        <location filename="../../annotator/gui/main_window.py" line="152" />
         <source>Reset text size</source>
         <translation>إعادة حجم النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="152" />
+        <location filename="../../annotator/gui/main_window.py" line="153" />
         <source>Show invisible characters</source>
         <translation>إظهار المحارف غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="156" />
+        <location filename="../../annotator/gui/main_window.py" line="157" />
         <source>Next pane</source>
         <translation>اللوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157" />
+        <location filename="../../annotator/gui/main_window.py" line="158" />
         <source>Previous pane</source>
         <translation>اللوحة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159" />
+        <location filename="../../annotator/gui/main_window.py" line="160" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161" />
+        <location filename="../../annotator/gui/main_window.py" line="162" />
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="163" />
         <source>Accept all suggestions of label</source>
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="167" />
+        <location filename="../../annotator/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="168" />
+        <location filename="../../annotator/gui/main_window.py" line="170" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169" />
-        <location filename="../../annotator/gui/main_window.py" line="446" />
+        <location filename="../../annotator/gui/main_window.py" line="171" />
+        <location filename="../../annotator/gui/main_window.py" line="448" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170" />
+        <location filename="../../annotator/gui/main_window.py" line="172" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <location filename="../../annotator/gui/main_window.py" line="174" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="175" />
+        <location filename="../../annotator/gui/main_window.py" line="177" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/main_window.py" line="199" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="205" />
+        <location filename="../../annotator/gui/main_window.py" line="207" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <location filename="../../annotator/gui/main_window.py" line="212" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <location filename="../../annotator/gui/main_window.py" line="212" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="211" />
+        <location filename="../../annotator/gui/main_window.py" line="213" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="211" />
+        <location filename="../../annotator/gui/main_window.py" line="213" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225" />
+        <location filename="../../annotator/gui/main_window.py" line="227" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="235" />
+        <location filename="../../annotator/gui/main_window.py" line="237" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237" />
+        <location filename="../../annotator/gui/main_window.py" line="239" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242" />
+        <location filename="../../annotator/gui/main_window.py" line="244" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244" />
+        <location filename="../../annotator/gui/main_window.py" line="246" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/main_window.py" line="248" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="315" />
+        <location filename="../../annotator/gui/main_window.py" line="317" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="333" />
-        <location filename="../../annotator/gui/main_window.py" line="363" />
+        <location filename="../../annotator/gui/main_window.py" line="335" />
+        <location filename="../../annotator/gui/main_window.py" line="365" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="342" />
+        <location filename="../../annotator/gui/main_window.py" line="344" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="371" />
+        <location filename="../../annotator/gui/main_window.py" line="373" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="372" />
+        <location filename="../../annotator/gui/main_window.py" line="374" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="387" />
+        <location filename="../../annotator/gui/main_window.py" line="389" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1478,7 +1525,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="447" />
+        <location filename="../../annotator/gui/main_window.py" line="449" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1670,6 +1717,169 @@
         <location filename="../../annotator/gui/i18n.py" line="17" />
         <source>Files of &amp;type:</source>
         <translation>الملفات من ال&amp;نوع:</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderActions</name>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="250" />
+        <source>Train recommender…</source>
+        <translation>تدريب المقترِح…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="251" />
+        <source>Cancel training</source>
+        <translation>إلغاء التدريب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="254" />
+        <source>Suggest with the recommender in this document</source>
+        <translation>اقتراحات المقترِح في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="256" />
+        <source>Suggest with the recommender in all documents…</source>
+        <translation>اقتراحات المقترِح في كل الوثائق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="258" />
+        <source>Next document the model learns most from</source>
+        <translation>الوثيقة التالية التي يتعلّم منها النموذج أكثر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="260" />
+        <source>Order the to-do list by</source>
+        <translation>ترتيب الوثائق غير المنجزة حسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="263" />
+        <source>The model's uncertainty</source>
+        <translation>عدم يقين النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="263" />
+        <source>Expected gain</source>
+        <translation>الفائدة المتوقعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
+        <source>Learning curve…</source>
+        <translation>منحنى التعلّم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="272" />
+        <source>Retrain automatically…</source>
+        <translation>إعادة التدريب تلقائياً…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="311" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="314" />
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="315" />
+        <source>No recommender has been trained in this project yet: Tools › Recommender › Train recommender… learns from the documents marked done.</source>
+        <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد: أدوات › المقترِح › تدريب المقترِح… يتعلّم من الوثائق المعلَّمة كمنجزة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="349" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="359" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="411" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="416" />
+        <source>Train recommender</source>
+        <translation>تدريب المقترِح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="357" />
+        <source>Training the recommender on %1 documents…</source>
+        <translation>جارٍ تدريب المقترِح على %1 وثيقة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="358" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="521" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="589" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="370" />
+        <source>Retraining the recommender in the background…</source>
+        <translation>جارٍ إعادة تدريب المقترِح في الخلفية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="420" />
+        <source>Training was cancelled: no model was stored.</source>
+        <translation>أُلغي التدريب: لم يُحفَظ أي نموذج.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="457" />
+        <source>Retrain automatically</source>
+        <translation>إعادة التدريب تلقائياً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="458" />
+        <source>Retrain the recommender after every how many newly done documents?</source>
+        <translation>يُعاد تدريب المقترِح بعد كم وثيقة منجزة جديدة؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="495" />
+        <source>Suggest with the recommender</source>
+        <translation>اقتراحات المقترِح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="499" />
+        <source>%1 new suggestions (rules and %2): Enter or A accepts, R rejects.</source>
+        <translation>%1 اقتراحاً جديداً (القواعد و%2): Enter أو A للقبول، R للرفض.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="501" />
+        <source>No new suggestions in this document.</source>
+        <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="515" />
+        <source>Suggest with the rules and %1 in all %2 documents? The suggestions go into your own layer (%3). Cancel during the run leaves the project unchanged.</source>
+        <translation>أتقترح بالقواعد و%1 في كل الوثائق (%2)؟ تذهب الاقتراحات إلى طبقتك (%3). الإلغاء أثناء التشغيل يترك المشروع دون تغيير.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="518" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="540" />
+        <source>Suggest in all documents</source>
+        <translation>الاقتراح في كل الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="521" />
+        <source>Suggesting…</source>
+        <translation>جارٍ الاقتراح…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="537" />
+        <source>Suggesting was cancelled: nothing was changed.</source>
+        <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="579" />
+        <source>Opened the to-do document the model learns most from.</source>
+        <translation>فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="581" />
+        <source>No document left to do.</source>
+        <translation>لم تبقَ وثيقة غير منجزة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/recommender_actions.py" line="589" />
+        <source>Ranking the to-do documents…</source>
+        <translation>جارٍ ترتيب الوثائق غير المنجزة…</translation>
+    </message>
+    <message>
+        <source>Recommender learning curve</source>
+        <translation>منحنى تعلّم المقترِح</translation>
+    </message>
+    <message>
+        <source>No recommender has been trained in this project yet.</source>
+        <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد.</translation>
     </message>
 </context>
 <context>

@@ -643,6 +643,48 @@ AR = {
     "names, separated by commas": "أسماء مفصولة بفواصل",
     "Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.":
         "يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.",
+    # --- i16rec ---
+    "Recommender": "المقترِح",
+    "Recommender learning curve": "منحنى تعلّم المقترِح",
+    "F1 on held-out documents for every trained version, against the number of done documents it learnt from.":
+        "قيمة F1 على الوثائق المحجوزة للاختبار لكل إصدار مدرَّب، مقابل عدد الوثائق المنجزة التي تعلّم منها.",
+    "Version": "الإصدار",
+    "Train recommender…": "تدريب المقترِح…",
+    "Train recommender": "تدريب المقترِح",
+    "Cancel training": "إلغاء التدريب",
+    "Suggest with the recommender in this document": "اقتراحات المقترِح في هذه الوثيقة",
+    "Suggest with the recommender in all documents…": "اقتراحات المقترِح في كل الوثائق…",
+    "Suggest with the recommender": "اقتراحات المقترِح",
+    "Next document the model learns most from": "الوثيقة التالية التي يتعلّم منها النموذج أكثر",
+    "Order the to-do list by": "ترتيب الوثائق غير المنجزة حسب",
+    "The model's uncertainty": "عدم يقين النموذج",
+    "Expected gain": "الفائدة المتوقعة",
+    "Learning curve…": "منحنى التعلّم…",
+    "Retrain automatically…": "إعادة التدريب تلقائياً…",
+    "Retrain automatically": "إعادة التدريب تلقائياً",
+    "Retrain the recommender after every how many newly done documents?":
+        "يُعاد تدريب المقترِح بعد كم وثيقة منجزة جديدة؟",
+    "No recommender has been trained in this project yet: Tools › Recommender › Train recommender… learns from the documents marked done.":
+        "لم يُدرَّب أي مقترِح في هذا المشروع بعد: أدوات › المقترِح › تدريب المقترِح… يتعلّم من الوثائق المعلَّمة كمنجزة.",
+    "No recommender has been trained in this project yet.": "لم يُدرَّب أي مقترِح في هذا المشروع بعد.",
+    "Training the recommender on %1 documents…": "جارٍ تدريب المقترِح على %1 وثيقة…",
+    "Retraining the recommender in the background…": "جارٍ إعادة تدريب المقترِح في الخلفية…",
+    "Training was cancelled: no model was stored.": "أُلغي التدريب: لم يُحفَظ أي نموذج.",
+    "%1 new suggestions (rules and %2): Enter or A accepts, R rejects.":
+        "%1 اقتراحاً جديداً (القواعد و%2): Enter أو A للقبول، R للرفض.",
+    "Suggest with the rules and %1 in all %2 documents? The suggestions go into your own layer (%3). Cancel during the run leaves the project unchanged.":
+        "أتقترح بالقواعد و%1 في كل الوثائق (%2)؟ تذهب الاقتراحات إلى طبقتك (%3). الإلغاء أثناء التشغيل يترك المشروع دون تغيير.",
+    "Suggesting…": "جارٍ الاقتراح…",
+    "Opened the to-do document the model learns most from.": "فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.",
+    "No document left to do.": "لم تبقَ وثيقة غير منجزة.",
+    "Ranking the to-do documents…": "جارٍ ترتيب الوثائق غير المنجزة…",
+    "Compute from the done documents": "احسبه من الوثائق المنجزة",
+    "Training on the first 10, 25, 50, 100 and 200 done documents…":
+        "جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…",
+    "Too few done documents for a curve: the first point needs 10 outside the held-out ones.":
+        "الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.",
+    "F1 on the held-out documents after training on the first n done documents.":
+        "قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.",
 }
 
 

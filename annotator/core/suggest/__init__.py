@@ -12,6 +12,8 @@ API (no Qt):
 - suggest_project(project, annotator="suggest", only=None, progress=None) -> SuggestReport
 - accept_suggestions / reject_suggestions(project, doc_num, annotator, label=None, span_ids=None)
   -> StatusChange; undo_status_change(project, change) puts the old statuses back.
+- insert_suggested(project, doc_num, spans, rels, annotator) inserts suggestions made elsewhere
+  (the recommender's), inside the caller's transaction.
 - remove_suggestions(project, span_ids) -> RemovedRows (the undo of suggest_document);
   restore_suggestions(project, removed) puts them back with the same ids (its redo).
 - set_dct(project, doc_num, value) -> DctChange: a document's dct and the suggested date
@@ -38,7 +40,7 @@ KINDS = ("dates", "quotes")
 
 __all__ = [
     "Attribution", "DateMatch", "DctChange", "DEFAULT_ANNOTATOR", "KINDS", "RemovedRows", "StatusChange", "SuggestReport",
-    "accept_suggestions", "find_dates", "find_quotes", "reject_suggestions", "remove_suggestions",
+    "accept_suggestions", "find_dates", "find_quotes", "insert_suggested", "reject_suggestions", "remove_suggestions",
     "restore_suggestions", "set_dct", "suggest_document", "suggest_project", "suggest_record", "undo_dct_change",
     "undo_status_change", "unresolved_dates",
 ]
@@ -137,11 +139,12 @@ def _relation_ok(scheme, name: str, a: str, b: str) -> bool:
         return False
 
 
-def _insert(project, doc_num: int, text: str, dct, annotator: str, only) -> tuple[list[tuple[int, str]], int]:
-    """Insert one document's suggestions; the caller holds the transaction."""
+def _insert(project, doc_num: int, text: str, dct, annotator: str, only,
+            found: tuple[list[dict], list[dict]] | None = None) -> tuple[list[tuple[int, str]], int]:
+    """Insert one document's suggestions (the rules', or `found`); the caller holds the transaction."""
     c = project.conn
     scheme = project.scheme
-    spans, rels = suggest_record(text, dct, only, annotator)
+    spans, rels = found if found is not None else suggest_record(text, dct, only, annotator)
     existing = {(s, e, lab): sid for sid, s, e, lab in c.execute(
         'SELECT id, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (doc_num, annotator))}
     ids: dict[str, int] = {}
@@ -158,10 +161,10 @@ def _insert(project, doc_num: int, text: str, dct, annotator: str, only) -> tupl
         attrs = _fit_attrs(scheme, sp["label"], sp["attrs"])
         cur = c.execute(
             'INSERT INTO spans(doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
-            "VALUES (?, ?, ?, ?, ?, 'suggested', ?, ?, '{}', ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, 'suggested', ?, ?, ?, ?, ?)",
             (doc_num, sp["start"], sp["end"], sp["label"], annotator, json.dumps(attrs, ensure_ascii=False,
                                                                                   sort_keys=True),
-             sp["rule"], stamp, stamp))
+             sp["rule"], json.dumps(sp.get("origin") or {}, ensure_ascii=False, sort_keys=True), stamp, stamp))
         ids[sp["id"]] = cur.lastrowid
         created.append((cur.lastrowid, sp["label"]))
     labels = {sp["id"]: sp["label"] for sp in spans}
@@ -194,6 +197,17 @@ def suggest_document(project, doc_num: int, annotator: str = DEFAULT_ANNOTATOR,
         _ensure(project, annotator)
         created, _ = _insert(project, doc.num, doc.text, doc.meta.get("dct"), annotator, only)
     return [sid for sid, _ in created]
+
+
+def insert_suggested(project, doc_num: int, spans: list[dict], rels: list[dict],
+                     annotator: str = DEFAULT_ANNOTATOR) -> list[tuple[int, str]]:
+    """Insert suggestions made elsewhere (suggest_record's form, with an optional "origin" per
+    span) into one document, skipping the spans the layer has; the caller holds the
+    transaction. Returns (span id, label) of the new spans."""
+    _ensure(project, annotator)
+    doc = project.document(doc_num)
+    created, _ = _insert(project, doc.num, doc.text, None, annotator, None, (spans, rels))
+    return created
 
 
 @dataclass
