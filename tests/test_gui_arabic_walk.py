@@ -159,11 +159,6 @@ def test_no_english_in_the_arabic_file_dialog(arabic, qtbot, tmp_path):
     dialog.close()
 
 
-@pytest.mark.xfail(strict=True, reason="undo texts and status messages name labels and relations with their "
-                   "canonical names: gui/commands.py ('Add %1 span', 'Set %1', 'Link %1') and gui/annotate.py "
-                   "('Relabel as %1', 'No %1 suggestions…', 'A %1 span cannot take a %2 link.', 'Link %1: …') "
-                   "fill %1 with span.label / relation instead of gui.i18n.label_text / relation_text; the text "
-                   "view's span tooltip (span_layout.describe_span) shows span.label and raw choice values")
 def test_no_english_after_edits_in_the_arabic_main_window(arabic, qtbot, settings):
     from annotator.gui.main_window import MainWindow
     from annotator.gui.sample import ensure_sample_project

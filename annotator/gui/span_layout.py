@@ -118,10 +118,18 @@ def assign_lanes(items: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     return lanes
 
 
-def describe_span(span: Span, text: str | None = None, max_chars: int = 40) -> str:
-    """One plain-text line: 'QUOTE (direct) — amal: «...»'."""
-    values = [str(v) for v in span.attrs.values() if v not in (None, "", [], {})]
-    line = span.label + (f" ({', '.join(values)})" if values else "")
+def describe_span(span: Span, text: str | None = None, max_chars: int = 40, scheme=None) -> str:
+    """One plain-text line: 'QUOTE (direct) — amal: «...»'; with the scheme, the label and
+    choice values as the interface language names them."""
+    if scheme is not None:
+        from annotator.gui.i18n import label_text, value_text
+
+        label = label_text(scheme, span.label)
+        values = [value_text(scheme, span.label, k, v) for k, v in span.attrs.items() if v not in (None, "", [], {})]
+    else:
+        label = span.label
+        values = [str(v) for v in span.attrs.values() if v not in (None, "", [], {})]
+    line = label + (f" ({', '.join(values)})" if values else "")
     if span.annotator:
         line += f" — {span.annotator}"
     if span.status != "accepted":

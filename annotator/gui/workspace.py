@@ -36,6 +36,7 @@ class Workspace(QWidget):
         self.undo = QUndoStack(self)
         self.doc_panel = DocListPanel(project, annotator)
         self.view = AnnotationView()
+        self.view.scheme = project.scheme
         self.view.setTabChangesFocus(True)
         family = settings.font_family
         if family:

@@ -104,6 +104,7 @@ class ReviewWindow(QMainWindow):
         self.doc_table.setAccessibleName(self.tr("Documents, most disagreement first"))
         self.doc_table.currentCellChanged.connect(self._doc_row_changed)
         self.view = AnnotationView()
+        self.view.scheme = project.scheme
         self.view.spanActivated.connect(self._span_activated)
         self.legend = Legend()
         self.cluster_label = plain_label("", wrap=True)

@@ -41,6 +41,8 @@ def _display_copy(text: str) -> str:
 class AnnotationView(ViewInput, SpanPainter, BlockLayout, QPlainTextEdit):
     """Read-only annotation text view. All offsets in its API are code points."""
 
+    scheme = None  # the project's scheme, set by the window: tooltips name labels as the interface does
+
     selectionChangedCp = Signal(int, int)
     spanActivated = Signal(int)
     fontSizeChanged = Signal(float)

@@ -45,7 +45,7 @@ class ViewInput:
         return out
 
     def tooltip_for(self, spans: list[Span]) -> str:
-        return plain_tooltip(describe_span(s, self._text) for s in spans)
+        return plain_tooltip(describe_span(s, self._text, scheme=self.scheme) for s in spans)
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
