@@ -86,3 +86,22 @@ def test_progress_says_when_nothing_is_assigned(driver_for, team_path, monkeypat
     monkeypatch.setattr("annotator.gui.team_actions.message", lambda parent, title, text, *a, **k: messages.append(text))
     assert d.window.team.show_progress() is None
     assert "No document is assigned yet" in messages[-1]
+
+
+def test_the_document_list_filters_what_is_assigned_to_me(driver_for, team_path, tmp_path, reports):
+    from test_gui_support import ANNOTATOR
+
+    d = driver_for(team_path)
+    panel = d.ws.doc_panel
+    assert not panel.mine_check.isVisibleTo(panel)  # nothing assigned yet: not offered
+    packages = d.window.team.assign({"annotators": [ANNOTATOR, "ali"], "overlap": 0.0, "per_doc": 2, "seed": 1,
+                                     "by_status": None, "out": str(tmp_path / "p")})
+    assert packages
+    panel = d.window.ws.doc_panel
+    assert panel.mine_check.isVisibleTo(panel)
+    mine = {d.window.project.document(n).id for n, who in assignments(d.window.project).items() if ANNOTATOR in who}
+    panel.mine_check.setChecked(True)
+    shown = {panel.model.row_data(r)[1] for r in range(panel.model.rowCount())}
+    assert shown == mine and len(mine) == 5
+    panel.mine_check.setChecked(False)
+    assert panel.model.rowCount() == 10

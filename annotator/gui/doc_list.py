@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator.gui.cell_direction import TextDirectionDelegate
@@ -41,6 +41,7 @@ class DocListModel(QAbstractTableModel):
         self.annotator = annotator
         self.status_filter: str | None = None
         self.text_filter = ""
+        self.assigned_only = False  # only the documents assigned to this annotator (annotator assign)
         self._nums: list[int] = []
         self._pages: dict[int, list[tuple]] = {}
         self.reload()
@@ -53,6 +54,9 @@ class DocListModel(QAbstractTableModel):
             args.append(self.annotator)
             where.append("coalesce(s.state, 'todo') = ?")
             args.append(self.status_filter)
+        if self.assigned_only:
+            where.append("d.num IN (SELECT doc FROM assignments WHERE annotator = ?)")
+            args.append(self.annotator)
         if self.text_filter:
             pat = _like_pattern(self.text_filter)
             where.append("(d.id LIKE ? ESCAPE '\\' OR d.meta LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')")
@@ -66,10 +70,16 @@ class DocListModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def set_filter(self, status: str | None, text: str) -> None:
+    def set_filter(self, status: str | None, text: str, assigned_only: bool = False) -> None:
         self.status_filter = status or None
         self.text_filter = text.strip()
+        self.assigned_only = assigned_only
         self.reload()
+
+    def has_assignments(self) -> bool:
+        """Whether some document is assigned to this annotator (the filter is offered then)."""
+        return self.project.conn.execute("SELECT 1 FROM assignments WHERE annotator = ? LIMIT 1",
+                                         (self.annotator,)).fetchone() is not None
 
     def _page(self, page: int) -> list[tuple]:
         rows = self._pages.get(page)
@@ -168,6 +178,8 @@ class DocListPanel(QWidget):
         for s in STATES:
             self.status_combo.addItem(state_text(s), s)
         self.status_combo.setAccessibleName(self.tr("Status filter"))
+        self.mine_check = QCheckBox(self.tr("Assigned to me"))
+        self.mine_check.setVisible(self.model.has_assignments())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(TextDirectionDelegate(self.table))
@@ -201,6 +213,7 @@ class DocListPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_combo)
+        top.addWidget(self.mine_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -212,6 +225,7 @@ class DocListPanel(QWidget):
         self.filter_edit.textChanged.connect(self._debounce.start)
         self.filter_edit.returnPressed.connect(self.apply_filter)
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
+        self.mine_check.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._current: int | None = None
         self.update_progress()
@@ -219,7 +233,7 @@ class DocListPanel(QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         keep = self._current
-        self.model.set_filter(self.status_combo.currentData(), self.filter_edit.text())
+        self.model.set_filter(self.status_combo.currentData(), self.filter_edit.text(), self.mine_check.isChecked())
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_num(keep, emit=False)
         self.update_progress()

@@ -243,6 +243,7 @@ class TeamActions(QObject):
         finally:
             progress_dialog.close()
             progress_dialog.deleteLater()
+        w.set_project(w.project, w.current_doc())  # the document list offers "Assigned to me" now
         summary = (self.tr("Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.")
                    .replace("%1", str(len(plan.docs))).replace("%2", str(len(plan.annotators)))
                    .replace("%3", str(len(plan.overlap))))

@@ -631,22 +631,22 @@
 <context>
     <name>DocListModel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="130" />
+        <location filename="../../annotator/gui/doc_list.py" line="140" />
         <source>ID</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="130" />
+        <location filename="../../annotator/gui/doc_list.py" line="140" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="130" />
+        <location filename="../../annotator/gui/doc_list.py" line="140" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="130" />
+        <location filename="../../annotator/gui/doc_list.py" line="140" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -654,32 +654,37 @@
 <context>
     <name>DocListPanel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="164" />
+        <location filename="../../annotator/gui/doc_list.py" line="174" />
         <source>Filter by text, id or title…</source>
         <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="167" />
+        <location filename="../../annotator/gui/doc_list.py" line="177" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="170" />
+        <location filename="../../annotator/gui/doc_list.py" line="180" />
         <source>Status filter</source>
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="195" />
+        <location filename="../../annotator/gui/doc_list.py" line="181" />
+        <source>Assigned to me</source>
+        <translation>المُسندة إليّ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/doc_list.py" line="207" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="230" />
+        <location filename="../../annotator/gui/doc_list.py" line="244" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="233" />
+        <location filename="../../annotator/gui/doc_list.py" line="247" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -2043,302 +2048,302 @@
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="113" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="111" />
+        <location filename="../../annotator/gui/review/window.py" line="112" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="113" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="114" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="115" />
+        <location filename="../../annotator/gui/review/window.py" line="116" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="117" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="117" />
+        <location filename="../../annotator/gui/review/window.py" line="118" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="126" />
+        <location filename="../../annotator/gui/review/window.py" line="127" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="129" />
+        <location filename="../../annotator/gui/review/window.py" line="130" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="144" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="158" />
-        <location filename="../../annotator/gui/review/window.py" line="537" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
+        <location filename="../../annotator/gui/review/window.py" line="538" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="182" />
+        <location filename="../../annotator/gui/review/window.py" line="183" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="184" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="185" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="186" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="190" />
+        <location filename="../../annotator/gui/review/window.py" line="191" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="191" />
+        <location filename="../../annotator/gui/review/window.py" line="192" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="194" />
+        <location filename="../../annotator/gui/review/window.py" line="195" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="196" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="197" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="198" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <location filename="../../annotator/gui/review/window.py" line="199" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="200" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="200" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="203" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="204" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="205" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="205" />
+        <location filename="../../annotator/gui/review/window.py" line="206" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="206" />
-        <location filename="../../annotator/gui/review/window.py" line="678" />
+        <location filename="../../annotator/gui/review/window.py" line="207" />
+        <location filename="../../annotator/gui/review/window.py" line="679" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="207" />
+        <location filename="../../annotator/gui/review/window.py" line="208" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="209" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="209" />
+        <location filename="../../annotator/gui/review/window.py" line="210" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="215" />
+        <location filename="../../annotator/gui/review/window.py" line="216" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="219" />
+        <location filename="../../annotator/gui/review/window.py" line="220" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="224" />
+        <location filename="../../annotator/gui/review/window.py" line="225" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="229" />
+        <location filename="../../annotator/gui/review/window.py" line="230" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="230" />
+        <location filename="../../annotator/gui/review/window.py" line="231" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="232" />
+        <location filename="../../annotator/gui/review/window.py" line="233" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="238" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="239" />
+        <location filename="../../annotator/gui/review/window.py" line="240" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="244" />
-        <location filename="../../annotator/gui/review/window.py" line="296" />
+        <location filename="../../annotator/gui/review/window.py" line="245" />
+        <location filename="../../annotator/gui/review/window.py" line="297" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="258" />
+        <location filename="../../annotator/gui/review/window.py" line="259" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="264" />
+        <location filename="../../annotator/gui/review/window.py" line="265" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="264" />
+        <location filename="../../annotator/gui/review/window.py" line="265" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="264" />
+        <location filename="../../annotator/gui/review/window.py" line="265" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="338" />
-        <location filename="../../annotator/gui/review/window.py" line="440" />
+        <location filename="../../annotator/gui/review/window.py" line="339" />
+        <location filename="../../annotator/gui/review/window.py" line="441" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="339" />
+        <location filename="../../annotator/gui/review/window.py" line="340" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="371" />
+        <location filename="../../annotator/gui/review/window.py" line="372" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="373" />
+        <location filename="../../annotator/gui/review/window.py" line="374" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="692" />
+        <location filename="../../annotator/gui/review/window.py" line="693" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="693" />
+        <location filename="../../annotator/gui/review/window.py" line="694" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="694" />
+        <location filename="../../annotator/gui/review/window.py" line="695" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -2347,38 +2352,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="360" />
+        <location filename="../../annotator/gui/review/window.py" line="361" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="364" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="364" />
-        <location filename="../../annotator/gui/review/window.py" line="486" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="487" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="364" />
+        <location filename="../../annotator/gui/review/window.py" line="365" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="366" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="366" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="367" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2387,159 +2392,159 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="388" />
+        <location filename="../../annotator/gui/review/window.py" line="389" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="390" />
+        <location filename="../../annotator/gui/review/window.py" line="391" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="440" />
+        <location filename="../../annotator/gui/review/window.py" line="441" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="440" />
+        <location filename="../../annotator/gui/review/window.py" line="441" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="453" />
-        <location filename="../../annotator/gui/review/window.py" line="457" />
+        <location filename="../../annotator/gui/review/window.py" line="454" />
+        <location filename="../../annotator/gui/review/window.py" line="458" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="455" />
+        <location filename="../../annotator/gui/review/window.py" line="456" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="462" />
+        <location filename="../../annotator/gui/review/window.py" line="463" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="486" />
+        <location filename="../../annotator/gui/review/window.py" line="487" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="488" />
         <source>accepted automatically</source>
         <translation>مقبول تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="488" />
+        <location filename="../../annotator/gui/review/window.py" line="489" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="490" />
+        <location filename="../../annotator/gui/review/window.py" line="491" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="498" />
+        <location filename="../../annotator/gui/review/window.py" line="499" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="501" />
+        <location filename="../../annotator/gui/review/window.py" line="502" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="529" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="554" />
+        <location filename="../../annotator/gui/review/window.py" line="555" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="557" />
+        <location filename="../../annotator/gui/review/window.py" line="558" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="567" />
-        <location filename="../../annotator/gui/review/window.py" line="586" />
+        <location filename="../../annotator/gui/review/window.py" line="568" />
+        <location filename="../../annotator/gui/review/window.py" line="587" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="583" />
+        <location filename="../../annotator/gui/review/window.py" line="584" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="600" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="616" />
+        <location filename="../../annotator/gui/review/window.py" line="617" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="618" />
+        <location filename="../../annotator/gui/review/window.py" line="619" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="621" />
+        <location filename="../../annotator/gui/review/window.py" line="622" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="628" />
+        <location filename="../../annotator/gui/review/window.py" line="629" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="630" />
+        <location filename="../../annotator/gui/review/window.py" line="631" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="639" />
+        <location filename="../../annotator/gui/review/window.py" line="640" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="646" />
+        <location filename="../../annotator/gui/review/window.py" line="647" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="655" />
+        <location filename="../../annotator/gui/review/window.py" line="656" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="657" />
+        <location filename="../../annotator/gui/review/window.py" line="658" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="669" />
+        <location filename="../../annotator/gui/review/window.py" line="670" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="674" />
+        <location filename="../../annotator/gui/review/window.py" line="675" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="683" />
+        <location filename="../../annotator/gui/review/window.py" line="684" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>
@@ -2984,7 +2989,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/suggest_actions.py" line="81" />
-        <location filename="../../annotator/gui/workspace.py" line="121" />
+        <location filename="../../annotator/gui/workspace.py" line="122" />
         <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
         <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
     </message>
@@ -3086,7 +3091,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/team_actions.py" line="226" />
-        <location filename="../../annotator/gui/team_actions.py" line="250" />
+        <location filename="../../annotator/gui/team_actions.py" line="251" />
         <source>Assign documents</source>
         <translation>توزيع الوثائق</translation>
     </message>
@@ -3106,38 +3111,38 @@
         <translation>رُفض التوزيع: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="246" />
+        <location filename="../../annotator/gui/team_actions.py" line="247" />
         <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
         <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="261" />
-        <location filename="../../annotator/gui/team_actions.py" line="278" />
+        <location filename="../../annotator/gui/team_actions.py" line="262" />
+        <location filename="../../annotator/gui/team_actions.py" line="279" />
         <source>Collect packages</source>
         <translation>جمع الحزم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="262" />
+        <location filename="../../annotator/gui/team_actions.py" line="263" />
         <source>Packages (*.annot);;All files (*)</source>
         <translation>الحزم (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="273" />
+        <location filename="../../annotator/gui/team_actions.py" line="274" />
         <source>Collect refused: nothing was changed</source>
         <translation>رُفض الجمع: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="276" />
+        <location filename="../../annotator/gui/team_actions.py" line="277" />
         <source>Collected %1 package(s).</source>
         <translation>جُمعت %1 حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="288" />
+        <location filename="../../annotator/gui/team_actions.py" line="289" />
         <source>Team progress</source>
         <translation>تقدم الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="289" />
+        <location filename="../../annotator/gui/team_actions.py" line="290" />
         <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
         <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>
@@ -3320,7 +3325,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../annotator/gui/workspace.py" line="70" />
+        <location filename="../../annotator/gui/workspace.py" line="71" />
         <source>Spans of the document</source>
         <translation>مقاطع الوثيقة</translation>
     </message>

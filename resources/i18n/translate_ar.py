@@ -596,6 +596,7 @@ AR = {
     "link %1 (F1)": "الرابط %1 (F1)",
     "accepted automatically": "مقبول تلقائياً",
     # --- i15teams ---
+    "Assigned to me": "المُسندة إليّ",
     "%1 of %2 documents are shared for agreement; none is done by two annotators yet.":
         "%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.",
     "%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.":
