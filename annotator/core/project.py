@@ -370,6 +370,8 @@ class Project:
     def ensure_annotator(self, name: str, kind: str | None = None) -> None:
         if not name or not isinstance(name, str) or len(name) > 200:
             raise SpanError(f"annotator name must be 1 to 200 characters, got {name!r}")
+        if "\x00" in name:  # SQLite and most tools cut text at NUL
+            raise SpanError(f"annotator name {name!r} contains a NUL character")
         kind = kind or ("gold" if name == GOLD else "human")
         self.conn.execute("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, ?, ?)", (name, kind, now()))
 
@@ -401,6 +403,8 @@ class Project:
 
     def set_doc_meta(self, doc: int, key: str, value) -> object:
         """Set (or, with None, remove) one metadata key. Returns the previous value."""
+        if not isinstance(key, str) or not key or "\x00" in key or (isinstance(value, str) and "\x00" in value):
+            raise SpanError(f"metadata key {key!r}: 1 or more characters, and no NUL character in it or its value")
         if key == "dct" and value is not None:
             from annotator.core.dates_iso import check_dct
 
@@ -427,6 +431,8 @@ class Project:
         """Set one annotator's state for a document. Returns the previous state."""
         if state not in DOC_STATES:
             raise SpanError(f"status must be one of {', '.join(DOC_STATES)}, got {state!r}")
+        if not isinstance(annotator, str) or "\x00" in annotator:
+            raise SpanError(f"annotator name {annotator!r} contains a NUL character")
         with self._tx() as c:
             old = self.doc_status(doc, annotator)
             self.ensure_annotator(annotator)

@@ -187,14 +187,17 @@ def test_nul_in_an_attribute_value_is_refused_by_the_mutators(proj):
         assert p.spans(2) == before
 
 
-@pytest.mark.xfail(strict=True, reason="needs a check in core/project.py (ensure_annotator, set_doc_meta), "
-                   "which another branch of issue 13 owns")
 def test_nul_is_refused_by_the_name_mutators(proj):
     with Project.open(proj, backup=False) as p:
         with pytest.raises(AnnotatorError, match="NUL"):
             p.set_doc_status(1, "m\x00", "done")
         with pytest.raises(AnnotatorError, match="NUL"):
             p.set_doc_meta(1, "k\x00", "v")
+        with pytest.raises(AnnotatorError, match="NUL"):
+            p.set_doc_meta(1, "title", "a\x00b")
+        with pytest.raises(AnnotatorError, match="NUL"):
+            p.ensure_annotator("m\x00")
+        assert "m\x00" not in p.annotators()
 
 
 # ----- item 13: links out of an imported folder -----------------------------------------------------
