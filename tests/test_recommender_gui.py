@@ -59,6 +59,14 @@ def _versions(path):
         return versions(p)
 
 
+def _slow_iterations(monkeypatch, seconds: float) -> None:
+    """Each message of the optimizer also sleeps a little in the worker (without the GIL): a
+    small training on a fast machine would otherwise end before the test can look at it or
+    cancel it."""
+    message = rtrain._Trainer.message
+    monkeypatch.setattr(rtrain._Trainer, "message", lambda self, m: (time.sleep(seconds), message(self, m))[1])
+
+
 def _wait_idle(qtbot, rec, timeout=60000):
     qtbot.waitUntil(lambda: rec.worker is None, timeout=timeout)
 
@@ -69,10 +77,7 @@ def test_training_runs_in_a_worker_with_progress_and_the_window_keeps_running(dr
     monkeypatch.setitem(rtrain.PARAMS, "max_iterations", 300)
     monkeypatch.setitem(rtrain.PARAMS, "epsilon", 1e-30)
     monkeypatch.setitem(rtrain.PARAMS, "delta", 0.0)
-    # Each iteration also sleeps a little in the worker (without the GIL), so the training
-    # lasts long enough on a fast machine too for the window's timer to fire several times.
-    message = rtrain._Trainer.message
-    monkeypatch.setattr(rtrain._Trainer, "message", lambda self, m: (time.sleep(0.002), message(self, m))[1])
+    _slow_iterations(monkeypatch, 0.002)
     d = driver_for(path)
     rec = d.window.recommender
     during = []
@@ -100,6 +105,7 @@ def test_cancel_stops_training_and_stores_nothing(driver_for, path, monkeypatch)
     monkeypatch.setitem(rtrain.PARAMS, "max_iterations", 100000)
     monkeypatch.setitem(rtrain.PARAMS, "epsilon", 1e-30)
     monkeypatch.setitem(rtrain.PARAMS, "delta", 0.0)
+    _slow_iterations(monkeypatch, 0.01)
     d = driver_for(path)
     rec = d.window.recommender
     assert rec.start_training(show_dialog=True)
@@ -182,6 +188,7 @@ def test_closing_the_window_during_training_stops_it_and_stores_nothing(driver_f
     monkeypatch.setitem(rtrain.PARAMS, "max_iterations", 100000)
     monkeypatch.setitem(rtrain.PARAMS, "epsilon", 1e-30)
     monkeypatch.setitem(rtrain.PARAMS, "delta", 0.0)
+    _slow_iterations(monkeypatch, 0.01)
     d = driver_for(path)
     rec = d.window.recommender
     assert rec.start_training(show_dialog=False)
