@@ -115,3 +115,38 @@ def test_json_array_lines_are_right_across_chunks(tmp_path):
     path.write_text("[\n" + ",\n".join(parts) + "\n]\n", encoding="utf-8")
     got = [(int(where.rsplit(":", 1)[1]), obj["n"]) for where, obj, _ in iter_json_array(path, chunk=97)]
     assert got == [(lines[i], i) for i in range(300)]
+
+
+def test_a_file_settles_on_its_convention_after_a_sample_of_agreeing_documents():
+    from annotator.core.formats.common import ModeVote
+
+    vote = ModeVote()
+    text = "قالَ الوزيرُ إنَّ الاجتماعَ عُقِدَ"
+    word = "الاجتماعَ"
+    cp = text.index(word)
+    for _ in range(ModeVote.SAMPLE):  # documents whose spans only code points explain
+        conv = OffsetConverter(text, "auto", ("codepoints", "graphemes", "utf16"), vote=vote)
+        assert conv.choose([(cp, cp + len(word), word)]) == "codepoints"
+    assert vote.settled == "codepoints"
+    # Settled, a document is checked against the convention: no grapheme walk, no scoring.
+    calls = []
+    conv = OffsetConverter(text, "auto", ("codepoints", "graphemes", "utf16"), vote=vote)
+    conv._choose = lambda spans: calls.append(spans) or "graphemes"
+    assert conv.choose([(cp, cp + len(word), None)]) == "codepoints" and calls == []
+    # A document the convention does not fit still chooses for itself.
+    starts = grapheme_starts(text)
+    g = starts.index(cp)
+    end_g = g + len(grapheme_starts(word))
+    conv = OffsetConverter(text, "auto", ("codepoints", "graphemes", "utf16"), vote=vote)
+    assert conv.choose([(len(text) + 5, len(text) + 9, None)]) == "codepoints"  # nothing fits: the first
+    conv = OffsetConverter(text, "auto", ("graphemes", "codepoints", "utf16"), vote=ModeVote())
+    assert conv.choose([(g, end_g, word)]) == "graphemes"
+
+
+def test_a_file_whose_documents_disagree_never_settles():
+    from annotator.core.formats.common import ModeVote
+
+    vote = ModeVote()
+    for k in range(3 * ModeVote.SAMPLE):
+        vote.record("codepoints" if k % 2 else "graphemes")
+    assert vote.settled is None

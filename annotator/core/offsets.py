@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import compress
 
 from annotator.core.errors import SpanError
 
@@ -91,6 +92,7 @@ _RI_FIRST, _RI_LAST = "\U0001f1e6", "\U0001f1ff"
 # One cluster over a text spelled in marker letters (see _markers): CR LF; or a regional-
 # indicator pair or any one character, then extenders, a ZWJ taking the character after it.
 _CLUSTER = re.compile(r"cn|(?:rr|.)(?:z.?|e)*", re.DOTALL)
+_STARTS = {ord("e"): "\x00", ord("x"): "\x01", ord("c"): "\x01", ord("n"): "\x01"}
 
 
 # Characters met so far, by kind: most texts reuse the same few hundred, so each one is
@@ -111,10 +113,9 @@ def _classify(chars: set[str]) -> None:
             _PLAIN.add(ch)
 
 
-def _markers(text: str) -> str | None:
-    """The text spelled in marker letters, one per code point (e extender, z ZWJ, r regional
-    indicator, c CR, n LF, x anything else), or None when every code point is a cluster of
-    its own."""
+def _joining(text: str) -> tuple[set[str], list[str]] | None:
+    """(the text's characters, those that join clusters), or None when every code point is
+    a cluster of its own. Only the distinct characters are looked at."""
     chars = set(text)
     unknown = chars - _PLAIN
     unknown.difference_update(_MARK)
@@ -123,6 +124,17 @@ def _markers(text: str) -> str | None:
     joining = [ch for ch in chars if ch in _MARK]
     if not joining and "\r\n" not in text:
         return None
+    return chars, joining
+
+
+def _markers(text: str) -> str | None:
+    """The text spelled in marker letters, one per code point (e extender, z ZWJ, r regional
+    indicator, c CR, n LF, x anything else), or None when every code point is a cluster of
+    its own."""
+    found = _joining(text)
+    if found is None:
+        return None
+    chars, joining = found
     table = dict.fromkeys(map(ord, chars), "x")
     table.update((ord(ch), _MARK[ch]) for ch in joining)
     table[ord("\r")] = "c"
@@ -134,7 +146,7 @@ def graphemes_are_codepoints(text: str) -> bool:
     """True when `text` holds no character that can join a cluster (combining marks, ZWJ,
     regional indicators, CR LF), so grapheme offsets and code-point offsets are the same
     numbers. False says only that they may differ."""
-    return _markers(text) is None
+    return _joining(text) is None
 
 
 def grapheme_starts(text: str) -> list[int]:
@@ -146,6 +158,11 @@ def grapheme_starts(text: str) -> list[int]:
     marks = _markers(text)
     if marks is None:
         return list(range(len(text)))
+    if "z" not in marks and "r" not in marks and "cn" not in marks:
+        # Only combining marks join (harakat, the common case): a cluster starts at every
+        # code point that is not one, and at the first even if it is.
+        keep = marks.translate(_STARTS).encode("latin-1")
+        return [0, *compress(range(1, len(text)), keep[1:])] if text else []
     return [m.start() for m in _CLUSTER.finditer(marks)]
 
 

@@ -110,6 +110,32 @@ def text_matches(doc_slice: str, given: str) -> bool:
     return doc_slice == given or _ws_fold(doc_slice) == _ws_fold(given)
 
 
+class ModeVote:
+    """One file's offset convention, learnt from its first documents: once SAMPLE documents
+    in which the conventions differ have all chosen the same one, later documents are only
+    checked against it (and choose for themselves if it does not fit them). A file whose
+    documents disagree never settles: each keeps choosing on its own."""
+
+    SAMPLE = 20
+
+    def __init__(self):
+        self.settled: str | None = None
+        self._first: str | None = None
+        self._agreeing = 0
+
+    def record(self, chosen: str) -> None:
+        if self.settled is not None or self._agreeing < 0:
+            return
+        if self._first is None:
+            self._first = chosen
+        if chosen != self._first:
+            self._agreeing = -1  # mixed: never settle
+            return
+        self._agreeing += 1
+        if self._agreeing >= self.SAMPLE:
+            self.settled = chosen
+
+
 class OffsetConverter:
     """Turns one document's foreign offsets into code points.
 
@@ -121,10 +147,11 @@ class OffsetConverter:
     harakat shows exactly that pattern).
     """
 
-    def __init__(self, text: str, mode: str, order: tuple[str, ...] = MODES):
+    def __init__(self, text: str, mode: str, order: tuple[str, ...] = MODES, vote: "ModeVote | None" = None):
         self.text = text
         self.mode = mode
         self.order = order
+        self.vote = vote
         self._u16: Utf16Map | None = None
         self._g: list[int] | None = None
         self._same: bool | None = None
@@ -182,6 +209,15 @@ class OffsetConverter:
             spans = spans()
         if not spans:
             return self.order[0]
+        vote = self.vote
+        if vote is not None and vote.settled is not None and self._fits(spans, vote.settled):
+            return vote.settled  # the file's convention, and this document agrees with it
+        chosen = self._choose(spans)
+        if vote is not None:
+            vote.record(chosen)
+        return chosen
+
+    def _choose(self, spans) -> str:
         if any(t is not None for _, _, t in spans):
             # The span texts decide: the first mode that fits them all.
             return next((m for m in self.order if self._fits(spans, m)), self.order[0])
@@ -367,9 +403,11 @@ def read_jsonl_with(to_native, path, scheme, annotator: str, offsets: str):
     from annotator.core.importer import iter_jsonl_objects
     from annotator.core.native import parse_record
 
+    vote = ModeVote()
+
     def natives():
         for where, obj, size in iter_jsonl_objects(Path(path)):
-            yield where, to_native(obj, where, annotator, offsets), size
+            yield where, to_native(obj, where, annotator, offsets, vote=vote), size
 
     for where, obj, size in merge_lines(natives()):
         yield where, parse_record(obj, where, scheme, annotator), size

@@ -71,7 +71,7 @@ def write(project, records, output: str, report, variant: str | None = None):
 
 
 # ----- import -----------------------------------------------------------------------------------
-def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
+def to_native(obj, where: str, default_annotator: str, mode: str, vote=None) -> dict:
     if not isinstance(obj, dict):
         raise SpanError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
@@ -113,7 +113,7 @@ def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
     wanted = mode
     if mode == "auto" and obj.get("grapheme_mode") is True:
         wanted = "graphemes"
-    conv = OffsetConverter(text, wanted, ("codepoints", "graphemes", "utf16"))
+    conv = OffsetConverter(text, wanted, ("codepoints", "graphemes", "utf16"), vote=vote)
     chosen = conv.choose([(s, e, None) for _, s, e, _ in raw])
     spans = []
     for i, (key, s, e, label) in enumerate(raw):

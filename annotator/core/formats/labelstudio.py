@@ -27,7 +27,7 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.core.errors import SpanError
-from annotator.core.formats.common import (OffsetConverter, iter_json_array, open_output, sibling, text_matches,
+from annotator.core.formats.common import (ModeVote, OffsetConverter, iter_json_array, open_output, sibling, text_matches,
                                            units)
 from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
@@ -162,7 +162,7 @@ def _annotator_of(a: dict, default: str) -> str:
     return default
 
 
-def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> dict:
+def to_native(task, where: str, scheme, default_annotator: str, mode: str, vote=None) -> dict:
     if not isinstance(task, dict):
         raise SpanError(f"{where}: expected a task object, got {type(task).__name__}")
     data = task.get("data")
@@ -187,7 +187,7 @@ def to_native(task, where: str, scheme, default_annotator: str, mode: str) -> di
             if not isinstance(result, list):
                 raise SpanError(f"{aw}: result must be a list")
             groups.append((aw, ann, status, result, a.get("status") if isinstance(a.get("status"), str) else None))
-    conv = OffsetConverter(text, mode, ("utf16", "codepoints", "graphemes"))
+    conv = OffsetConverter(text, mode, ("utf16", "codepoints", "graphemes"), vote=vote)
     checks = []
     for _, _, _, result, _ in groups:
         for r in result:
@@ -283,8 +283,9 @@ def _only_relation(scheme, spans, a, b, where):
 
 def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     path = Path(path)
+    vote = ModeVote()
     for where, task, size in iter_json_array(path):
-        obj = to_native(task, where, scheme, annotator, offsets)
+        obj = to_native(task, where, scheme, annotator, offsets, vote=vote)
         # Region text was checked above (leniently for LS's collapsed spaces); parse_record
         # checks offsets, labels, attributes and relations.
         yield where, parse_record(obj, where, scheme, annotator), size

@@ -153,7 +153,7 @@ def _annotator(obj: dict, default: str) -> str:
     return v if isinstance(v, str) and v else default
 
 
-def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
+def to_native(obj, where: str, default_annotator: str, mode: str, vote=None) -> dict:
     if not isinstance(obj, dict):
         raise SpanError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
@@ -178,7 +178,7 @@ def to_native(obj, where: str, default_annotator: str, mode: str) -> dict:
     tokens = obj.get("tokens") or []
     if not isinstance(tokens, list):
         raise SpanError(f"{where}: tokens must be a list")
-    conv = OffsetConverter(text, mode, ("codepoints", "utf16", "graphemes"))
+    conv = OffsetConverter(text, mode, ("codepoints", "utf16", "graphemes"), vote=vote)
     chosen = conv.choose(lambda: [(t.get("start"), t.get("end"), t.get("text")) for t in tokens if isinstance(t, dict)]
                          + [(s.get("start"), s.get("end"), s.get("text")) for s in raw_spans if isinstance(s, dict)])
     _check_tokens(tokens, text, conv, chosen, where)
