@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 
 from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.gui.plain import message, plain_label
+from annotator.gui.review.dashboard import draw_unit_grid
 from annotator.gui.report_dialog import show_report
 from annotator.gui.save_retry import ask_retry
 
@@ -102,11 +103,7 @@ class CurveChart(QWidget):
         plot_w, plot_h = max(10, w - left - right), max(10, h - top - bottom)
         fg = self.palette().color(self.foregroundRole())
         p.setPen(QPen(fg))
-        for tick in (0.0, 0.5, 1.0):
-            y = top + plot_h * (1 - tick)
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()), Qt.AlignRight | Qt.AlignVCenter,
-                       f"{tick:.1f}")
-            p.drawLine(left, int(y), left + plot_w, int(y))
+        draw_unit_grid(p, left, top, left + plot_w, plot_h)
         if self.points:
             n = self.points[-1][0]
             p.drawText(QRectF(left, top + plot_h + 2, plot_w, fm.height()), Qt.AlignRight | Qt.AlignTop, str(n))

@@ -55,6 +55,15 @@ def read_only_table(headers: list[str]) -> QTableWidget:
     return t
 
 
+def draw_unit_grid(p: QPainter, left: float, top: float, right: float, plot_h: float) -> None:
+    """Lines at 0, 0.5 and 1 across a chart of values 0..1, labelled in the left margin."""
+    fm = p.fontMetrics()
+    for tick in (0.0, 0.5, 1.0):
+        y = top + plot_h * (1 - tick)
+        p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()), Qt.AlignRight | Qt.AlignVCenter, f"{tick:.1f}")
+        p.drawLine(int(left), int(y), int(right), int(y))
+
+
 class BarChart(QWidget):
     """Grouped bars: one group per label, one bar per measure, values 0..1 (negatives at 0)."""
 
@@ -75,10 +84,7 @@ class BarChart(QWidget):
         left, bottom, top = fm.horizontalAdvance("1.0") + 8, fm.height() * 2 + 6, fm.height() + 4
         plot_h = max(10, h - bottom - top)
         p.setPen(QPen(self.palette().color(self.foregroundRole())))
-        for tick in (0.0, 0.5, 1.0):
-            y = top + plot_h * (1 - tick)
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()), Qt.AlignRight | Qt.AlignVCenter, f"{tick:.1f}")
-            p.drawLine(left, int(y), w - 4, int(y))
+        draw_unit_grid(p, left, top, w - 4, plot_h)
         if not self.groups:
             p.end()
             return
