@@ -238,3 +238,27 @@ def test_time_spent_is_read_from_the_annotators_own_edit_times(team, tmp_path):
     collect_packages(team, [str(path)])
     mona = {a.annotator: a for a in progress.compute(team).annotators}["mona"]
     assert mona.seconds == 6 * 60
+
+
+def test_a_failed_assign_leaves_no_package_and_no_record(team, tmp_path, monkeypatch):
+    docs, _ = select_documents(team)
+    plan = plan_assignment(docs, ["mona", "ali"], overlap=0.2)
+    before = team.annotators()
+
+    def failing_transaction():
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(team, "transaction", failing_transaction)
+    with pytest.raises(OSError):
+        write_packages(team, plan, tmp_path / "out")
+    monkeypatch.undo()
+    assert list((tmp_path / "out").iterdir()) == []
+    assert assignments(team) == {} and team.annotators() == before
+
+
+def test_package_and_project_share_the_annotators_identity(team, tmp_path):
+    docs, _ = select_documents(team)
+    pkg = write_packages(team, plan_assignment(docs, ["mona"]), tmp_path / "out")[0]
+    mine = team.conn.execute("SELECT created FROM annotators WHERE name = 'mona'").fetchone()
+    with Project.open(pkg.path, readonly=True) as p:
+        assert p.conn.execute("SELECT created FROM annotators WHERE name = 'mona'").fetchone() == mine

@@ -220,9 +220,7 @@ def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reas
     except OSError as exc:
         raise AssignError(f"{out}: cannot create the folder: {exc.strerror}") from None
     stamp = now()
-    for a in plan.annotators:
-        project.ensure_annotator(a)  # one identity for this person in the project and their package
-    made: list[Path] = []
+    made: list[Path] = []  # temporary files, then the packages renamed into place
     packages: list[Package] = []
     try:
         docs_of = plan.by_annotator()
@@ -234,8 +232,16 @@ def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reas
             packages.append(_write_one(project, a, docs_of[a], tmp, targets[a], stamp))
             if progress:
                 progress(i + 1, len(plan.annotators))
+        # Packages first, the record second: the project never names a package that is not
+        # there, and a failure below takes the new packages away again.
+        for p in packages:
+            os.replace(out / f".{p.path.name}.part", p.path)
+            made.append(p.path)
         with project.transaction():
             c = project.conn
+            # One identity per person in the project and in their package (see merge).
+            c.executemany("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, 'human', ?)",
+                          ((a, stamp) for a in plan.annotators))
             if reassign:
                 c.execute("CREATE TEMP TABLE handed(num INTEGER PRIMARY KEY)")
                 c.executemany("INSERT INTO handed(num) VALUES (?)", ((d,) for d in plan.docs))
@@ -243,12 +249,10 @@ def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reas
                 c.execute("DROP TABLE temp.handed")
             c.executemany("INSERT INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, ?, ?)",
                           ((d, a, targets[a].name, stamp) for d, who in plan.docs.items() for a in who))
-        for p in packages:
-            os.replace(out / f".{p.path.name}.part", p.path)
     except BaseException:
-        for tmp in made:
-            _remove_side_files(tmp)
-            Path(tmp).unlink(missing_ok=True)
+        for path in made:
+            _remove_side_files(path)
+            Path(path).unlink(missing_ok=True)
         raise
     return packages
 
@@ -274,6 +278,9 @@ def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, fin
                           "SELECT num, id, text, meta, hash, created FROM src.documents WHERE num IN (SELECT num FROM pick)")
                 c.execute("INSERT OR IGNORE INTO annotators(name, kind, created) SELECT name, kind, created "
                           "FROM src.annotators WHERE kind = 'suggester' OR name = ?", (annotator,))
+                # Someone new to the project: the time write_packages also gives them there.
+                c.execute("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, 'human', ?)",
+                          (annotator, stamp))
                 layers = "(annotator = ? OR annotator IN (SELECT name FROM src.annotators WHERE kind = 'suggester'))"
                 cols = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
                 c.execute(f"INSERT INTO spans({cols}) SELECT {cols} FROM src.spans "
