@@ -1,0 +1,74 @@
+"""Adversarial checks of review and the gold export (issue 12): ways the gold file could
+hold what the reviewer did not decide, or miss what they did, without a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core import review as rv
+from annotator.core.merge import merge_projects
+from annotator.core.model import GOLD
+from annotator.core.project import Project
+from test_review_conflicts import QUOTE2, export_gold, gold_spans, team
+
+
+def test_a_stale_automatic_gold_span_is_not_passed_off_as_left_out(tmp_path):
+    """Both annotators agreed, the span went to gold automatically; one of them then changed
+    the value in their copy and the lead merged again. The cluster is undecided again, but
+    gold still holds the old value: the export must not say the cluster is not in gold."""
+    spans = [("عام 2020", "DATE", {"value": "2020"}), ("قال", "CUE", {})]
+    p = team(tmp_path, {"amal": [("t1", spans, ())], "badr": [("t1", spans, ())]})
+    d = p.document("t1").num
+    rv.auto_accept(p, d, "hind")
+    with Project.open(tmp_path / "badr.annot") as b:
+        s = next(s for s in b.spans(b.document("t1").num, "badr") if s.label == "DATE")
+        b.update_span(s.id, attrs={"value": "2021"})
+    merge_projects(p, [str(tmp_path / "amal.annot"), str(tmp_path / "badr.annot")])
+    date = next(c for c in rv.clusters(p, d) if c.versions["amal"][0].label == "DATE")
+    assert date.stale_auto and not date.decided
+    p.close()
+    recs, err = export_gold(Project.open(tmp_path / "review.annot"), tmp_path / "g.jsonl")
+    line = next(x for x in err.splitlines() if "document t1" in x)
+    if ("عام 2020", "DATE", {"value": "2020"}) in gold_spans(recs, "t1"):
+        # the old value is in the file: the warning must say so, not "they are not in gold"
+        assert "not in gold" not in line
+        assert "41..49" in line and "earlier" in line
+
+
+@pytest.mark.xfail(strict=True, reason="core/native.py iter_records exports every gold span: a gold span "
+                   "left in an undecided cluster (stale auto, or a decision orphaned by a re-merge) goes out; "
+                   "the exporter is outside this branch's files (only the warning is fixed here)")
+def test_a_stale_automatic_gold_span_is_left_out_of_the_gold_export(tmp_path):
+    spans = [("عام 2020", "DATE", {"value": "2020"}), ("قال", "CUE", {})]
+    p = team(tmp_path, {"amal": [("t1", spans, ())], "badr": [("t1", spans, ())]})
+    d = p.document("t1").num
+    rv.auto_accept(p, d, "hind")
+    with Project.open(tmp_path / "badr.annot") as b:
+        s = next(s for s in b.spans(b.document("t1").num, "badr") if s.label == "DATE")
+        b.update_span(s.id, attrs={"value": "2021"})
+    merge_projects(p, [str(tmp_path / "amal.annot"), str(tmp_path / "badr.annot")])
+    p.close()
+    recs, _ = export_gold(Project.open(tmp_path / "review.annot"), tmp_path / "g.jsonl")
+    assert gold_spans(recs, "t1") == [("قال", "CUE", {})]
+
+
+def test_an_accepted_link_whose_end_never_became_gold_is_reported(tmp_path):
+    """The reviewer takes amal's quote (linked to the source الشركة) and then badr's wider
+    source (الشركة في بيان): every cluster is decided, but the accepted link waits for a
+    gold span at amal's edges that will never come. The gold quote has no source: the
+    export must say so."""
+    work = {"amal": [("t2", [("الشركة", "SOURCE", {"kind": "organization"}), (QUOTE2, "QUOTE", {"type": "indirect"})],
+                      [("source", 1, 0)])],
+            "badr": [("t2", [("الشركة في بيان", "SOURCE", {"kind": "organization"}),
+                             (QUOTE2, "QUOTE", {"type": "indirect"})], [("source", 1, 0)])]}
+    with team(tmp_path, work) as p:
+        d = p.document("t2").num
+        rv.auto_accept(p, d, "hind")
+        cs = rv.clusters(p, d)
+        quote = next(c for c in cs if c.versions["amal"][0].label == "QUOTE")
+        source = next(c for c in cs if c.versions["amal"][0].label == "SOURCE")
+        rv.accept_version(p, quote, "amal", "hind")
+        rv.accept_version(p, rv.find_cluster(p, d, source.key), "badr", "hind")
+        assert all(c.decided for c in rv.clusters(p, d)) and p.relations(d, GOLD) == []
+        lines = [x for x in rv.gold_warnings(p) if "document t2" in x]
+        assert lines and "link" in lines[0] and "6..12" in lines[0]
