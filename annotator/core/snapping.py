@@ -258,14 +258,22 @@ def _partner_before(text: str, closers: list[int], start: int) -> int | None:
 
 def balance(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) grown to take in the partner of every bracket or quote mark in it
-    that has none, when that partner is in the same paragraph; otherwise unchanged."""
-    openers, closers = unmatched(text, start, end)
-    if openers:
-        e = _partner_after(text, openers, end)
-        end = e if e is not None else end
-    if closers:
-        s = _partner_before(text, closers, start)
-        start = s if s is not None else start
+    that has none, when that partner is in the same paragraph; otherwise unchanged.
+
+    Taking a partner in can bring in another half pair when pairs cross (قال (اليوم
+    “الخميس) ب”: the ” taken in for “ brings the ) without its (), so the growing goes
+    on until nothing more is found."""
+    for _ in range(8):  # each round takes in at least one more pair; crossings run shallow
+        s0, e0 = start, end
+        openers, closers = unmatched(text, start, end)
+        if openers:
+            e = _partner_after(text, openers, end)
+            end = e if e is not None else end
+        if closers:
+            s = _partner_before(text, closers, start)
+            start = s if s is not None else start
+        if (start, end) == (s0, e0):
+            break
     return start, end
 
 

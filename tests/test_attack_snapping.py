@@ -1,0 +1,25 @@
+"""Adversarial checks of word snapping: crossing brackets and quote marks, and a span
+snapped twice staying what it was the first time."""
+
+from __future__ import annotations
+
+from annotator.core.snapping import snap
+
+
+def test_crossing_pairs_are_taken_in_whole():
+    # the quote mark taken in for “ brings a ) whose ( was outside the span
+    text = "قال (اليوم “الخميس) ب”"
+    start = text.index("اليوم")
+    s, e = snap(text, start, text.index("الخميس") + len("الخميس"))
+    assert text[s:e] == "(اليوم “الخميس) ب”"
+    assert snap(text, s, e) == (s, e)
+
+
+def test_snapping_a_snapped_span_again_changes_nothing_on_ordinary_text():
+    text = "قال الوزير «إن الاتفاق (الموقع أمس) سيُنفَّذ» في 12.5% من المدن، وأضاف: \"نحن مستعدون\" 👍🏽."
+    n = len(text)
+    for a in range(n):
+        for b in range(a + 1, n + 1):
+            r = snap(text, a, b)
+            if r is not None:
+                assert snap(text, *r) == r, (a, b, r)
