@@ -25,3 +25,20 @@ def test_an_official_who_did_not_reveal_his_name_is_the_source_not_a_cue():
         assert not any(label == "CUE" and word in ("يكشف", "كشف") for label, word, _ in spans)
         quote = next(w for label, w, _ in spans if label == "QUOTE")
         assert links == {("source", quote, source), ("cue", quote, cue)}
+
+
+def test_many_anonymous_sources_cost_no_more_than_their_length():
+    """Each cue was tested against every "لم يكشف عن اسمه" of the document: quadratic."""
+    import time
+
+    sentence = "وأكد مسؤول لم يكشف عن اسمه أن الاجتماع تأجل. "
+    small, big = sentence * 500, sentence * 5000
+
+    def cost(text):
+        t0 = time.perf_counter()
+        suggest_record(text, "2024-03-10", only="quotes")
+        return time.perf_counter() - t0
+
+    cost(small)
+    ratio = cost(big) / max(cost(small), 1e-3)
+    assert ratio < 25, ratio  # ten times the text: about ten times the time (it was over 60)

@@ -28,9 +28,8 @@ adverbial cues the source is the last explicit source before the cue. Its kind: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from annotator.core.suggest.arabic import Disjoint, Folded, fold
 from annotator.core.suggest.patterns import trie_pattern
@@ -429,7 +428,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
     for m in _POSTPOSED.finditer(t):
         if _word_start(t, m.start()) and (not t.startswith("كما", m.start()) or re.search(r"[،,]\s*$", t[max(0, m.start() - 3):m.start()])):
             events.append((m.start(), "postposed", m))
-    anon = anon_clauses(t)
+    anon = anon_clauses(t)  # in text order, each a few words: at most a couple can hold one offset
+    anon_starts = [a for a, _ in anon]
     events.sort(key=lambda x: (x[0], x[1] != "postposed"))
     consumed_until = -1
     for pos, kind, m in events:
@@ -471,7 +471,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         word = m.group("cue")
         if word in _PROCLITIC_ONLY and not (cue_s > 0 and t[cue_s - 1] in "وف"):
             continue
-        if any(a <= cue_s < b for a, b in anon):
+        k = bisect_right(anon_starts, cue_s)  # a search, not a scan: a long text has thousands of both
+        if any(cue_s < anon[j][1] for j in range(max(0, k - 3), k)):
             continue  # "مصدر طلب عدم ذكر اسمه": ذكر describes the source
         sent_end = _sentence_end(t, cue_e, regions)
         if word in ("يذكر", "تذكر") and re.match(r"\s+ان(?!\w)", t[cue_e:]):
