@@ -42,3 +42,19 @@ def test_many_anonymous_sources_cost_no_more_than_their_length():
     cost(small)
     ratio = cost(big) / max(cost(small), 1e-3)
     assert ratio < 25, ratio  # ten times the text: about ten times the time (it was over 60)
+
+
+def _dates(text: str, dct: str):
+    spans, _ = suggest_record(text, dct, only="dates")
+    return [(text[s["start"]:s["end"]], s["attrs"].get("value"), s["attrs"].get("mod")) for s in spans]
+
+
+def test_a_part_of_a_hijri_month_is_the_gregorian_part_it_falls_in():
+    # Sha'ban 1445 ran 11 February - 10 March 2024: its last days are early March, not late February.
+    assert _dates("وتنتهي المهلة في أواخر شعبان 1445 هـ", "2024-01-20") == [
+        ("أواخر شعبان 1445 هـ", "2024-03", "START")]
+    # Rabi' al-Thani 1445 ran 16 October - 14 November 2023: its middle is the end of October.
+    assert _dates("وعقد الاجتماع في منتصف ربيع الثاني 1445", "2024-01-20") == [
+        ("منتصف ربيع الثاني 1445", "2023-10", "END")]
+    # Ramadan 1446 began on 1 March 2025: its first days are early March.
+    assert _dates("وتبدأ الحملة في مطلع رمضان 1446", "2025-01-20") == [("مطلع رمضان 1446", "2025-03", "START")]
