@@ -72,3 +72,33 @@ def test_an_accepted_link_whose_end_never_became_gold_is_reported(tmp_path):
         assert all(c.decided for c in rv.clusters(p, d)) and p.relations(d, GOLD) == []
         lines = [x for x in rv.gold_warnings(p) if "document t2" in x]
         assert lines and "link" in lines[0] and "6..12" in lines[0]
+
+
+def _dates_document(tmp_path, n: int):
+    from test_review_fixtures import build, record
+
+    word = "كلمة"
+    text = " ".join([word] * (n * 2))
+    layers = {a: [(i * 10, i * 10 + 4, "DATE", {"value": "2020"}) for i in range(n)] for a in ("amal", "badr")}
+    p = build(tmp_path / f"n{n}.annot", [record("d", text, layers, done=("amal", "badr"))])
+    d = p.document("d").num
+    rv.auto_accept(p, d, "hind")  # every cluster gold
+    return p, d
+
+
+def test_reading_the_clusters_of_a_long_reviewed_document_grows_with_its_length(tmp_path):
+    """Each cluster scanned every gold span of the document: 8,000 spans took a second a key."""
+    import time
+
+    def cost(n):
+        p, d = _dates_document(tmp_path, n)
+        with p:
+            rv.clusters(p, d)
+            t0 = time.perf_counter()
+            cs = rv.clusters(p, d)
+            took = time.perf_counter() - t0
+            assert len(cs) == n and all(len(c.gold) == 1 and c.gold[0].start == c.start for c in cs)
+        return took
+
+    ratio = cost(8000) / max(cost(800), 1e-3)
+    assert ratio < 20, ratio  # ten times the spans: about ten times the time (it was over 50)
