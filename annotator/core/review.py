@@ -276,8 +276,9 @@ class Progress:
     empty: bool  # curated: nothing here
 
 
-def progress(project, doc: int, annotators: list[str] | None = None) -> Progress:
-    cs = clusters(project, doc, annotators)
+def progress(project, doc: int, annotators: list[str] | None = None, cs: list[Cluster] | None = None) -> Progress:
+    """cs: the document's clusters when the caller has just read them (the review window)."""
+    cs = clusters(project, doc, annotators) if cs is None else cs
     empty = project.conn.execute(
         "SELECT 1 FROM review_decisions WHERE doc = ? AND kind = 'document' AND decision = 'empty'", (doc,)).fetchone()
     return Progress(len(cs), sum(1 for c in cs if c.decided), project.doc_status(doc, GOLD), bool(empty))

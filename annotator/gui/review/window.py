@@ -479,7 +479,7 @@ class ReviewWindow(QMainWindow):
                 t.setItem(r, col, _cell(v, r))
 
     def _update_progress(self) -> None:
-        p = rv.progress(self.project, self.doc, self.doc_annotators)
+        p = rv.progress(self.project, self.doc, self.doc_annotators, self.clusters)
         text = self.tr("Review of this document: %1 — %2 of %3 clusters decided").replace(
             "%1", self._state_text(p.state)).replace("%2", str(p.decided)).replace("%3", str(p.clusters))
         if p.empty:
