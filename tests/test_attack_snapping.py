@@ -23,3 +23,14 @@ def test_snapping_a_snapped_span_again_changes_nothing_on_ordinary_text():
             r = snap(text, a, b)
             if r is not None:
                 assert snap(text, *r) == r, (a, b, r)
+
+
+def test_text_between_two_quotations_is_not_inside_quotation_marks():
+    from annotator.core.snapping import is_quoted
+
+    for text in ['قال "أ" الوضع صعب "ب" اليوم', "قال “أ” الوضع صعب “ب” اليوم", "قال 'أ' الوضع صعب 'ب' اليوم"]:
+        s = text.index("الوضع صعب")
+        assert not is_quoted(text, s, s + len("الوضع صعب")), text
+    for text in ['قال "الوضع صعب" اليوم', "قال «الوضع صعب.» اليوم", "قال “الوضع صعب” اليوم", "قال „الوضع صعب“ اليوم"]:
+        s = text.index("الوضع صعب")
+        assert is_quoted(text, s, s + len("الوضع صعب")), text

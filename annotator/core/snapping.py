@@ -293,5 +293,22 @@ def is_quoted(text: str, start: int, end: int) -> bool:
     while e < len(text) and (is_space_or_mark(text[e]) or (text[e] in _BETWEEN and e - end < 3)):
         e += 1
     if s > 0 and e < len(text) and text[s - 1] in QUOTE_OPENERS and text[e] in QUOTE_CLOSERS:
-        return True
+        # between two quotations (قال “أ” الوضع صعب “ب”) the mark before closes one and the
+        # mark after opens the next: that text is outside quotation marks
+        return _mark_side(text, s - 1) != "close" and _mark_side(text, e) != "open"
     return text[start] in QUOTE_OPENERS and text[end - 1] in QUOTE_CLOSERS and end - start > 1
+
+
+def _mark_side(text: str, i: int) -> str | None:
+    """'open' or 'close' when the letters around the mark at i say which it is, else its
+    pair role: “ opens an English quote and closes a German one, so it is read in place."""
+    role = _pair_role(text, i)
+    if role != "either":
+        return role
+    before = i > 0 and not is_separator(text[i - 1])
+    after = i + 1 < len(text) and not is_separator(text[i + 1])
+    if after and not before:
+        return "open"
+    if before and not after:
+        return "close"
+    return role
