@@ -102,3 +102,26 @@ def test_reading_the_clusters_of_a_long_reviewed_document_grows_with_its_length(
 
     ratio = cost(8000) / max(cost(800), 1e-3)
     assert ratio < 20, ratio  # ten times the spans: about ten times the time (it was over 50)
+
+
+def test_drawing_a_quote_keeps_the_date_inside_it_that_everybody_agreed_on(tmp_path):
+    """The annotators disagree on the quote's edges, so the reviewer draws it; the date
+    inside it, the same for both, is in the same cluster: it must not vanish from gold."""
+    from test_review_conflicts import T1
+    from test_review_fixtures import span_of
+
+    quote = "العقد الموقع عام 2020 يمتد لمدة عامين"
+    work = {"amal": [("t1", [(quote, "QUOTE", {"type": "indirect"}), ("عام 2020", "DATE", {"value": "2020"})], ())],
+            "badr": [("t1", [("الموقع عام 2020 يمتد لمدة عامين", "QUOTE", {"type": "indirect"}),
+                             ("عام 2020", "DATE", {"value": "2020"})], ())]}
+    with team(tmp_path, work) as p:
+        d = p.document("t1").num
+        rv.auto_accept(p, d, "hind")
+        assert p.spans(d, GOLD) == []  # one cluster, not unanimous
+        change = rv.add_gold_span(p, d, *span_of(T1, quote), "QUOTE", "hind", {"type": "indirect"})
+        assert all(c.decided for c in rv.clusters(p, d))
+        gold = sorted((T1[s.start:s.end], s.label, s.attrs, s.origin["from"]) for s in p.spans(d, GOLD))
+        assert gold == [("العقد الموقع عام 2020 يمتد لمدة عامين", "QUOTE", {"type": "indirect"}, ["amal"]),
+                        ("عام 2020", "DATE", {"value": "2020"}, ["amal", "badr"])]
+        rv.undo(p, change)
+        assert p.spans(d, GOLD) == [] and not any(c.decided for c in rv.clusters(p, d))

@@ -522,17 +522,39 @@ def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None =
 def add_gold_span(project, doc: int, start: int, end: int, label: str, reviewer: str,
                   attrs: dict | None = None) -> Change:
     """A gold span the reviewer draws (perhaps one nobody made). Overlapping undecided clusters
-    count as decided ("edited")."""
+    count as decided ("edited"); a span in them that every annotator made identically (edges,
+    label, attribute values, links) goes to gold with it: drawing a quote's edges must not
+    silently drop the date inside it that everybody agreed on."""
     attrs = dict(attrs or {})
     _check(project, doc, start, end, label, attrs)
-    same = [s.annotator for a in review_annotators(project, doc) for s in project.spans(doc, a, ("accepted",))
+    annotators = review_annotators(project, doc)
+    same = [s.annotator for a in annotators for s in project.spans(doc, a, ("accepted",))
             if key_of(s) == (start, end, label)]
     with _Tx(project, doc, reviewer) as tx:
         tx.insert_span(start, end, label, attrs, tx.origin(same))
-        for c in clusters(project, doc):
+        have = {(start, end, label)} | {(s.start, s.end, s.label) for s in project.spans(doc, GOLD)}
+        for c in clusters(project, doc, annotators):
             if c.start < end and start < c.end and not c.decided:
                 tx.decide("cluster", c.key, "edited")
+                for s in _agreed_spans(c):
+                    if key_of(s) not in have:
+                        have.add(key_of(s))
+                        tx.insert_span(s.start, s.end, s.label, dict(s.attrs), tx.origin(sorted(c.versions)))
+                        for rel, target in sorted(c.links.get(s.id, ())):
+                            tx.decide("relation", relation_key(rel, key_of(s), target), "accepted",
+                                      _link_data(rel, key_of(s), target, sorted(c.versions)))
     return tx.change
+
+
+def _agreed_spans(c: Cluster) -> list[Span]:
+    """The spans of the cluster every annotator made with the same attribute values and links
+    (one annotator's copy of each), when there are two annotators or more."""
+    if len(c.versions) < 2:
+        return []
+    sigs = {a: {(key_of(s), _dumps(s.attrs), c.links.get(s.id, frozenset())): s for s in v}
+            for a, v in c.versions.items()}
+    first, *rest = sigs.values()
+    return [s for sig, s in sorted(first.items(), key=lambda x: x[0][0]) if all(sig in r for r in rest)]
 
 
 def edit_gold_span(project, span_id: int, reviewer: str, **changes) -> Change:
