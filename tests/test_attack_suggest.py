@@ -58,3 +58,16 @@ def test_a_part_of_a_hijri_month_is_the_gregorian_part_it_falls_in():
         ("منتصف ربيع الثاني 1445", "2023-10", "END")]
     # Ramadan 1446 began on 1 March 2025: its first days are early March.
     assert _dates("وتبدأ الحملة في مطلع رمضان 1446", "2025-01-20") == [("مطلع رمضان 1446", "2025-03", "START")]
+
+
+def test_bidi_marks_pasted_with_the_text_change_nothing_but_the_offsets():
+    """RLM / LRM / ALM around words (text copied from the web) hid sentence ends and
+    descriptions, and a quote began with the mark."""
+    clean = "وأكد مسؤول لم يكشف عن اسمه أن الاجتماع تأجل إلى الأسبوع المقبل. وفي غرة رمضان أعلنت الحكومة انتهاء المهام."
+    marked = (clean.replace("لم يكشف", "لم \u200fيكشف").replace("أن ", "أن\u061c ")
+              .replace("المقبل. ", "المقبل.\u200e ").replace("رمضان ", "رمضان\u200e "))
+    bidi = str.maketrans("", "", "\u200e\u200f\u061c")
+    a, _ = _spans(clean)
+    b, _ = _spans(marked)
+    assert [(label, text.translate(bidi), attrs) for label, text, attrs in b] == a
+    assert all(text == text.strip().strip("\u200e\u200f\u061c") for _, text, _ in b)
