@@ -30,3 +30,10 @@ def test_a_char_step_on_a_megabyte_document_is_immediate():
         step_edge(text, mid, mid + 40, "end", 1, "char")
         step_edge(text, mid, mid + 40, "start", -1, "char")
     assert (time.perf_counter() - t0) / 10 < 0.03  # it took 0.47 s a key over the whole text
+
+
+def test_the_start_never_moves_onto_an_invisible_mark():
+    text = "\u200f👍🏽 قال"
+    assert step_edge(text, 1, 3, "start", -1, "word") is None
+    text = "قال\u200f"
+    assert step_edge(text, 0, 3, "end", 1, "word") is None

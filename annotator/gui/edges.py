@@ -136,8 +136,8 @@ def step_edge(text: str, start: int, end: int, edge: str, direction: int, mode: 
         if pos == old:
             break
         s, e = (pos, e) if edge == "start" else (s, pos)
-        if s >= e:
-            break
+        if s >= e or is_space_or_mark(text[s]) or is_space_or_mark(text[e - 1]):
+            break  # nothing but spaces or an invisible mark that way: a span never begins on one
         if _unpaired(text, s, e) <= before:
             return s, e
         crossed = text[min(pos, old):max(pos, old)]
