@@ -125,3 +125,22 @@ def test_drawing_a_quote_keeps_the_date_inside_it_that_everybody_agreed_on(tmp_p
                         ("عام 2020", "DATE", {"value": "2020"}, ["amal", "badr"])]
         rv.undo(p, change)
         assert p.spans(d, GOLD) == [] and not any(c.decided for c in rv.clusters(p, d))
+
+
+def test_opening_the_document_in_review_takes_a_stale_automatic_span_out_of_gold(tmp_path):
+    spans = [("عام 2020", "DATE", {"value": "2020"}), ("قال", "CUE", {})]
+    p = team(tmp_path, {"amal": [("t1", spans, ())], "badr": [("t1", spans, ())]})
+    d = p.document("t1").num
+    rv.auto_accept(p, d, "hind")
+    with Project.open(tmp_path / "badr.annot") as b:
+        s = next(s for s in b.spans(b.document("t1").num, "badr") if s.label == "DATE")
+        b.update_span(s.id, attrs={"value": "2021"})
+    merge_projects(p, [str(tmp_path / "amal.annot"), str(tmp_path / "badr.annot")])
+    change = rv.auto_accept(p, d, "hind")  # what opening the document in the review window does
+    assert [(s.label, s.attrs) for s in p.spans(d, GOLD)] == [("CUE", {})]
+    date = next(c for c in rv.clusters(p, d) if c.versions["amal"][0].label == "DATE")
+    assert not date.decided and date.gold == []
+    assert "they are not in gold" in rv.gold_warnings(p)[0]
+    rv.undo(p, change)
+    assert sorted(s.label for s in p.spans(d, GOLD)) == ["CUE", "DATE"]
+    p.close()

@@ -491,13 +491,19 @@ def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None =
     annotators = review_annotators(project, doc) if annotators is None else annotators
     if len(annotators) < 2:
         return None
-    todo = [c for c in clusters(project, doc, annotators)
-            if c.unanimous and not c.decided and not c.gold and not c.stale_auto]
+    cs = clusters(project, doc, annotators)
+    todo = [c for c in cs if c.unanimous and not c.decided and not c.gold and not c.stale_auto]
+    # Accepted automatically once, but the annotators' layers changed since (a new merge): the
+    # gold made then holds values the annotators no longer agree on, and leaves gold.
+    stale = [c for c in cs if c.stale_auto and c.gold and all(g.origin.get("auto") for g in c.gold)]
     rels = [r for r in relation_candidates(project, doc, annotators)
             if len(r.annotators) == len(annotators) and r.gold is None and r.decision is None]
-    if not todo and not rels:
+    if not todo and not rels and not stale:
         return None
     with _Tx(project, doc, reviewer) as tx:
+        for c in stale:
+            tx.delete_gold_in(c.start, c.end)
+            tx.decide("cluster", c.key, None)
         for c in todo:
             first = c.versions[annotators[0]]
             for s in first:
