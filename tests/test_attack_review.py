@@ -144,3 +144,24 @@ def test_opening_the_document_in_review_takes_a_stale_automatic_span_out_of_gold
     rv.undo(p, change)
     assert sorted(s.label for s in p.spans(d, GOLD)) == ["CUE", "DATE"]
     p.close()
+
+
+def test_a_quote_rejected_after_it_was_accepted_leaves_no_link_waiting(tmp_path):
+    """Accept a version (its source link accepted), then decide "nothing here": the link goes
+    with it, and the export does not warn of a link that nobody wants any more."""
+    work = {"amal": [("t2", [("الشركة", "SOURCE", {"kind": "organization"}), (QUOTE2, "QUOTE", {"type": "direct"})],
+                      [("source", 1, 0)])],
+            "badr": [("t2", [("الشركة", "SOURCE", {"kind": "organization"}), (QUOTE2, "QUOTE", {"type": "indirect"})],
+                      [("source", 1, 0)])]}
+    with team(tmp_path, work) as p:
+        d = p.document("t2").num
+        rv.auto_accept(p, d, "hind")
+        quote = next(c for c in rv.clusters(p, d) if c.versions["amal"][0].label == "QUOTE")
+        rv.accept_version(p, quote, "amal", "hind")
+        assert len(p.relations(d, GOLD)) == 1
+        rv.reject_cluster(p, rv.find_cluster(p, d, quote.key), "hind")
+        assert p.relations(d, GOLD) == []
+        assert [c.decision for c in rv.relation_candidates(p, d)] == ["rejected"]
+        assert not any("t2" in x for x in rv.gold_warnings(p))
+        rv.mark_empty(p, d, "hind")
+        assert not any("t2" in x for x in rv.gold_warnings(p))

@@ -454,7 +454,7 @@ def _link_data(label: str, source: SpanKey, target: SpanKey, annotators) -> dict
     return {"label": label, "source": list(source), "target": list(target), "from": sorted(annotators)}
 
 
-def _decide_links(tx: "_Tx", cluster: Cluster, annotator: str) -> None:
+def _decide_links(tx: "_Tx", cluster: Cluster, annotator: str | None) -> None:
     """The links from the cluster's spans go with the chosen version: its annotator's are
     accepted (made now, or once their other end is gold), every other one is rejected."""
     made: dict[tuple, list[str]] = {}
@@ -462,7 +462,7 @@ def _decide_links(tx: "_Tx", cluster: Cluster, annotator: str) -> None:
         for s in v:
             for rel, target in cluster.links.get(s.id, ()):
                 made.setdefault((rel, key_of(s), target), []).append(a)
-    chosen = {(rel, key_of(s), t) for s in cluster.versions[annotator] for rel, t in cluster.links.get(s.id, ())}
+    chosen = {(rel, key_of(s), t) for s in cluster.versions.get(annotator, ()) for rel, t in cluster.links.get(s.id, ())}
     for (rel, source, target), who in sorted(made.items()):
         tx.decide("relation", relation_key(rel, source, target), "accepted" if (rel, source, target) in chosen
                   else "rejected", _link_data(rel, source, target, who))
@@ -473,6 +473,7 @@ def reject_cluster(project, cluster: Cluster, reviewer: str) -> Change:
     with _Tx(project, cluster.doc, reviewer) as tx:
         tx.delete_gold_in(cluster.start, cluster.end)
         tx.decide("cluster", cluster.key, "rejected")
+        _decide_links(tx, cluster, None)  # nothing here: no link from it either
     return tx.change
 
 
@@ -707,6 +708,9 @@ def _lost_links(project, doc: int) -> list[dict]:
     """Accepted links still waiting for a gold span at one end although the cluster that
     span would come from is decided (another version, or nothing, was chosen there): the
     link will never be made by itself, and the gold quote silently lacks its source or cue."""
+    if project.conn.execute("SELECT 1 FROM review_decisions WHERE doc = ? AND kind = 'document' "
+                            "AND decision = 'empty'", (doc,)).fetchone():
+        return []  # curated as empty: no link is expected
     gold = {(s.start, s.end, s.label) for s in project.spans(doc, GOLD)}
     cs = None
     out = []
