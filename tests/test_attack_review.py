@@ -165,3 +165,19 @@ def test_a_quote_rejected_after_it_was_accepted_leaves_no_link_waiting(tmp_path)
         assert not any("t2" in x for x in rv.gold_warnings(p))
         rv.mark_empty(p, d, "hind")
         assert not any("t2" in x for x in rv.gold_warnings(p))
+
+
+def test_a_document_set_back_to_to_do_is_still_named_with_its_undecided_clusters(tmp_path):
+    from test_review_conflicts import CONFLICTS
+
+    a = [(p_, l, x) for p_, l, x, _ in CONFLICTS]
+    b = [(p_, l, y) for p_, l, _, y in CONFLICTS]
+    with team(tmp_path, {"amal": [("t1", a, ())], "badr": [("t1", b, ())]}) as p:
+        d = p.document("t1").num
+        source = next(c for c in rv.clusters(p, d) if c.versions["amal"][0].label == "SOURCE")
+        rv.accept_version(p, source, "amal", "hind")
+        rv.set_review_state(p, d, "todo", "hind")
+        assert p.spans(d, GOLD)  # gold kept
+        lines = rv.gold_warnings(p)
+        assert any(x.startswith("document t1: review not finished") for x in lines), lines
+        assert not any("their gold is empty" in x for x in lines), lines

@@ -738,8 +738,11 @@ def gold_warnings(project) -> list[str]:
     out = []
     unfinished = 0
     ids = dict(project.conn.execute("SELECT num, id FROM documents"))
-    touched = [r[0] for r in project.conn.execute(
-        "SELECT doc FROM doc_status WHERE annotator = ? ORDER BY doc", (GOLD,))]
+    # Reviewed at all: a review state, a gold span or a decision (a document set back to "to do"
+    # keeps its gold and its undecided clusters, and must be named as unfinished).
+    touched_sql = ("SELECT doc FROM doc_status WHERE annotator = ? UNION SELECT doc FROM spans WHERE annotator = ? "
+                   "UNION SELECT doc FROM review_decisions")
+    touched = [r[0] for r in project.conn.execute(touched_sql + " ORDER BY 1", (GOLD, GOLD))]
     for doc in touched:
         if len(review_annotators(project, doc)) < 2:
             continue
@@ -771,7 +774,7 @@ def gold_warnings(project) -> list[str]:
     unreviewed = project.conn.execute(
         "SELECT count(*) FROM (SELECT doc FROM doc_status d JOIN annotators a ON a.name = d.annotator "
         "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done' GROUP BY doc HAVING count(*) >= 2) "
-        "WHERE doc NOT IN (SELECT doc FROM doc_status WHERE annotator = ?)", (GOLD, GOLD)).fetchone()[0]
+        f"WHERE doc NOT IN ({touched_sql})", (GOLD, GOLD, GOLD)).fetchone()[0]
     if unreviewed:
         out.append(f"documents two or more annotators finished but nobody reviewed (their gold is empty): {unreviewed}")
     return out
