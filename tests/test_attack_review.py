@@ -181,3 +181,28 @@ def test_a_document_set_back_to_to_do_is_still_named_with_its_undecided_clusters
         lines = rv.gold_warnings(p)
         assert any(x.startswith("document t1: review not finished") for x in lines), lines
         assert not any("their gold is empty" in x for x in lines), lines
+
+
+def test_taking_a_version_does_not_leave_a_neighbour_decided_with_nothing_in_gold(tmp_path):
+    """The reviewer draws one span over two clusters (both "edited"), then takes amal's
+    version of the first: the drawn span goes, and the second cluster, whose decision it
+    was, must be undecided again, not decided with nothing in gold."""
+    from test_review_conflicts import T1
+    from test_review_fixtures import span_of
+
+    work = {"amal": [("t1", [("المتحدث باسم", "SOURCE", {"kind": "person"}),
+                             ("العقد الموقع", "QUOTE", {"type": "indirect"})], ())],
+            "badr": [("t1", [("المتحدث باسم الوزارة", "SOURCE", {"kind": "person"}),
+                             ("العقد الموقع عام", "QUOTE", {"type": "indirect"})], ())]}
+    with team(tmp_path, work) as p:
+        d = p.document("t1").num
+        first, second = rv.clusters(p, d)
+        rv.add_gold_span(p, d, span_of(T1, "المتحدث")[0], span_of(T1, "العقد الموقع عام")[1], "QUOTE", "hind",
+                         {"type": "indirect"})
+        assert [c.decision for c in rv.clusters(p, d)] == ["edited", "edited"]
+        change = rv.accept_version(p, rv.find_cluster(p, d, first.key), "amal", "hind")
+        assert [(T1[s.start:s.end], s.label) for s in p.spans(d, GOLD)] == [("المتحدث باسم", "SOURCE")]
+        assert not rv.find_cluster(p, d, second.key).decided
+        assert any(f"at {second.start}..{second.end}" in x for x in rv.gold_warnings(p))
+        rv.undo(p, change)
+        assert [c.decision for c in rv.clusters(p, d)] == ["edited", "edited"]

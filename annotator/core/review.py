@@ -378,8 +378,24 @@ class _Tx:
         return cur.lastrowid
 
     def delete_gold_in(self, start: int, end: int) -> None:
+        gone = self.c.execute('SELECT start, "end" FROM spans WHERE doc = ? AND annotator = ? AND start < ? '
+                              'AND "end" > ?', (self.doc, GOLD, end, start)).fetchall()
         self.c.execute('DELETE FROM spans WHERE doc = ? AND annotator = ? AND start < ? AND "end" > ?',
                        (self.doc, GOLD, end, start))
+        # A span the reviewer drew over this cluster and a neighbouring one was that neighbour's
+        # decision ("edited"): with it gone and nothing gold left there, the neighbour is
+        # undecided again instead of decided with nothing in gold.
+        reach = [(s, e) for s, e in gone if s < start or e > end]
+        if not reach:
+            return
+        for key, in self.c.execute("SELECT key FROM review_decisions WHERE doc = ? AND kind = 'cluster' "
+                                   "AND decision = 'edited'", (self.doc,)).fetchall():
+            cs, ce = (int(x) for x in key.split("-"))
+            if (cs, ce) == (start, end) or not any(s < ce and cs < e for s, e in reach):
+                continue
+            if not self.c.execute('SELECT 1 FROM spans WHERE doc = ? AND annotator = ? AND start < ? AND "end" > ?',
+                                  (self.doc, GOLD, ce, cs)).fetchone():
+                self.decide("cluster", key, None)
 
     def decide(self, kind: str, key: str, decision: str | None, data: dict | None = None) -> None:
         if decision is None:
