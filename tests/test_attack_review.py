@@ -206,3 +206,24 @@ def test_taking_a_version_does_not_leave_a_neighbour_decided_with_nothing_in_gol
         assert any(f"at {second.start}..{second.end}" in x for x in rv.gold_warnings(p))
         rv.undo(p, change)
         assert [c.decision for c in rv.clusters(p, d)] == ["edited", "edited"]
+
+
+def test_accepting_a_second_source_link_in_review_replaces_the_first(tmp_path):
+    """One source per quote (the scheme's relation is not "many"): L on badr's link after
+    amal's version is gold must not leave a gold quote with two sources."""
+    spans = [("الشركة", "SOURCE", {"kind": "organization"}), ("بيان", "SOURCE", {"kind": "document"}),
+             (QUOTE2, "QUOTE", {"type": "indirect"})]
+    work = {"amal": [("t2", spans, [("source", 2, 0)])], "badr": [("t2", spans, [("source", 2, 1)])]}
+    with team(tmp_path, work) as p:
+        d = p.document("t2").num
+        rv.auto_accept(p, d, "hind")
+        quote = next(c for c in rv.clusters(p, d) if c.versions["amal"][0].label == "QUOTE")
+        rv.accept_version(p, quote, "amal", "hind")
+        other = next(c for c in rv.relation_candidates(p, d) if c.annotators == ["badr"])
+        change = rv.accept_relation(p, d, other, "hind")
+        [link] = p.relations(d, GOLD)
+        assert p.span(link.to_span).attrs == {"kind": "document"}
+        assert sorted(c.decision for c in rv.relation_candidates(p, d)) == ["accepted", "rejected"]
+        rv.undo(p, change)
+        [link] = p.relations(d, GOLD)
+        assert p.span(link.to_span).attrs == {"kind": "organization"}

@@ -652,10 +652,21 @@ def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
     if a is None or b is None:
         missing = cand.source if a is None else cand.target
         raise SpanError(f"no gold {missing[2]} span at {missing[0]}..{missing[1]}: accept the spans before their link")
-    project.scheme.check_relation(cand.label, cand.source[2], cand.target[2])
+    rel_type = project.scheme.check_relation(cand.label, cand.source[2], cand.target[2])
     with _Tx(project, doc, reviewer) as tx:
         tx.c.execute("DELETE FROM relations WHERE annotator = ? AND label = ? AND from_span = ? AND to_span = ?",
                      (GOLD, cand.label, a, b))
+        if not getattr(rel_type, "many", False):
+            # One source (cue) per quote, as when annotating: the quote's other one goes.
+            keys = {s.id: key_of(s) for s in project.spans(doc, GOLD)}
+            for rid, to in tx.c.execute("SELECT id, to_span FROM relations WHERE annotator = ? AND label = ? "
+                                        "AND from_span = ?", (GOLD, cand.label, a)).fetchall():
+                tx.c.execute("DELETE FROM relations WHERE id = ?", (rid,))
+                key = relation_key(cand.label, cand.source, keys[to])
+                was = tx.c.execute("SELECT data FROM review_decisions WHERE doc = ? AND kind = 'relation' AND key = ?",
+                                   (doc, key)).fetchone()
+                tx.decide("relation", key, "rejected", _link_data(
+                    cand.label, cand.source, keys[to], json.loads(was[0]).get("from", []) if was else []))
         _insert_relation(tx, cand, a, b)
         tx.decide("relation", cand.key, "accepted", _link_data(cand.label, cand.source, cand.target, cand.annotators))
     return tx.change
