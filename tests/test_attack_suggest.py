@@ -71,3 +71,10 @@ def test_bidi_marks_pasted_with_the_text_change_nothing_but_the_offsets():
     b, _ = _spans(marked)
     assert [(label, text.translate(bidi), attrs) for label, text, attrs in b] == a
     assert all(text == text.strip().strip("\u200e\u200f\u061c") for _, text, _ in b)
+
+
+def test_a_quote_ends_at_any_paragraph_separator():
+    for sep in ("\n", "\u2029", "\u2028", "\r"):
+        text = f"قال الوزير إن الوضع صعب{sep}وأضاف أن الحل قريب"
+        quotes = [w for label, w, _ in _spans(text)[0] if label == "QUOTE"]
+        assert quotes == ["الوضع صعب", "الحل قريب"], (sep, quotes)

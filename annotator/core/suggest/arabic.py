@@ -29,6 +29,8 @@ for _i in range(10):
 _FOLD.update({ord(c): '"' for c in "“”„‟″"})
 _FOLD.update({ord(c): "-" for c in "‐‑‒–—"})
 _FOLD.update({ord("٫"): ".", ord("٬"): ",", ord("\u00a0"): " ", ord("\u202f"): " "})
+# Every paragraph or line separator is a line break to the rules (a quote ran on past U+2029).
+_FOLD.update({ord(c): "\n" for c in "\r\u2028\u2029\u0085\u000b\u000c"})
 _TABLE = str.maketrans(_FOLD)
 
 
