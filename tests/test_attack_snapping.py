@@ -34,3 +34,10 @@ def test_text_between_two_quotations_is_not_inside_quotation_marks():
     for text in ['قال "الوضع صعب" اليوم', "قال «الوضع صعب.» اليوم", "قال “الوضع صعب” اليوم", "قال „الوضع صعب“ اليوم"]:
         s = text.index("الوضع صعب")
         assert is_quoted(text, s, s + len("الوضع صعب")), text
+
+
+def test_a_bracket_is_never_paired_across_a_paragraph_separator():
+    for sep in ("\n", "\u2029", "\u2028", "\r"):
+        text = f"قال اليوم (الخميس{sep}وغدا) الجمعة"
+        s, e = snap(text, text.index("اليوم"), text.index("الخميس") + len("الخميس"))
+        assert text[s:e] == "اليوم (الخميس", repr(sep)

@@ -42,6 +42,7 @@ PAIRS: dict[str, str] = {
 # Marks that open and close alike: which one they are is read from the letters around them.
 SYMMETRIC = frozenset("\"'”’")
 _CLOSERS = frozenset("".join(PAIRS.values()))
+_PARAGRAPH_ENDS = frozenset("\n\r\u2028\u2029\u0085")  # a pair is never looked for past one
 _BALANCE_REACH = 2000  # how far the partner of a bracket is looked for (never past the paragraph)
 
 _WINDOW = 64  # characters looked at around the selection; clusters are far shorter
@@ -217,7 +218,7 @@ def _partner_after(text: str, openers: list[int], end: int) -> int | None:
     limit = min(len(text), end + _BALANCE_REACH)
     for j in range(end, limit):
         ch = text[j]
-        if ch == "\n":
+        if ch in _PARAGRAPH_ENDS:
             return None
         role = _pair_role(text, j)
         if role is None:
@@ -240,7 +241,7 @@ def _partner_before(text: str, closers: list[int], start: int) -> int | None:
     limit = max(0, start - _BALANCE_REACH)
     for j in range(start - 1, limit - 1, -1):
         ch = text[j]
-        if ch == "\n":
+        if ch in _PARAGRAPH_ENDS:
             return None
         role = _pair_role(text, j)
         if role is None:
