@@ -37,3 +37,11 @@ def test_the_start_never_moves_onto_an_invisible_mark():
     assert step_edge(text, 1, 3, "start", -1, "word") is None
     text = "قال\u200f"
     assert step_edge(text, 0, 3, "end", 1, "word") is None
+
+
+def test_a_paragraph_after_a_unicode_paragraph_separator_has_its_own_direction():
+    from annotator.gui.edges import paragraph_is_rtl
+
+    text = "Latin first\u2029قال الوزير"
+    assert paragraph_is_rtl(text, text.index("الوزير"))
+    assert not paragraph_is_rtl(text, 2)

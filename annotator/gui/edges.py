@@ -17,11 +17,14 @@ from annotator.core.snapping import is_space_or_mark, is_word_char, unmatched
 BACKWARD, FORWARD = -1, 1
 
 
+_BREAKS = "\n\r\u2028\u2029\u0085"  # what ends a paragraph (Qt takes U+2029 and U+2028 too)
+
+
 def paragraph_is_rtl(text: str, pos: int) -> bool:
     """Direction of the paragraph holding `pos`, by its first strong character (UAX #9 P2)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
+    start = max(text.rfind(b, 0, pos) for b in _BREAKS) + 1
+    ends = [i for i in (text.find(b, pos) for b in _BREAKS) if i >= 0]
+    end = min(ends) if ends else len(text)
     for ch in text[start:end]:
         bidi = unicodedata.bidirectional(ch)
         if bidi in ("R", "AL"):
@@ -144,6 +147,6 @@ def step_edge(text: str, start: int, end: int, edge: str, direction: int, mode: 
         at_word = is_word_char(text, pos if edge == "start" else pos - 1)
         if fallback is None and at_word:
             fallback = (s, e)  # a word: where the edge goes if the pairs cannot be made whole
-        if "\n" in crossed:
+        if any(b in crossed for b in _BREAKS):
             break
     return fallback
