@@ -78,3 +78,10 @@ def test_a_quote_ends_at_any_paragraph_separator():
         text = f"قال الوزير إن الوضع صعب{sep}وأضاف أن الحل قريب"
         quotes = [w for label, w, _ in _spans(text)[0] if label == "QUOTE"]
         assert quotes == ["الوضع صعب", "الحل قريب"], (sep, quotes)
+
+
+def test_quotation_marks_round_nothing_but_punctuation_are_no_quote():
+    for text in ["قال الوزير: «...»", "وقال المدير: \"؟!\"", "قال الوزير: «…»"]:
+        spans, links = _spans(text)
+        assert not any(label == "QUOTE" for label, _, _ in spans), (text, spans)
+        assert links == set()

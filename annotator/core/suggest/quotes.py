@@ -552,6 +552,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         claimed.add(r.start, r.end)
     out = []
     for cs, ce, typ, cue, src, explicit, rule in sorted(found, key=lambda x: x[0]):
+        if not any(ch.isalnum() for ch in t[cs:ce]):
+            continue  # «...» or «؟»: no words, nothing quoted (a span is never only punctuation)
         o_content = f.span(cs, ce)
         o_cue = f.span(*cue) if cue else None
         o_src = f.span(*src) if src else None
