@@ -227,3 +227,20 @@ def test_accepting_a_second_source_link_in_review_replaces_the_first(tmp_path):
         rv.undo(p, change)
         [link] = p.relations(d, GOLD)
         assert p.span(link.to_span).attrs == {"kind": "organization"}
+
+
+def test_an_attribute_written_as_null_is_the_same_as_one_not_set(tmp_path):
+    """An imported "mod": null split a unanimous cluster, with nothing in "what differs"."""
+    from test_review_fixtures import build, record
+
+    text = "وقع ذلك عام 2020 في المدينة"
+    s = text.index("عام 2020")
+    layers = {"amal": [(s, s + 8, "DATE", {"value": "2020", "mod": None})],
+              "badr": [(s, s + 8, "DATE", {"value": "2020"})]}
+    with build(tmp_path / "n.annot", [record("d", text, layers, done=("amal", "badr"))]) as p:
+        d = p.document("d").num
+        [c] = rv.clusters(p, d)
+        assert c.unanimous and c.differences() == []
+        rv.auto_accept(p, d, "hind")
+        [g] = p.spans(d, GOLD)
+        assert g.attrs == {"value": "2020"} and g.origin["from"] == ["amal", "badr"]
