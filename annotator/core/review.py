@@ -49,7 +49,7 @@ def key_of(s: Span) -> SpanKey:
     return (s.start, s.end, s.label)
 
 
-def values(s: Span) -> dict:
+def attr_values(s: Span) -> dict:
     """The span's attribute values; an attribute written as null is one not set (an imported
     "mod": null and no mod are the same choice, and must not split a unanimous cluster with
     nothing to show in "what differs")."""
@@ -97,7 +97,7 @@ class Cluster:
 
     def full_signature(self, annotator: str) -> frozenset:
         """Edges, label, exact attribute values and outgoing links of each span of the version."""
-        return frozenset((key_of(s), _dumps(values(s)), self.links.get(s.id, frozenset()))
+        return frozenset((key_of(s), _dumps(attr_values(s)), self.links.get(s.id, frozenset()))
                          for s in self.versions.get(annotator, ()))
 
     def identical(self, annotator: str) -> list[str]:
@@ -460,7 +460,7 @@ def accept_version(project, cluster: Cluster, annotator: str, reviewer: str) -> 
     with _Tx(project, cluster.doc, reviewer) as tx:
         tx.delete_gold_in(cluster.start, cluster.end)
         for s in version:
-            tx.insert_span(s.start, s.end, s.label, values(s), tx.origin(_same_span(cluster, s)))
+            tx.insert_span(s.start, s.end, s.label, attr_values(s), tx.origin(_same_span(cluster, s)))
         tx.decide("cluster", cluster.key, "accepted" if version else "rejected", {"annotator": annotator})
         _decide_links(tx, cluster, annotator)
     return tx.change
@@ -468,9 +468,9 @@ def accept_version(project, cluster: Cluster, annotator: str, reviewer: str) -> 
 
 def _same_span(cluster: Cluster, span: Span) -> list[str]:
     """Annotators who made this span with these attribute values (its provenance)."""
-    attrs = _dumps(values(span))
+    attrs = _dumps(attr_values(span))
     return sorted(a for a, v in cluster.versions.items()
-                  if any(key_of(s) == key_of(span) and _dumps(values(s)) == attrs for s in v))
+                  if any(key_of(s) == key_of(span) and _dumps(attr_values(s)) == attrs for s in v))
 
 
 def _link_data(label: str, source: SpanKey, target: SpanKey, annotators) -> dict:
@@ -531,7 +531,7 @@ def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None =
         for c in todo:
             first = c.versions[annotators[0]]
             for s in first:
-                tx.insert_span(s.start, s.end, s.label, values(s), tx.origin(annotators, auto=True))
+                tx.insert_span(s.start, s.end, s.label, attr_values(s), tx.origin(annotators, auto=True))
                 for rel, target in sorted(c.links.get(s.id, ())):
                     # the same link in every version (the cluster is unanimous); made once both ends are gold
                     tx.decide("relation", relation_key(rel, key_of(s), target), "auto",
@@ -569,7 +569,7 @@ def add_gold_span(project, doc: int, start: int, end: int, label: str, reviewer:
                 for s in _agreed_spans(c):
                     if key_of(s) not in have:
                         have.add(key_of(s))
-                        tx.insert_span(s.start, s.end, s.label, values(s), tx.origin(sorted(c.versions)))
+                        tx.insert_span(s.start, s.end, s.label, attr_values(s), tx.origin(sorted(c.versions)))
                         for rel, target in sorted(c.links.get(s.id, ())):
                             tx.decide("relation", relation_key(rel, key_of(s), target), "accepted",
                                       _link_data(rel, key_of(s), target, sorted(c.versions)))
@@ -581,7 +581,7 @@ def _agreed_spans(c: Cluster) -> list[Span]:
     (one annotator's copy of each), when there are two annotators or more."""
     if len(c.versions) < 2:
         return []
-    sigs = {a: {(key_of(s), _dumps(values(s)), c.links.get(s.id, frozenset())): s for s in v}
+    sigs = {a: {(key_of(s), _dumps(attr_values(s)), c.links.get(s.id, frozenset())): s for s in v}
             for a, v in c.versions.items()}
     first, *rest = sigs.values()
     return [s for sig, s in sorted(first.items(), key=lambda x: x[0][0]) if all(sig in r for r in rest)]
