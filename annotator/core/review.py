@@ -797,7 +797,7 @@ def gold_warnings(project) -> list[str]:
             if free:
                 line += f" (at {_places(free)}); they are not in gold"
             if held:
-                line += (f"{';' if free else ''} gold still holds an earlier version at {_places(held)}, "
+                line += (f"; gold still holds an earlier version at {_places(held)}, "
                          "which the export contains: decide again")
             out.append(line)
         if lost:
