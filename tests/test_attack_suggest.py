@@ -85,3 +85,19 @@ def test_quotation_marks_round_nothing_but_punctuation_are_no_quote():
         spans, links = _spans(text)
         assert not any(label == "QUOTE" for label, _, _ in spans), (text, spans)
         assert links == set()
+
+
+def test_a_long_paragraph_without_a_full_stop_costs_no_more_than_its_length():
+    """Each cue searched to the text's end for the sentence's end, then read its clause to there."""
+    import time
+
+    def cost(n):
+        text = "قال الوزير إن الوضع صعب و" * n
+        t0 = time.perf_counter()
+        spans, _ = suggest_record(text, "2024-03-10", only="quotes")
+        assert spans
+        return time.perf_counter() - t0
+
+    cost(100)
+    ratio = cost(4000) / max(cost(400), 1e-3)
+    assert ratio < 25, ratio  # ten times the text: about ten times the time (it was about 90)

@@ -250,14 +250,25 @@ def _is_term(t: str, r: _Region) -> bool:
     return False
 
 
+_SENT_MAX = 3000  # characters: a "sentence" longer than this has lost its punctuation
+
+
 def _sentence_end(t: str, i: int, regions: list[_Region]) -> int:
+    """Where the sentence from i ends. Without punctuation for _SENT_MAX characters it ends at
+    the last space before that: every cue of a 100 KB paragraph without a full stop searched
+    to the text's end, and then read its clause to there (seconds, growing with the square)."""
+    limit = min(len(t), i + _SENT_MAX)
     while True:
-        m = _SENT_END.search(t, i)
+        m = _SENT_END.search(t, i, limit)
         if not m:
-            return len(t)
+            if limit >= len(t):
+                return len(t)
+            j = t.rfind(" ", i, limit)
+            return j if j > i else limit
         r = _region_at(regions, m.start())
         if r is not None and m.group(0) != "\n" and r.close_at is not None and r.close_at > m.start():
             i = r.close_at + 1
+            limit = max(limit, min(len(t), i + _SENT_MAX // 4))  # a long quotation is read whole
             continue
         return m.start()
 
