@@ -101,3 +101,11 @@ def test_a_long_paragraph_without_a_full_stop_costs_no_more_than_its_length():
     cost(100)
     ratio = cost(4000) / max(cost(400), 1e-3)
     assert ratio < 25, ratio  # ten times the text: about ten times the time (it was about 90)
+
+
+def test_the_walk_back_to_a_sentence_start_is_bounded_like_the_walk_forward():
+    from annotator.core.suggest.quotes import _SENT_MAX, _sentence_start
+
+    text = "كلمة " * 20000 + "قال"
+    start = _sentence_start(text, len(text) - 3)
+    assert len(text) - 3 - start <= _SENT_MAX and text[start - 1] == " "

@@ -275,11 +275,15 @@ def _sentence_end(t: str, i: int, regions: list[_Region]) -> int:
 
 def _sentence_start(t: str, i: int) -> int:
     j = i
-    while j > 0:
+    floor = max(0, i - _SENT_MAX)  # as _sentence_end: no unbounded walk back over unpunctuated text
+    while j > floor:
         ch = t[j - 1]
         if ch == "\n" or (ch in ".!?؟" and (j >= len(t) or t[j].isspace())):
             break
         j -= 1
+    if j == floor and floor > 0:
+        k = t.find(" ", floor, i)
+        j = k + 1 if k >= 0 else floor
     while j < i and t[j].isspace():
         j += 1
     return j
