@@ -42,6 +42,7 @@ PAIRS: dict[str, str] = {
 # Marks that open and close alike: which one they are is read from the letters around them.
 SYMMETRIC = frozenset("\"'”’")
 _CLOSERS = frozenset("".join(PAIRS.values()))
+_PARAGRAPH_ENDS = frozenset("\n\r\u2028\u2029\u0085")  # a pair is never looked for past one
 _BALANCE_REACH = 2000  # how far the partner of a bracket is looked for (never past the paragraph)
 
 _WINDOW = 64  # characters looked at around the selection; clusters are far shorter
@@ -217,7 +218,7 @@ def _partner_after(text: str, openers: list[int], end: int) -> int | None:
     limit = min(len(text), end + _BALANCE_REACH)
     for j in range(end, limit):
         ch = text[j]
-        if ch == "\n":
+        if ch in _PARAGRAPH_ENDS:
             return None
         role = _pair_role(text, j)
         if role is None:
@@ -240,7 +241,7 @@ def _partner_before(text: str, closers: list[int], start: int) -> int | None:
     limit = max(0, start - _BALANCE_REACH)
     for j in range(start - 1, limit - 1, -1):
         ch = text[j]
-        if ch == "\n":
+        if ch in _PARAGRAPH_ENDS:
             return None
         role = _pair_role(text, j)
         if role is None:
@@ -258,14 +259,22 @@ def _partner_before(text: str, closers: list[int], start: int) -> int | None:
 
 def balance(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) grown to take in the partner of every bracket or quote mark in it
-    that has none, when that partner is in the same paragraph; otherwise unchanged."""
-    openers, closers = unmatched(text, start, end)
-    if openers:
-        e = _partner_after(text, openers, end)
-        end = e if e is not None else end
-    if closers:
-        s = _partner_before(text, closers, start)
-        start = s if s is not None else start
+    that has none, when that partner is in the same paragraph; otherwise unchanged.
+
+    Taking a partner in can bring in another half pair when pairs cross (قال (اليوم
+    “الخميس) ب”: the ” taken in for “ brings the ) without its (), so the growing goes
+    on until nothing more is found."""
+    for _ in range(8):  # each round takes in at least one more pair; crossings run shallow
+        s0, e0 = start, end
+        openers, closers = unmatched(text, start, end)
+        if openers:
+            e = _partner_after(text, openers, end)
+            end = e if e is not None else end
+        if closers:
+            s = _partner_before(text, closers, start)
+            start = s if s is not None else start
+        if (start, end) == (s0, e0):
+            break
     return start, end
 
 
@@ -285,5 +294,22 @@ def is_quoted(text: str, start: int, end: int) -> bool:
     while e < len(text) and (is_space_or_mark(text[e]) or (text[e] in _BETWEEN and e - end < 3)):
         e += 1
     if s > 0 and e < len(text) and text[s - 1] in QUOTE_OPENERS and text[e] in QUOTE_CLOSERS:
-        return True
+        # between two quotations (قال “أ” الوضع صعب “ب”) the mark before closes one and the
+        # mark after opens the next: that text is outside quotation marks
+        return _mark_side(text, s - 1) != "close" and _mark_side(text, e) != "open"
     return text[start] in QUOTE_OPENERS and text[end - 1] in QUOTE_CLOSERS and end - start > 1
+
+
+def _mark_side(text: str, i: int) -> str | None:
+    """'open' or 'close' when the letters around the mark at i say which it is, else its
+    pair role: “ opens an English quote and closes a German one, so it is read in place."""
+    role = _pair_role(text, i)
+    if role != "either":
+        return role
+    before = i > 0 and not is_separator(text[i - 1])
+    after = i + 1 < len(text) and not is_separator(text[i + 1])
+    if after and not before:
+        return "open"
+    if before and not after:
+        return "close"
+    return role

@@ -1,6 +1,6 @@
 """A folded view of Arabic text for matching, with exact offsets back to the original.
 
-Rules match on a folded copy: harakat and tatweel removed, alef forms (أ إ آ ٱ) folded to
+Rules match on a folded copy: harakat, tatweel and bidi marks removed, alef forms (أ إ آ ٱ) folded to
 ا, ى to ي, ة to ه, Arabic-Indic and Persian digits to ASCII, Persian ک/ی to ك/ي. Every
 offset a rule reports is mapped back to the original text, which is never changed: a span
 starts on the original letter and ends after the letter's own harakat.
@@ -13,8 +13,12 @@ from bisect import bisect_right
 
 # Marks that are removed: harakat (tanween, shadda, sukun, dagger alef ...), Quranic marks, tatweel.
 _REMOVED = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
-REMOVED_RE = re.compile(f"[{_REMOVED}]+")
-_MARK_RE = REMOVED_RE  # a span's end takes the harakat and tatweel that follow its last letter (هـ)
+# Bidi marks and controls (LRM, RLM, ALM, embeddings, isolates) are invisible and come with
+# text pasted from the web: left in, "أن\u061c الاجتماع" began a quote with the mark, a
+# "\u200e" after a full stop hid the sentence's end, "لم \u200fيكشف" hid a description.
+_BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+REMOVED_RE = re.compile(f"[{_REMOVED}{_BIDI}]+")
+_MARK_RE = re.compile(f"[{_REMOVED}]+")  # a span's end takes the harakat and tatweel after its last letter (هـ), no bidi mark
 
 _FOLD = {ord(c): "ا" for c in "أإآٱٲٳ"}
 _FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("ی"): "ي", ord("ې"): "ي", ord("ک"): "ك", ord("ٶ"): "ؤ"})
@@ -25,6 +29,8 @@ for _i in range(10):
 _FOLD.update({ord(c): '"' for c in "“”„‟″"})
 _FOLD.update({ord(c): "-" for c in "‐‑‒–—"})
 _FOLD.update({ord("٫"): ".", ord("٬"): ",", ord("\u00a0"): " ", ord("\u202f"): " "})
+# Every paragraph or line separator is a line break to the rules (a quote ran on past U+2029).
+_FOLD.update({ord(c): "\n" for c in "\r\u2028\u2029\u0085\u000b\u000c"})
 _TABLE = str.maketrans(_FOLD)
 
 

@@ -508,8 +508,22 @@ def _hijri(m, ctx):
         if best is None:
             return None
         hy = best[1]
+    mod = _mod(m)
+    if day is None and not last and mod in _PART_DAY:
+        # "أواخر شعبان 1445" is 2-10 March 2024: the month of the first day with END would
+        # say late February. The part's middle day gives the Gregorian month, and where it
+        # falls in that month gives the mod.
+        try:
+            g = Hijri(hy, hm, _PART_DAY[mod]).to_gregorian()
+        except (ValueError, OverflowError):
+            return m.start(), m.end(), "DATE", None, mod, "dates:hijri"
+        part = "START" if g.day <= 10 else "MID" if g.day <= 20 else "END"
+        return m.start(), m.end(), "DATE", f"{g.year:04d}-{g.month:02d}", part, "dates:hijri"
     value = _hijri_value(hy, hm, day, last)
-    return m.start(), m.end(), "DATE", value, _mod(m), "dates:hijri"
+    return m.start(), m.end(), "DATE", value, mod, "dates:hijri"
+
+
+_PART_DAY = {"START": 5, "MID": 15, "END": 25}  # the middle day of a Hijri month's first, middle, last ten
 
 
 def _hijri_value(hy: int, hm: int, day: int | None, last: bool) -> str | None:

@@ -28,9 +28,8 @@ adverbial cues the source is the last explicit source before the cue. Its kind: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from annotator.core.suggest.arabic import Disjoint, Folded, fold
 from annotator.core.suggest.patterns import trie_pattern
@@ -251,25 +250,40 @@ def _is_term(t: str, r: _Region) -> bool:
     return False
 
 
+_SENT_MAX = 3000  # characters: a "sentence" longer than this has lost its punctuation
+
+
 def _sentence_end(t: str, i: int, regions: list[_Region]) -> int:
+    """Where the sentence from i ends. Without punctuation for _SENT_MAX characters it ends at
+    the last space before that: every cue of a 100 KB paragraph without a full stop searched
+    to the text's end, and then read its clause to there (seconds, growing with the square)."""
+    limit = min(len(t), i + _SENT_MAX)
     while True:
-        m = _SENT_END.search(t, i)
+        m = _SENT_END.search(t, i, limit)
         if not m:
-            return len(t)
+            if limit >= len(t):
+                return len(t)
+            j = t.rfind(" ", i, limit)
+            return j if j > i else limit
         r = _region_at(regions, m.start())
         if r is not None and m.group(0) != "\n" and r.close_at is not None and r.close_at > m.start():
             i = r.close_at + 1
+            limit = max(limit, min(len(t), i + _SENT_MAX // 4))  # a long quotation is read whole
             continue
         return m.start()
 
 
 def _sentence_start(t: str, i: int) -> int:
     j = i
-    while j > 0:
+    floor = max(0, i - _SENT_MAX)  # as _sentence_end: no unbounded walk back over unpunctuated text
+    while j > floor:
         ch = t[j - 1]
         if ch == "\n" or (ch in ".!?؟" and (j >= len(t) or t[j].isspace())):
             break
         j -= 1
+    if j == floor and floor > 0:
+        k = t.find(" ", floor, i)
+        j = k + 1 if k >= 0 else floor
     while j < i and t[j].isspace():
         j += 1
     return j
@@ -429,7 +443,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
     for m in _POSTPOSED.finditer(t):
         if _word_start(t, m.start()) and (not t.startswith("كما", m.start()) or re.search(r"[،,]\s*$", t[max(0, m.start() - 3):m.start()])):
             events.append((m.start(), "postposed", m))
-    anon = anon_clauses(t)
+    anon = anon_clauses(t)  # in text order, each a few words: at most a couple can hold one offset
+    anon_starts = [a for a, _ in anon]
     events.sort(key=lambda x: (x[0], x[1] != "postposed"))
     consumed_until = -1
     for pos, kind, m in events:
@@ -471,7 +486,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         word = m.group("cue")
         if word in _PROCLITIC_ONLY and not (cue_s > 0 and t[cue_s - 1] in "وف"):
             continue
-        if any(a <= cue_s < b for a, b in anon):
+        k = bisect_right(anon_starts, cue_s)  # a search, not a scan: a long text has thousands of both
+        if any(cue_s < anon[j][1] for j in range(max(0, k - 3), k)):
             continue  # "مصدر طلب عدم ذكر اسمه": ذكر describes the source
         sent_end = _sentence_end(t, cue_e, regions)
         if word in ("يذكر", "تذكر") and re.match(r"\s+ان(?!\w)", t[cue_e:]):
@@ -551,6 +567,8 @@ def find_quotes(text: str, folded: Folded | None = None) -> list[Attribution]:
         claimed.add(r.start, r.end)
     out = []
     for cs, ce, typ, cue, src, explicit, rule in sorted(found, key=lambda x: x[0]):
+        if not any(ch.isalnum() for ch in t[cs:ce]):
+            continue  # «...» or «؟»: no words, nothing quoted (a span is never only punctuation)
         o_content = f.span(cs, ce)
         o_cue = f.span(*cue) if cue else None
         o_src = f.span(*src) if src else None

@@ -20,6 +20,8 @@ value to take it once a version is gold).
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -41,6 +43,46 @@ ANNOTATOR_COLOURS = ["#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#17
 GOLD_COLOUR = "#C9A100"
 DIFFER_BACKGROUND = "#FFF1C2"  # a value that differs between annotators who made the same span
 SEP = " · "
+
+
+def _vkey(v) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+
+def values_shown(values: list, name=None) -> dict[str, str]:
+    """How each of competing attribute values is written in the "what differs" table, keyed by
+    _vkey. Values that differ must not look alike: invisible marks are named (⟨U+200F⟩), and
+    when two values still read the same (لا and the ligature ﻻ, harakat in another order,
+    2020 and "2020") each shows its code points. `name(v)`: a choice value as the interface
+    language names it."""
+    def plain(v) -> str:
+        if v is None:
+            return "—"
+        if name is not None and isinstance(v, str):
+            text = name(v)
+        else:
+            text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+        text = "".join(f"⟨U+{ord(c):04X}⟩" if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") else c for c in text)
+        return text if text == text.strip() or not text.strip() else f"«{text}»"
+
+    def looks(v) -> str:  # what the eye sees: compatibility forms and mark order folded
+        return unicodedata.normalize("NFKC", plain(v))
+
+    keys = {_vkey(v): v for v in values}
+    seen: dict[str, list[str]] = {}
+    for k, v in keys.items():
+        seen.setdefault(looks(v), []).append(k)
+    out = {}
+    for k, v in keys.items():
+        text = plain(v)
+        if len(seen[looks(v)]) > 1:
+            if isinstance(v, str):
+                points = " ".join(f"{ord(c):04X}" for c in v[:16]) + (" …" if len(v) > 16 else "")
+                text = f"{text} [{points}]"
+            else:
+                text = f"{text} [{type(v).__name__}]"
+        out[k] = text
+    return out
 
 
 def _cell(text, data=None) -> QTableWidgetItem:
@@ -450,8 +492,9 @@ class ReviewWindow(QMainWindow):
             g = gold.get(d.span)
             if d.kind == "attr":
                 what = attr_text(self.project.scheme, d.span[2], d.name)
-                gold_value = (self._value_text(d, g.attrs.get(d.name)) if g is not None
-                              else self.tr("(no gold span)"))
+                shown = values_shown([d.values.get(a) for a in d.holders] + ([g.attrs.get(d.name)] if g else []),
+                                     lambda v, d=d: self._value_text(d, v))
+                gold_value = shown[_vkey(g.attrs.get(d.name))] if g is not None else self.tr("(no gold span)")
             else:
                 what = self.tr("link %1").replace("%1", relation_text(self.project.scheme, d.name))
                 gold_value = (self._links_text({x for x in gold_links.get(g.id, ()) if x[0] == d.name}) or "—"
@@ -462,7 +505,7 @@ class ReviewWindow(QMainWindow):
                 if a not in d.holders:
                     cells.append(self.tr("(no such span)"))
                 elif d.kind == "attr":
-                    cells.append(self._value_text(d, v))
+                    cells.append(shown[_vkey(v)])
                 else:
                     cells.append("; ".join(self._target_text(x) for x in v) or "—")
             cells += [gold_value, self._target_text(d.span)]
@@ -495,7 +538,7 @@ class ReviewWindow(QMainWindow):
                 t.setItem(r, col, _cell(v, r))
 
     def _update_progress(self) -> None:
-        p = rv.progress(self.project, self.doc, self.doc_annotators)
+        p = rv.progress(self.project, self.doc, self.doc_annotators, self.clusters)
         text = self.tr("Review of this document: %1 — %2 of %3 clusters decided").replace(
             "%1", self._state_text(p.state)).replace("%2", str(p.decided)).replace("%3", str(p.clusters))
         if p.empty:
