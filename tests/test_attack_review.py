@@ -35,9 +35,6 @@ def test_a_stale_automatic_gold_span_is_not_passed_off_as_left_out(tmp_path):
         assert "41..49" in line and "earlier" in line
 
 
-@pytest.mark.xfail(strict=True, reason="core/native.py iter_records exports every gold span: a gold span "
-                   "left in an undecided cluster (stale auto, or a decision orphaned by a re-merge) goes out; "
-                   "the exporter is outside this branch's files (only the warning is fixed here)")
 def test_a_stale_automatic_gold_span_is_left_out_of_the_gold_export(tmp_path):
     spans = [("عام 2020", "DATE", {"value": "2020"}), ("قال", "CUE", {})]
     p = team(tmp_path, {"amal": [("t1", spans, ())], "badr": [("t1", spans, ())]})

@@ -144,9 +144,14 @@ def planned_outputs(output: str, fmt: str, split: str | None) -> list[tuple[str,
 def _export(project, output, fmt, flt, split, seed, progress) -> ExportReport:
     report = ExportReport()
     if flt is not None and flt.layers and GOLD in flt.layers:
-        from annotator.core.review import gold_warnings
+        from dataclasses import replace
 
-        report.problems += gold_warnings(project)  # unfinished review must not pass for gold
+        from annotator.core.review import gold_review
+
+        warnings, undecided = gold_review(project)
+        report.problems += warnings  # unfinished review must not pass for gold
+        if undecided:  # and gold nobody decided on as it stands does not go out
+            flt = replace(flt, exclude_spans=flt.exclude_spans | frozenset(undecided))
     if progress is not None:
         report.total = documents_to_export(project, flt)
         report.progress = lambda done: progress(done, report.total)

@@ -250,6 +250,8 @@ class ExportFilter:
     include_suggestions: bool = True
     include_rejected: bool = True
     only_done: bool = False  # only documents that some exported layer has marked done
+    # Spans left out by id: gold spans in undecided clusters (see review.gold_review).
+    exclude_spans: frozenset = frozenset()
 
     def span_ok(self, label: str, annotator: str, status: str) -> bool:
         if self.layers is not None and annotator not in self.layers:
@@ -370,7 +372,7 @@ def _records(project, flt: ExportFilter | None, lo: int | None, hi: int | None) 
         out_spans = []
         kept = set()
         for _, sid, start, end, label, ann, st, attrs, rule, origin in span_rows:
-            if not flt.span_ok(label, ann, st):
+            if not flt.span_ok(label, ann, st) or sid in flt.exclude_spans:
                 continue
             kept.add(sid)
             rec = {"id": sid, "start": start, "end": end, "label": label, "text": text[start:end],

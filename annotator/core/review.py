@@ -769,7 +769,15 @@ def gold_warnings(project) -> list[str]:
     """What a gold export should say about unfinished review: documents with undecided
     clusters (their spans are not in gold), and documents that annotators finished but
     nobody has reviewed (their gold is empty)."""
+    return gold_review(project)[0]
+
+
+def gold_review(project) -> tuple[list[str], set[int]]:
+    """(gold_warnings, the ids of gold spans that sit in undecided clusters). Such a span was
+    accepted automatically before the annotators' layers changed, or is a decision a new
+    merge left behind: nobody decided on it as it stands, so a gold export leaves it out."""
     out = []
+    held_ids: set[int] = set()
     unfinished = 0
     ids = dict(project.conn.execute("SELECT num, id FROM documents"))
     # Reviewed at all: a review state, a gold span or a decision (a document set back to "to do"
@@ -793,12 +801,13 @@ def gold_warnings(project) -> list[str]:
             # in the file, with a value nobody decided on now, and the warning says so.
             held = [c for c in open_ if c.gold]
             free = [c for c in open_ if not c.gold]
+            held_ids.update(g.id for c in held for g in c.gold)
             line = f"document {ids[doc]}: review not finished: {len(open_)} of {len(cs)} clusters undecided"
             if free:
                 line += f" (at {_places(free)}); they are not in gold"
             if held:
                 line += (f"; gold still holds an earlier version at {_places(held)}, "
-                         "which the export contains: decide again")
+                         "which the export leaves out: decide again")
             out.append(line)
         if lost:
             out.append(f"document {ids[doc]}: {len(lost)} accepted links are not in gold, a span at one end is not "
@@ -811,4 +820,4 @@ def gold_warnings(project) -> list[str]:
         f"WHERE doc NOT IN ({touched_sql})", (GOLD, GOLD, GOLD)).fetchone()[0]
     if unreviewed:
         out.append(f"documents two or more annotators finished but nobody reviewed (their gold is empty): {unreviewed}")
-    return out
+    return out, held_ids
