@@ -241,3 +241,25 @@ def test_an_attribute_written_as_null_is_the_same_as_one_not_set(tmp_path):
         rv.auto_accept(p, d, "hind")
         [g] = p.spans(d, GOLD)
         assert g.attrs == {"value": "2020"} and g.origin["from"] == ["amal", "badr"]
+
+
+def test_a_drawn_span_over_a_disputed_one_says_what_it_left_out(tmp_path):
+    """Both annotators marked the quote and a date inside it, with different date values. The
+    reviewer draws the quote a word shorter: the date cluster is decided by the drawing, but
+    its disputed date is not gold, and the gold export must name it instead of dropping it
+    without a word."""
+    from test_review_conflicts import T1
+
+    quote = "العقد الموقع عام 2020 يمتد لمدة عامين"
+    work = {"amal": [("t1", [(quote, "QUOTE", {"type": "indirect"}), ("عام 2020", "DATE", {"value": "2020"})], ())],
+            "badr": [("t1", [(quote, "QUOTE", {"type": "indirect"}), ("عام 2020", "DATE", {"value": "2021"})], ())]}
+    with team(tmp_path, work) as p:
+        d = p.document("t1").num
+        start = T1.index(quote)
+        rv.add_gold_span(p, d, start, start + len(quote) - len(" عامين"), "QUOTE", "hind", {"type": "indirect"})
+        assert all(c.decided for c in rv.clusters(p, d))
+        assert not [s for s in p.spans(d, GOLD) if s.label == "DATE"]
+    recs, err = export_gold(Project.open(tmp_path / "review.annot"), tmp_path / "g.jsonl")
+    line = next(x for x in err.splitlines() if "document t1" in x)
+    date_at = T1.index("عام 2020")
+    assert "left them out of gold" in line and f"{date_at}..{date_at + 8} DATE" in line

@@ -565,8 +565,15 @@ def add_gold_span(project, doc: int, start: int, end: int, label: str, reviewer:
         have = {(start, end, label)} | {(s.start, s.end, s.label) for s in project.spans(doc, GOLD)}
         for c in clusters(project, doc, annotators):
             if c.start < end and start < c.end and not c.decided:
-                tx.decide("cluster", c.key, "edited")
-                for s in _agreed_spans(c):
+                agreed = _agreed_spans(c)
+                # Spans of another label the annotators disagree on (a date whose values differ
+                # inside the drawn quote) do not come along: the decision names them, so the
+                # gold export says they are missing instead of dropping them without a word.
+                kept = {key_of(s) for s in agreed} | {(start, end, label)}
+                left = sorted({key_of(s) for v in c.versions.values() for s in v
+                               if s.label != label and key_of(s) not in kept})
+                tx.decide("cluster", c.key, "edited", {"left": [list(k) for k in left]} if left else None)
+                for s in agreed:
                     if key_of(s) not in have:
                         have.add(key_of(s))
                         tx.insert_span(s.start, s.end, s.label, attr_values(s), tx.origin(sorted(c.versions)))
@@ -791,10 +798,17 @@ def gold_review(project) -> tuple[list[str], set[int]]:
         cs = clusters(project, doc)
         open_ = [c for c in cs if not c.decided]
         lost = _lost_links(project, doc)
-        if open_ or lost:
+        gold_keys = {key_of(s) for s in project.spans(doc, GOLD)}
+        left = sorted({tuple(k) for c in cs if c.decision == "edited"
+                       for k in (c.decision_data or {}).get("left", ()) if tuple(k) not in gold_keys})
+        if open_ or lost or left:
             unfinished += 1
             if unfinished > WARN_DOCUMENTS:
                 continue
+        if left:
+            places = ", ".join(f"{s}..{e} {lab}" for s, e, lab in left[:10])
+            out.append(f"document {ids[doc]}: a gold span drawn over disputed spans left them out of gold "
+                       f"({places}): decide them")
         if open_:
             # A gold span can sit in an undecided cluster (accepted automatically before the
             # annotators' layers changed, or a decision a new merge left behind): that one IS
