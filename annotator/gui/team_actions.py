@@ -112,6 +112,9 @@ class CurveChart(QWidget):
                               for k, f in self.points])
             p.setPen(QPen(QColor("#3366CC"), 2))
             p.drawPolyline(line)
+            p.setBrush(QColor("#3366CC"))
+            for point in line:  # a dot each, so a curve of one document still shows
+                p.drawEllipse(point, 3, 3)
         p.end()
 
 
