@@ -276,3 +276,16 @@ def test_cli_json_and_table(random_project, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "annotator", "agreement", str(project.path), "--annotators", "x,y"],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "no annotator 'x'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_an_attribute_written_as_null_is_one_not_set(tmp_path):
+    """An imported "mod": null on one side and no mod on the other is no disagreement (as in
+    review): neither the attribute figures nor the count of matched spans that differ see one."""
+    d_a = (*span_of(TEXT, "يوم الأحد المقبل"), "DATE", {"value": "2021-12-12", "mod": None})
+    d_b = (*span_of(TEXT, "يوم الأحد المقبل"), "DATE", {"value": "2021-12-12"})
+    with _one(tmp_path, {"a": [d_a], "b": [d_b]}) as p:
+        res = agreement.compute(p)
+        assert res.get("DATE", "attr_agreement", ("a", "b"), "value") == 1.0
+        assert res.pair_attrs[("a", "b")] == (1, 0)
+        assert res.get("DATE", "attr_agreement", ("a", "b"), "mod") in (None, 1.0)
+        assert res.disagreement[0]["attrs_differ"] == 0

@@ -162,8 +162,11 @@ def _load(project, annotators: list[str]) -> tuple[list[_DocData], dict[int, str
         if attrs != "{}":
             value = parsed.get(attrs)
             if value is None:
-                value = parsed[attrs] = orjson.loads(attrs)
-            d.attrs.setdefault(i, {}).setdefault(key, value)
+                # An attribute written as null is one not set (as review counts it): an
+                # imported "mod": null must not pass for a disagreement.
+                value = parsed[attrs] = {k: v for k, v in orjson.loads(attrs).items() if v is not None}
+            if value:
+                d.attrs.setdefault(i, {}).setdefault(key, value)
     for d in docs.values():
         for i, ks in d.keys.items():
             by_label: dict[str, set] = {}
