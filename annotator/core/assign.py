@@ -389,12 +389,12 @@ def collect_packages(project: Project, paths: list[str]) -> CollectReport:
         owner = info["annotator"]
         r = by_name.setdefault(owner, AnnotatorReturn(owner))
         r.packages.append(path)
-        present = _package_docs(path)
+        present, layers = _package_contents(path)
         mine = {d for d, who in plan.items() if owner in who}
         back = {d for d in mine if hash_of[d] in present}
         r.returned = len(back)
         r.missing = [ids[d] for d in sorted(mine - back)]
-        for name, docs in _package_layers(path).items():
+        for name, docs in layers.items():
             nums = {num_of[h] for h in docs if h in num_of}
             if name != owner:
                 r.foreign[name] = len(nums)
@@ -418,26 +418,19 @@ def _open_ro(path) -> sqlite3.Connection:
         raise ProjectError(f"{path}: cannot read: {exc}") from None
 
 
-def _package_docs(path) -> set[str]:
+def _package_contents(path) -> tuple[set[str], dict[str, set[str]]]:
+    """(hashes of the package's documents, human annotator -> hashes of the documents they
+    edited there: spans, relations or a status other than to-do)."""
     conn = _open_ro(path)
     try:
-        return {r[0] for r in conn.execute("SELECT hash FROM documents")}
-    finally:
-        conn.close()
-
-
-def _package_layers(path) -> dict[str, set[str]]:
-    """Human annotator -> hashes of the documents they edited in a package (spans,
-    relations or a status other than to-do)."""
-    conn = _open_ro(path)
-    try:
-        out: dict[str, set[str]] = {}
+        docs = {r[0] for r in conn.execute("SELECT hash FROM documents")}
+        layers: dict[str, set[str]] = {}
         for name, digest in conn.execute(
                 "SELECT a.name, d.hash FROM annotators a JOIN ("
                 "  SELECT annotator, doc FROM spans UNION SELECT annotator, doc FROM relations"
                 "  UNION SELECT annotator, doc FROM doc_status WHERE state != 'todo') e ON e.annotator = a.name "
                 "JOIN documents d ON d.num = e.doc WHERE a.kind = 'human' AND a.name != ?", (GOLD,)):
-            out.setdefault(name, set()).add(digest)
-        return out
+            layers.setdefault(name, set()).add(digest)
+        return docs, layers
     finally:
         conn.close()
