@@ -431,8 +431,6 @@ class Project:
         """Set one annotator's state for a document. Returns the previous state."""
         if state not in DOC_STATES:
             raise SpanError(f"status must be one of {', '.join(DOC_STATES)}, got {state!r}")
-        if not isinstance(annotator, str) or "\x00" in annotator:
-            raise SpanError(f"annotator name {annotator!r} contains a NUL character")
         with self._tx() as c:
             old = self.doc_status(doc, annotator)
             self.ensure_annotator(annotator)
