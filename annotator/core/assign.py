@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.formats.outputs import cut_bytes
 from annotator.core.merge import MergeReport, merge_projects
 from annotator.core.model import DOC_STATES, GOLD, now
 from annotator.core.project import Project
@@ -185,8 +186,7 @@ def package_name(name: str, taken: set[str]) -> str:
     """A file name for an annotator's package: their name where the file system allows it,
     cut at 100 bytes, made unique ignoring case."""
     base = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "_", unicodedata.normalize("NFC", name)).strip(" .") or "annotator"
-    while len(base.encode("utf-8")) > 100:
-        base = base[:-1]
+    base = cut_bytes(base, 100)
     stem, k = base, 2
     while stem.casefold() in taken:
         stem = f"{base}-{k}"
