@@ -186,7 +186,7 @@ def package_name(name: str, taken: set[str]) -> str:
     """A file name for an annotator's package: their name where the file system allows it,
     cut at 100 bytes, made unique ignoring case."""
     base = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "_", unicodedata.normalize("NFC", name)).strip(" .") or "annotator"
-    base = cut_bytes(base, 100)
+    base = cut_bytes(base, 100).rstrip(" .") or "annotator"
     stem, k = base, 2
     while stem.casefold() in taken:
         stem = f"{base}-{k}"
