@@ -168,3 +168,66 @@ def test_the_checker_sees_what_it_claims():
     }
     assert _cycles(graph) == [["annotator.core.formats.f", "annotator.core.importer"]]
     assert len(_graph()) > 50
+
+
+# --- The store owns the SQL ---------------------------------------------------------------
+# Only the store speaks SQL: core/project.py and core/store/. Anything else that calls
+# execute/executemany/executescript, touches a connection (`.conn`, `.db`) or imports
+# sqlite3/sqlite_utils is listed here until it moves; the list may only shrink.
+STORE = ("annotator.core.project", "annotator.core.store")
+SQL_ATTRS = {"execute", "executemany", "executescript", "conn", "db", "_conn"}
+KNOWN_SQL: set[str] = {
+    "annotator.core.agreement",
+    "annotator.core.assign",
+    "annotator.core.backup",
+    "annotator.core.checksums",
+    "annotator.core.exporter",
+    "annotator.core.formats.brat",
+    "annotator.core.formats.doccano",
+    "annotator.core.formats.hfbio",
+    "annotator.core.formats.pool",
+    "annotator.core.importer",
+    "annotator.core.merge",
+    "annotator.core.native",
+    "annotator.core.progress",
+    "annotator.core.recommender.store",
+    "annotator.core.review",
+    "annotator.core.splits",
+    "annotator.core.suggest",
+    "annotator.core.suggest.dct",
+    "annotator.gui.annotate",
+    "annotator.gui.backup_actions",
+    "annotator.gui.doc_list",
+    "annotator.gui.merge_actions",
+    "annotator.gui.review.window",
+    "annotator.gui.suggest_actions",
+}
+
+
+def _speaks_sql(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in SQL_ATTRS:
+            found.append(f"line {node.lineno}: .{node.attr}")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            if any(n.split(".")[0] in ("sqlite3", "sqlite_utils") for n in names):
+                found.append(f"line {node.lineno}: import {names[0]}")
+    return found
+
+
+def _sql_outside_store() -> dict[str, list[str]]:
+    return {name: hits for name, path in _modules().items()
+            if not any(name == s or name.startswith(s + ".") for s in STORE)
+            for hits in [_speaks_sql(path)] if hits}
+
+
+def test_only_the_store_speaks_sql():
+    new = {m: h for m, h in _sql_outside_store().items() if m not in KNOWN_SQL}
+    assert not new, "SQL or a connection outside the store: " + "; ".join(
+        f"{m} ({', '.join(h[:3])})" for m, h in sorted(new.items()))
+
+
+def test_modules_that_left_the_sql_leave_the_list():
+    fixed = KNOWN_SQL - set(_sql_outside_store())
+    assert not fixed, "no SQL left, so remove from KNOWN_SQL: " + ", ".join(sorted(fixed))
