@@ -18,10 +18,6 @@ def _layers(n: int) -> tuple[str, list[Span], dict[str, str]]:
     return text, spans, {f"DATE{k}": "#cc3333" for k in range(3)}
 
 
-@pytest.mark.xfail(strict=True, reason="gui/text_view.py (set_document: span_layout.assign_lanes and "
-                   "_range_rects per span over every line of the block) grows with the square of the spans "
-                   "of one paragraph: 3 x 1,500 spans 1.8 s, 3 x 3,000 4.7 s, so a review decision on a "
-                   "2,000-span one-paragraph document takes 5 s; text_view.py is being refactored elsewhere")
 def test_laying_out_many_overlapping_spans_in_one_paragraph_grows_with_their_number(qtbot):
     from annotator.gui.text_view import AnnotationView
 

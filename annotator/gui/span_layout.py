@@ -102,19 +102,24 @@ def assign_lanes(items: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     sits below everything containing it and crossing spans at one depth never share a lane."""
     ordered = sorted(items, key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
     lanes: dict[int, int] = {}
-    placed: list[tuple[int, int, int]] = []  # (start, end, lane)
+    # Only intervals still open at the current start can contain or cross what follows (later
+    # ones start no earlier), so the ones that ended are dropped: a paragraph of thousands of
+    # spans side by side costs linear time, not quadratic.
+    active: list[tuple[int, int, int]] = []  # (start, end, lane)
     for s, e, key in ordered:
-        # Everything placed before that reaches e contains this one (sorted by start, longer first).
+        if active and any(pe <= s for _, pe, _ in active):
+            active = [p for p in active if p[1] > s]
+        # Everything still open that reaches e contains this one (sorted by start, longer first).
         lane = 0
-        for ps, pe, pl in placed:
+        for ps, pe, pl in active:
             if ps <= s and pe >= e:
                 lane = max(lane, pl + 1)
         if lane:
-            busy = {pl for ps, pe, pl in placed if ps < e and s < pe}
+            busy = {pl for ps, pe, pl in active if ps < e and s < pe}
             while lane in busy:
                 lane += 1
         lanes[key] = lane
-        placed.append((s, e, lane))
+        active.append((s, e, lane))
     return lanes
 
 

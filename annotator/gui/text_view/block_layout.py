@@ -125,9 +125,15 @@ class BlockLayout:
         visual run per line, so bidi runs and partial Arabic words are covered exactly."""
         layout = block.layout()
         rects: list[QRectF] = []
-        for i in range(layout.lineCount()):
+        # Start at the line holding a, not the first: a span costs the lines it covers, so a
+        # paragraph of thousands of spans is not laid out in quadratic time.
+        # (one line earlier: a position at a line break belongs to both lines.)
+        first = max(layout.lineForTextPosition(a).lineNumber() - 1, 0) if layout.lineCount() else 0
+        for i in range(first, layout.lineCount()):
             line = layout.lineAt(i)
             ls, ll = line.textStart(), line.textLength()
+            if ls > b:
+                break
             la, lb = max(a, ls), min(b, ls + ll)
             if la >= lb:
                 if a == b == la and ll >= 0 and ls <= a <= ls + ll:
