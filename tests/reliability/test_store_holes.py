@@ -118,7 +118,7 @@ def test_stats_leaves_a_foreign_empty_sqlite_file_alone(tmp_path):
 
 
 def test_read_only_open_of_an_older_schema_does_not_upgrade_it(tmp_path):
-    from test_migration import make_v1
+    from tests.reliability.test_migration import make_v1
 
     path = tmp_path / "old.annot"
     make_v1(path)
