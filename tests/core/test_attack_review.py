@@ -9,7 +9,7 @@ from annotator.core import review as rv
 from annotator.core.merge import merge_projects
 from annotator.core.model import GOLD
 from annotator.core.project import Project
-from tests.core.test_review_conflicts import QUOTE2, export_gold, gold_spans, team
+from tests.support.review_data import QUOTE2, export_gold, gold_spans, team
 
 
 def _stale_automatic_gold(tmp_path):
@@ -95,7 +95,7 @@ def test_reading_the_clusters_of_a_long_reviewed_document_grows_with_its_length(
 def test_drawing_a_quote_keeps_the_date_inside_it_that_everybody_agreed_on(tmp_path):
     """The annotators disagree on the quote's edges, so the reviewer draws it; the date
     inside it, the same for both, is in the same cluster: it must not vanish from gold."""
-    from tests.core.test_review_conflicts import T1
+    from tests.support.review_data import T1
     from tests.support.review_data import span_of
 
     quote = "العقد الموقع عام 2020 يمتد لمدة عامين"
@@ -149,7 +149,7 @@ def test_a_quote_rejected_after_it_was_accepted_leaves_no_link_waiting(tmp_path)
 
 
 def test_a_document_set_back_to_to_do_is_still_named_with_its_undecided_clusters(tmp_path):
-    from tests.core.test_review_conflicts import CONFLICTS
+    from tests.support.review_data import CONFLICTS
 
     a = [(p_, l, x) for p_, l, x, _ in CONFLICTS]
     b = [(p_, l, y) for p_, l, _, y in CONFLICTS]
@@ -168,7 +168,7 @@ def test_taking_a_version_does_not_leave_a_neighbour_decided_with_nothing_in_gol
     """The reviewer draws one span over two clusters (both "edited"), then takes amal's
     version of the first: the drawn span goes, and the second cluster, whose decision it
     was, must be undecided again, not decided with nothing in gold."""
-    from tests.core.test_review_conflicts import T1
+    from tests.support.review_data import T1
     from tests.support.review_data import span_of
 
     work = {"amal": [("t1", [("المتحدث باسم", "SOURCE", {"kind": "person"}),
@@ -232,7 +232,7 @@ def test_a_drawn_span_over_a_disputed_one_says_what_it_left_out(tmp_path):
     reviewer draws the quote a word shorter: the date cluster is decided by the drawing, but
     its disputed date is not gold, and the gold export must name it instead of dropping it
     without a word."""
-    from tests.core.test_review_conflicts import T1
+    from tests.support.review_data import T1
 
     quote = "العقد الموقع عام 2020 يمتد لمدة عامين"
     work = {"amal": [("t1", [(quote, "QUOTE", {"type": "indirect"}), ("عام 2020", "DATE", {"value": "2020"})], ())],

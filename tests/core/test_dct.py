@@ -19,7 +19,7 @@ HEADED = "الخميس 9 ديسمبر 2021\n" + TEXT
 
 
 @pytest.fixture
-def project(tmp_path):
+def dct_project(tmp_path):
     src = tmp_path / "a.txt"
     src.write_text(TEXT, encoding="utf-8")
     path = tmp_path / "p.annot"
@@ -34,52 +34,52 @@ def _dates(p, doc=1) -> dict[str, tuple[str, dict]]:
     return {text[s.start:s.end]: (s.status, s.attrs) for s in p.spans(doc) if s.label == "DATE"}
 
 
-def test_setting_the_dct_gives_suggested_dates_their_values_and_undo_is_exact(project):
-    suggest_document(project, 1, "mona")
-    before = _dates(project)
+def test_setting_the_dct_gives_suggested_dates_their_values_and_undo_is_exact(dct_project):
+    suggest_document(dct_project, 1, "mona")
+    before = _dates(dct_project)
     assert before["أمس"] == ("suggested", {"type": "DATE"})
     assert before["26 يوليو الماضي"][1]["value"] == "XXXX-07-26"
-    assert unresolved_dates(project, 1) == 3
+    assert unresolved_dates(dct_project, 1) == 3
     # Suggesting again cannot fix them: the spans are there.
-    assert suggest_document(project, 1, "mona") == []
-    change = set_dct(project, 1, "2021-12-09")
-    after = _dates(project)
+    assert suggest_document(dct_project, 1, "mona") == []
+    change = set_dct(dct_project, 1, "2021-12-09")
+    after = _dates(dct_project)
     assert after["أمس"][1]["value"] == "2021-12-08"
     assert after["26 يوليو الماضي"][1]["value"] == "2021-07-26"
     assert after["نهاية الشهر المقبل"][1] == {"type": "DATE", "value": "2022-01", "mod": "END"}
-    assert project.document(1).meta["dct"] == "2021-12-09" and change.redated == 3
-    assert unresolved_dates(project, 1) == 0
-    undo_dct_change(project, change)
-    assert _dates(project) == before and "dct" not in project.document(1).meta
-    redo_dct_change(project, change)
-    assert _dates(project) == after
+    assert dct_project.document(1).meta["dct"] == "2021-12-09" and change.redated == 3
+    assert unresolved_dates(dct_project, 1) == 0
+    undo_dct_change(dct_project, change)
+    assert _dates(dct_project) == before and "dct" not in dct_project.document(1).meta
+    redo_dct_change(dct_project, change)
+    assert _dates(dct_project) == after
 
 
-def test_decided_and_hand_edited_dates_are_left_alone(project):
-    suggest_document(project, 1, "mona")
-    spans = {project.document(1).text[s.start:s.end]: s for s in project.spans(1) if s.label == "DATE"}
-    accept_suggestions(project, 1, "mona", span_ids=[spans["أمس"].id])
-    project.set_span_attr(spans["نهاية الشهر المقبل"].id, "value", "2030-01")  # typed by the annotator
-    change = set_dct(project, 1, "2021-12-09")
-    now = _dates(project)
+def test_decided_and_hand_edited_dates_are_left_alone(dct_project):
+    suggest_document(dct_project, 1, "mona")
+    spans = {dct_project.document(1).text[s.start:s.end]: s for s in dct_project.spans(1) if s.label == "DATE"}
+    accept_suggestions(dct_project, 1, "mona", span_ids=[spans["أمس"].id])
+    dct_project.set_span_attr(spans["نهاية الشهر المقبل"].id, "value", "2030-01")  # typed by the annotator
+    change = set_dct(dct_project, 1, "2021-12-09")
+    now = _dates(dct_project)
     assert now["أمس"] == ("accepted", {"type": "DATE"})
     assert now["نهاية الشهر المقبل"][1]["value"] == "2030-01"
     assert now["26 يوليو الماضي"][1]["value"] == "2021-07-26" and change.redated == 1
     # A later change of the date moves the values the rules gave, and only those.
-    set_dct(project, 1, "2022-03-01")
-    now = _dates(project)
+    set_dct(dct_project, 1, "2022-03-01")
+    now = _dates(dct_project)
     assert now["26 يوليو الماضي"][1]["value"] == "2021-07-26"  # the latest past 26 July before 1 March 2022
     assert now["نهاية الشهر المقبل"][1]["value"] == "2030-01"
-    set_dct(project, 1, "2022-09-01")
-    assert _dates(project)["26 يوليو الماضي"][1]["value"] == "2022-07-26"
+    set_dct(dct_project, 1, "2022-09-01")
+    assert _dates(dct_project)["26 يوليو الماضي"][1]["value"] == "2022-07-26"
 
 
-def test_a_bad_dct_changes_nothing(project):
-    suggest_document(project, 1, "mona")
-    before = _dates(project)
+def test_a_bad_dct_changes_nothing(dct_project):
+    suggest_document(dct_project, 1, "mona")
+    before = _dates(dct_project)
     with pytest.raises(SpanError):
-        set_dct(project, 1, "9/12/2021")
-    assert _dates(project) == before and "dct" not in project.document(1).meta
+        set_dct(dct_project, 1, "9/12/2021")
+    assert _dates(dct_project) == before and "dct" not in dct_project.document(1).meta
 
 
 def test_header_date():
@@ -113,9 +113,9 @@ def test_header_dates_only_when_asked(tmp_path):
         assert "dct" not in p.document("headed").meta
 
 
-def test_suggest_command_says_what_a_missing_dct_leaves_and_refreshes_later(project, capsys):
-    path = str(project.path)
-    project.close()
+def test_suggest_command_says_what_a_missing_dct_leaves_and_refreshes_later(dct_project, capsys):
+    path = str(dct_project.path)
+    dct_project.close()
     assert main(["suggest", path, "--only", "dates"]) == 0
     out = capsys.readouterr().out
     assert "1 documents have no dct: 3 relative dates were left without a value" in out

@@ -13,7 +13,7 @@ import pytest
 from annotator.core.merge import MergeConflict, merge_projects
 from annotator.core.project import Project
 from annotator.core.scheme import Scheme, default_scheme
-from tests.support.review_data import build, record, span_of
+from tests.support.review_data import annotate, build, record
 
 T1 = "قال رئيس البلدية إن الجسر الجديد سيفتتح في أيار المقبل."
 T2 = "وأكدت الوزارة في بيان أن المدارس ستغلق يومين بسبب العاصفة."
@@ -26,19 +26,6 @@ def base(tmp_path):
     p = build(tmp_path / "base.annot", [record("d1", T1, {}), record("d2", T2, {})])
     p.close()
     return tmp_path / "base.annot"
-
-
-def annotate(path, name, doc_id, spans, done=True, relations=()):
-    """What an annotator does in their copy, through the Project API."""
-    with Project.open(path) as p:
-        doc = p.document(doc_id)
-        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs)
-                for piece, label, attrs in spans]
-        for rel, i, j in relations:
-            p.add_relation(rel, made[i].id, made[j].id, name)
-        if done:
-            p.set_doc_status(doc.num, name, "done")
-        return made
 
 
 def copy(base, tmp_path, name):

@@ -9,12 +9,13 @@ from annotator.core import Project
 from annotator.core.errors import ProjectError, ProjectInUse, ReadOnlyProject, SpanError
 from annotator.core.importer import import_paths
 from annotator.core.schema_sql import APPLICATION_ID, SCHEMA_VERSION
+from tests.support.review_data import span_of
 
 TEXT = "وقال الوزير إن «الاتفاق سيُوقَّع في 9 كانون الأول/ ديسمبر 2021» 😀 بحسب وكالة AFP."
 
 
 @pytest.fixture
-def project(tmp_path):
+def one_text_project(tmp_path):
     src = tmp_path / "doc1.txt"
     src.write_text(TEXT, encoding="utf-8")
     p = Project.create(tmp_path / "p.annot")
@@ -23,13 +24,8 @@ def project(tmp_path):
     p.close()
 
 
-def span_of(text, piece):
-    i = text.index(piece)
-    return i, i + len(piece)
-
-
-def test_file_is_marked_as_ours(project):
-    c = project.conn
+def test_file_is_marked_as_ours(one_text_project):
+    c = one_text_project.conn
     assert c.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -37,95 +33,95 @@ def test_file_is_marked_as_ours(project):
     assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_add_update_delete_restore_span(project):
+def test_add_update_delete_restore_span(one_text_project):
     s, e = span_of(TEXT, "الوزير")
-    span = project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
-    assert project.span(span.id).text_in(TEXT) == "الوزير"
-    old = project.update_span(span.id, label="QUOTE")
+    span = one_text_project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
+    assert one_text_project.span(span.id).text_in(TEXT) == "الوزير"
+    old = one_text_project.update_span(span.id, label="QUOTE")
     assert old.label == "SOURCE"
     # attributes of the old label that the new one lacks are dropped
-    assert project.span(span.id).attrs == {}
-    removed, rels = project.delete_span(span.id)
-    assert project.spans(1) == []
-    project.restore_span(removed, rels)
-    back = project.span(span.id)
+    assert one_text_project.span(span.id).attrs == {}
+    removed, rels = one_text_project.delete_span(span.id)
+    assert one_text_project.spans(1) == []
+    one_text_project.restore_span(removed, rels)
+    back = one_text_project.span(span.id)
     assert (back.start, back.end, back.label, back.attrs, back.created) == (s, e, "QUOTE", {}, removed.created)
 
 
-def test_relations_follow_their_spans_and_come_back(project):
-    q = project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"})
-    src = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    cue = project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal")
-    r1 = project.add_relation("source", q.id, src.id, "amal")
-    project.add_relation("cue", q.id, cue.id, "amal")
+def test_relations_follow_their_spans_and_come_back(one_text_project):
+    q = one_text_project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"})
+    src = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
+    cue = one_text_project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal")
+    r1 = one_text_project.add_relation("source", q.id, src.id, "amal")
+    one_text_project.add_relation("cue", q.id, cue.id, "amal")
     with pytest.raises(SpanError, match="cannot link"):
-        project.add_relation("source", q.id, cue.id, "amal")
+        one_text_project.add_relation("source", q.id, cue.id, "amal")
     with pytest.raises(SpanError, match="already linked"):
-        project.add_relation("source", q.id, src.id, "amal")
+        one_text_project.add_relation("source", q.id, src.id, "amal")
     with pytest.raises(SpanError, match="break a link"):
-        project.update_span(src.id, label="DATE")
-    span, rels = project.delete_span(q.id)
-    assert project.relations(1) == []
-    project.restore_span(span, rels)
-    assert [r.id for r in project.relations(1)] == [r1.id, r1.id + 1]
+        one_text_project.update_span(src.id, label="DATE")
+    span, rels = one_text_project.delete_span(q.id)
+    assert one_text_project.relations(1) == []
+    one_text_project.restore_span(span, rels)
+    assert [r.id for r in one_text_project.relations(1)] == [r1.id, r1.id + 1]
 
 
-def test_bad_spans_are_refused(project):
+def test_bad_spans_are_refused(one_text_project):
     with pytest.raises(SpanError, match="outside"):
-        project.add_span(1, 0, len(TEXT) + 1, "QUOTE", "amal")
+        one_text_project.add_span(1, 0, len(TEXT) + 1, "QUOTE", "amal")
     with pytest.raises(SpanError, match="unknown label"):
-        project.add_span(1, 0, 3, "PERSON", "amal")
+        one_text_project.add_span(1, 0, 3, "PERSON", "amal")
     with pytest.raises(SpanError, match="must be one of"):
-        project.add_span(1, 0, 3, "QUOTE", "amal", {"type": "sarcastic"})
+        one_text_project.add_span(1, 0, 3, "QUOTE", "amal", {"type": "sarcastic"})
     with pytest.raises(SpanError, match="pattern"):
-        project.add_span(1, 0, 3, "DATE", "amal", {"value": "9/12/2021"})
-    assert project.spans(1) == []
+        one_text_project.add_span(1, 0, 3, "DATE", "amal", {"value": "9/12/2021"})
+    assert one_text_project.spans(1) == []
 
 
-def test_date_value_pattern_accepts_timex(project):
+def test_date_value_pattern_accepts_timex(one_text_project):
     s, e = span_of(TEXT, "9 كانون الأول/ ديسمبر 2021")
-    span = project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"})
-    assert project.set_span_attr(span.id, "value", "2021-W49") == "2021-12-09"
-    assert project.span(span.id).attrs["value"] == "2021-W49"
+    span = one_text_project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"})
+    assert one_text_project.set_span_attr(span.id, "value", "2021-W49") == "2021-12-09"
+    assert one_text_project.span(span.id).attrs["value"] == "2021-W49"
 
 
-def test_status_and_metadata(project):
-    assert project.doc_status(1, "amal") == "todo"
-    assert project.set_doc_status(1, "amal", "done") == "todo"
-    assert project.statuses(1) == {"amal": "done"}
+def test_status_and_metadata(one_text_project):
+    assert one_text_project.doc_status(1, "amal") == "todo"
+    assert one_text_project.set_doc_status(1, "amal", "done") == "todo"
+    assert one_text_project.statuses(1) == {"amal": "done"}
     with pytest.raises(SpanError):
-        project.set_doc_status(1, "amal", "finished")
-    assert project.set_doc_meta(1, "dct", "2021-12-09") is None
-    assert project.document(1).dct == "2021-12-09"
+        one_text_project.set_doc_status(1, "amal", "finished")
+    assert one_text_project.set_doc_meta(1, "dct", "2021-12-09") is None
+    assert one_text_project.document(1).dct == "2021-12-09"
     with pytest.raises(SpanError, match="not a date"):
-        project.set_doc_meta(1, "dct", "9/12/2021")
+        one_text_project.set_doc_meta(1, "dct", "9/12/2021")
 
 
-def test_reopen_keeps_everything(tmp_path, project):
-    project.add_span(1, *span_of(TEXT, "😀"), "QUOTE", "amal")
-    path = project.path
-    project.close()
+def test_reopen_keeps_everything(tmp_path, one_text_project):
+    one_text_project.add_span(1, *span_of(TEXT, "😀"), "QUOTE", "amal")
+    path = one_text_project.path
+    one_text_project.close()
     with Project.open(path) as again:
         (span,) = again.spans(1)
         assert TEXT[span.start:span.end] == "😀"
 
 
-def test_second_writer_is_told_the_project_is_in_use(project):
+def test_second_writer_is_told_the_project_is_in_use(one_text_project):
     with pytest.raises(ProjectInUse, match="open in another window or process"):
-        Project.open(project.path)
+        Project.open(one_text_project.path)
     code = (
         "import sys\nfrom annotator.core import Project, ProjectInUse\n"
         "try:\n    Project.open(sys.argv[1])\nexcept ProjectInUse as e:\n    print('in use'); sys.exit(3)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(project.path)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code, str(one_text_project.path)], capture_output=True, text=True)
     assert out.returncode == 3 and "in use" in out.stdout
-    with Project.open(project.path, readonly=True) as ro:
+    with Project.open(one_text_project.path, readonly=True) as ro:
         assert ro.readonly and ro.document_count() == 1
 
 
-def test_read_only_file_opens_read_only(tmp_path, project):
-    path = project.path
-    project.close()
+def test_read_only_file_opens_read_only(tmp_path, one_text_project):
+    path = one_text_project.path
+    one_text_project.close()
     os.chmod(path, 0o444)
     try:
         if os.access(path, os.W_OK):
@@ -138,9 +134,9 @@ def test_read_only_file_opens_read_only(tmp_path, project):
         os.chmod(path, 0o644)
 
 
-def test_read_only_handle_refuses_writes(project):
-    path = project.path
-    project.close()
+def test_read_only_handle_refuses_writes(one_text_project):
+    path = one_text_project.path
+    one_text_project.close()
     with Project.open(path, readonly=True) as p:
         with pytest.raises(ReadOnlyProject, match="read-only"):
             p.add_span(1, 0, 4, "CUE", "amal")
@@ -160,9 +156,9 @@ def test_non_sqlite_file_is_refused(tmp_path):
         Project.open(path)
 
 
-def test_newer_file_is_refused(tmp_path, project):
-    path = project.path
-    project.close()
+def test_newer_file_is_refused(tmp_path, one_text_project):
+    path = one_text_project.path
+    one_text_project.close()
     c = sqlite3.connect(path)
     c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     c.commit()
@@ -173,9 +169,9 @@ def test_newer_file_is_refused(tmp_path, project):
         Project.open(path, readonly=True)
 
 
-def test_create_refuses_to_overwrite(tmp_path, project):
+def test_create_refuses_to_overwrite(tmp_path, one_text_project):
     with pytest.raises(ProjectError, match="already exists"):
-        Project.create(project.path)
+        Project.create(one_text_project.path)
 
 
 def test_missing_file(tmp_path):
@@ -183,18 +179,18 @@ def test_missing_file(tmp_path):
         Project.open(tmp_path / "nope.annot")
 
 
-def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, project):
+def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, one_text_project):
     """Undo puts a span back under its id, so nothing (add, import, suggest) may take it."""
     from annotator.core.suggest import suggest_document
 
-    s = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    gone, rels = project.delete_span(s.id)  # the user's undo of the add
+    s = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
+    gone, rels = one_text_project.delete_span(s.id)  # the user's undo of the add
     other = tmp_path / "b.jsonl"
     other.write_text('{"id": "b", "text": "قال", "spans": [{"start": 0, "end": 3, "label": "CUE"}]}\n',
                      encoding="utf-8")
-    import_paths(project, [other])
-    suggested = suggest_document(project, 1, "amal")
+    import_paths(one_text_project, [other])
+    suggested = suggest_document(one_text_project, 1, "amal")
     assert suggested and s.id not in suggested
-    assert s.id not in {x.id for x in project.spans(2)}
-    project.restore_span(gone, rels)  # the redo
-    assert project.span(s.id).label == "SOURCE"
+    assert s.id not in {x.id for x in one_text_project.spans(2)}
+    one_text_project.restore_span(gone, rels)  # the redo
+    assert one_text_project.span(s.id).label == "SOURCE"

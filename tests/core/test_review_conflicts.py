@@ -6,82 +6,14 @@ a review project as a team would, and the gold layer is exported with `--layer g
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from annotator.core import review as rv
-from annotator.core.merge import merge_projects
 from annotator.core.model import GOLD
-from annotator.core.project import Project
-from tests.support.review_data import build, record, span_of
-
-# Written for these tests.
-T1 = "قال المتحدث باسم الوزارة إن العقد الموقع عام 2020 يمتد لمدة عامين."
-T2 = "وأكدت الشركة في بيان أن المصنع سيغلق لمدة أربعة وعشرين شهرا."
-
-
-def annotate(path, name, doc_id, spans, relations=()):
-    """An annotator's work in their own copy, through the Project API: spans (piece, label,
-    attrs), links (label, i, j) by index, and the document marked done."""
-    with Project.open(path) as p:
-        doc = p.document(doc_id)
-        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs)
-                for piece, label, attrs in spans]
-        for rel, i, j in relations:
-            p.add_relation(rel, made[i].id, made[j].id, name)
-        p.set_doc_status(doc.num, name, "done")
-
-
-def team(tmp_path, work: dict[str, list[tuple]]) -> Project:
-    """The lead's base file, one copy per annotator, their work, merged into review.annot.
-    work {name: [(doc id, spans, relations)]}."""
-    base = tmp_path / "base.annot"
-    build(base, [record("t1", T1, {}), record("t2", T2, {})]).close()
-    copies = []
-    for name, docs in work.items():
-        dst = tmp_path / f"{name}.annot"
-        shutil.copy(base, dst)
-        for doc_id, spans, rels in docs:
-            annotate(dst, name, doc_id, spans, rels)
-        copies.append(str(dst))
-    shutil.copy(base, tmp_path / "review.annot")
-    review = Project.open(tmp_path / "review.annot")
-    merge_projects(review, copies)
-    return review
-
-
-def export_gold(project, out) -> tuple[list[dict], str]:
-    res = subprocess.run([sys.executable, "-m", "annotator", "export", str(project.path), "-o", str(out),
-                          "--layer", "gold"], capture_output=True, text=True)
-    assert res.returncode == 0, res.stderr
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], res.stderr
-
-
-def gold_spans(recs, doc_id):
-    [rec] = [r for r in recs if r["id"] == doc_id]
-    assert {s["annotator"] for s in rec["spans"]} <= {GOLD}
-    return sorted((s["text"], s["label"], s["attrs"]) for s in rec["spans"])
-
-
-# Every attribute of the scheme, each with two values the annotators chose differently.
-CONFLICTS = [
-    ("عام 2020", "DATE", {"value": "2020"}, {"value": "2021"}),
-    ("لمدة عامين", "DATE", {"type": "DURATION", "value": "P24M"}, {"type": "DURATION", "value": "P2Y"}),
-    ("العقد الموقع عام 2020 يمتد لمدة عامين", "QUOTE", {"type": "indirect"}, {"type": "direct"}),
-    ("المتحدث باسم الوزارة", "SOURCE", {"kind": "person"}, {"kind": "organization"}),
-]
-
-
-@pytest.fixture
-def disputed(tmp_path):
-    a = [(p, l, x) for p, l, x, _ in CONFLICTS] + [("قال", "CUE", {})]
-    b = [(p, l, y) for p, l, _, y in CONFLICTS] + [("قال", "CUE", {})]
-    p = team(tmp_path, {"amal": [("t1", a, ())], "badr": [("t1", b, ())]})
-    yield p
-    p.close()
+from tests.support.review_data import QUOTE2, T1, T2, build, export_gold, gold_spans, record, span_of, team
 
 
 def test_attribute_conflicts_stay_undecided_and_out_of_gold_until_chosen(disputed, tmp_path):
@@ -132,9 +64,6 @@ def test_an_older_automatic_acceptance_with_a_value_dropped_is_undecided_again(d
     assert rv.auto_accept(disputed, d, "hind") is not None  # the cue; the stale cluster is left to the reviewer
     assert not rv.find_cluster(disputed, d, date.key).decided
     assert "clusters undecided" in rv.gold_warnings(disputed)[0]
-
-
-QUOTE2 = "المصنع سيغلق لمدة أربعة وعشرين شهرا"
 
 
 def test_links_that_differ_leave_the_quote_undecided_and_the_choice_brings_them(tmp_path):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from annotator.cli import main
-from tests.formats.test_formats_fixtures import make_project
+from tests.support.formats_sample import make_project
 
 FORMATS = {"prodigy": "o.jsonl", "doccano": "o.jsonl", "label-studio": "o.json", "brat": "o", "hf-bio": "o.jsonl"}
 

@@ -11,7 +11,7 @@ import os
 from annotator.core.exporter import export_project
 from annotator.core.formats import validate_file
 from annotator.core.native import ExportFilter, iter_records
-from tests.formats.test_formats_fixtures import make_project
+from tests.support.formats_sample import make_project
 
 
 def test_spacy_docs_from_prodigy_export_map_every_span(tmp_path):

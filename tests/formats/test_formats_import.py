@@ -13,20 +13,13 @@ from annotator.core.importer import import_paths
 from annotator.core.native import ExportFilter
 from annotator.core.offsets import Utf16Map, cp_to_grapheme
 from annotator.core.project import Project
-from tests.formats.test_formats_fixtures import make_project
+from tests.support.formats_sample import make_project
 
 
-@pytest.fixture
-def project(tmp_path):
-    p = Project.create(tmp_path / "in.annot")
-    yield p
-    p.close()
-
-
-def spans_of(project):
+def spans_of(empty_project):
     out = []
-    for doc in project.documents():
-        for s in project.spans(doc.num):
+    for doc in empty_project.documents():
+        for s in empty_project.spans(doc.num):
             out.append((doc.text[s.start:s.end], s.label, s.start, s.end, s.annotator))
     return out
 
@@ -56,51 +49,51 @@ def test_label_studio_export_counts_utf16(tmp_path):
     assert (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8").startswith("<View")
 
 
-def test_label_studio_utf16_offsets_after_emoji(tmp_path, project):
+def test_label_studio_utf16_offsets_after_emoji(tmp_path, empty_project):
     text = "😀👍🏽 قال الوزير"
     s = text.index("الوزير")
     m = Utf16Map(text)
     f = tmp_path / "t.json"
     f.write_text(json.dumps([ls_task(text, m.to_utf16(s), m.to_utf16(s + 6), "الوزير")], ensure_ascii=False), "utf-8")
-    import_paths(project, [f], "label-studio", "x")
-    assert spans_of(project) == [("الوزير", "SOURCE", s, s + 6, "ls-user-7")]
+    import_paths(empty_project, [f], "label-studio", "x")
+    assert spans_of(empty_project) == [("الوزير", "SOURCE", s, s + 6, "ls-user-7")]
 
 
-def test_label_studio_codepoint_offsets_are_detected(tmp_path, project):
+def test_label_studio_codepoint_offsets_are_detected(tmp_path, empty_project):
     text = "😀👍🏽 قال الوزير"
     s = text.index("الوزير")
     f = tmp_path / "t.json"
     f.write_text(json.dumps([ls_task(text, s, s + 6, "الوزير")], ensure_ascii=False), "utf-8")
-    import_paths(project, [f], "label-studio", "x", offsets="auto")
-    assert spans_of(project)[0][:4] == ("الوزير", "SOURCE", s, s + 6)
+    import_paths(empty_project, [f], "label-studio", "x", offsets="auto")
+    assert spans_of(empty_project)[0][:4] == ("الوزير", "SOURCE", s, s + 6)
 
 
-def test_label_studio_forced_codepoints_refuses_utf16_offsets(tmp_path, project):
+def test_label_studio_forced_codepoints_refuses_utf16_offsets(tmp_path, empty_project):
     text = "😀 قال الوزير"
     s = text.index("الوزير")
     f = tmp_path / "t.json"
     f.write_text(json.dumps([ls_task(text, s + 1, s + 7, "الوزير")], ensure_ascii=False), "utf-8")
     with pytest.raises(ImportFailed, match=r"t\.json:1: .*does not match"):
-        import_paths(project, [f], "label-studio", "x", offsets="codepoints")
+        import_paths(empty_project, [f], "label-studio", "x", offsets="codepoints")
 
 
-def test_label_studio_collapsed_spaces_in_region_text(tmp_path, project):
+def test_label_studio_collapsed_spaces_in_region_text(tmp_path, empty_project):
     text = "قال  الوزير اليوم"
     f = tmp_path / "t.json"
     f.write_text(json.dumps([ls_task(text, 0, 11, "قال الوزير", "QUOTE")], ensure_ascii=False), "utf-8")
-    import_paths(project, [f], "label-studio", "x")
-    assert spans_of(project)[0][0] == "قال  الوزير"
+    import_paths(empty_project, [f], "label-studio", "x")
+    assert spans_of(empty_project)[0][0] == "قال  الوزير"
 
 
-def test_label_studio_bad_task_changes_nothing_and_names_the_line(tmp_path, project):
+def test_label_studio_bad_task_changes_nothing_and_names_the_line(tmp_path, empty_project):
     good = ls_task("قال الوزير", 4, 10, "الوزير")
     bad = ls_task("قال المدير", 4, 10, "الوزير")
     f = tmp_path / "t.json"
     f.write_text("[\n" + json.dumps(good, ensure_ascii=False) + ",\n" + json.dumps(bad, ensure_ascii=False) + "\n]",
                  "utf-8")
     with pytest.raises(ImportFailed, match=r"t\.json:3: annotation 1: result 1: value.text 'الوزير'"):
-        import_paths(project, [f], "label-studio", "x")
-    assert project.document_count() == 0
+        import_paths(empty_project, [f], "label-studio", "x")
+    assert empty_project.document_count() == 0
 
 
 def test_doccano_grapheme_mode_is_detected_and_can_be_forced(tmp_path):
@@ -120,24 +113,24 @@ def test_doccano_grapheme_mode_is_detected_and_can_be_forced(tmp_path):
             assert [g[0] for g in got] == ["الوزيرُ", "الخطةَ جاهزةٌ"]
 
 
-def test_doccano_code_points_by_default(tmp_path, project):
+def test_doccano_code_points_by_default(tmp_path, empty_project):
     text = "قالَ الوزيرُ"
     f = tmp_path / "d.jsonl"
     f.write_text(json.dumps({"text": text, "label": [[5, 12, "SOURCE"]]}, ensure_ascii=False) + "\n", "utf-8")
-    import_paths(project, [f], "doccano", "u")
-    assert spans_of(project)[0][:4] == ("الوزيرُ", "SOURCE", 5, 12)
+    import_paths(empty_project, [f], "doccano", "u")
+    assert spans_of(empty_project)[0][:4] == ("الوزيرُ", "SOURCE", 5, 12)
 
 
-def test_doccano_unknown_label_names_the_line(tmp_path, project):
+def test_doccano_unknown_label_names_the_line(tmp_path, empty_project):
     f = tmp_path / "d.jsonl"
     f.write_text('{"text": "قال", "label": []}\n{"text": "قال الوزير", "label": [[4, 10, "PER"]]}\n', "utf-8")
     with pytest.raises(ImportFailed, match=r"d\.jsonl:2: span 1: .*unknown label 'PER'"):
-        import_paths(project, [f], "doccano", "u")
-    assert project.document_count() == 0
+        import_paths(empty_project, [f], "doccano", "u")
+    assert empty_project.document_count() == 0
 
 
 @pytest.mark.parametrize("counting", ["one-per-break", "crlf-as-two"])
-def test_brat_crlf_offsets(tmp_path, project, counting):
+def test_brat_crlf_offsets(tmp_path, empty_project, counting):
     raw = "سطر أول\r\nقال الوزير\r\nسطر ثالث"
     lf = raw.replace("\r\n", "\n")
     s = lf.index("الوزير")
@@ -145,16 +138,16 @@ def test_brat_crlf_offsets(tmp_path, project, counting):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "n.txt").write_bytes(raw.encode())
     (tmp_path / "b" / "n.ann").write_bytes(f"T1\tSOURCE {s + shift} {s + 6 + shift}\tالوزير\r\n".encode())
-    import_paths(project, [tmp_path / "b"], "brat", "x")
-    doc = next(project.documents())
+    import_paths(empty_project, [tmp_path / "b"], "brat", "x")
+    doc = next(empty_project.documents())
     # The text is kept as the .txt holds it (a round trip never changes a document); the
     # offsets, counted either way in the .ann, land on the same characters.
     assert doc.text == raw and doc.id == "n"
     r = raw.index("الوزير")
-    assert spans_of(project) == [("الوزير", "SOURCE", r, r + 6, "x")]
+    assert spans_of(empty_project) == [("الوزير", "SOURCE", r, r + 6, "x")]
 
 
-def test_brat_discontinuous_span_becomes_fragments_with_their_relation(tmp_path, project):
+def test_brat_discontinuous_span_becomes_fragments_with_their_relation(tmp_path, empty_project):
     text = "«الخطة جاهزة» قال الوزير «وستبدأ غداً»"
     a1, a2 = text.index("«الخطة"), text.index("«وستبدأ")
     src = text.index("الوزير")
@@ -163,41 +156,41 @@ def test_brat_discontinuous_span_becomes_fragments_with_their_relation(tmp_path,
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "q.txt").write_text(text, "utf-8")
     (tmp_path / "b" / "q.ann").write_text(ann, "utf-8")
-    import_paths(project, [tmp_path / "b"], "brat", "x")
-    doc = next(project.documents())
-    quotes = [s for s in project.spans(doc.num) if s.label == "QUOTE"]
+    import_paths(empty_project, [tmp_path / "b"], "brat", "x")
+    doc = next(empty_project.documents())
+    quotes = [s for s in empty_project.spans(doc.num) if s.label == "QUOTE"]
     assert [doc.text[s.start:s.end] for s in quotes] == ["«الخطة جاهزة»", "«وستبدأ غداً»"]
     assert all(s.attrs == {"type": "direct"} for s in quotes)
-    assert len(project.relations(doc.num)) == 2
+    assert len(empty_project.relations(doc.num)) == 2
 
 
-def test_brat_bad_line_is_named(tmp_path, project):
+def test_brat_bad_line_is_named(tmp_path, empty_project):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "q.txt").write_text("قال الوزير", "utf-8")
     (tmp_path / "b" / "q.ann").write_text("T1\tSOURCE 4 10\tالوزير\nT2\tCUE 0 3\tقول\n", "utf-8")
     with pytest.raises(ImportFailed, match=r"q\.ann:2: T text 'قول' does not match"):
-        import_paths(project, [tmp_path / "b"], "brat", "x")
-    assert project.document_count() == 0
+        import_paths(empty_project, [tmp_path / "b"], "brat", "x")
+    assert empty_project.document_count() == 0
 
 
-def test_prodigy_token_text_checked(tmp_path, project):
+def test_prodigy_token_text_checked(tmp_path, empty_project):
     line = {"text": "قال الوزير", "tokens": [{"text": "قال", "start": 0, "end": 3, "id": 0, "ws": True},
                                              {"text": "المدير", "start": 4, "end": 10, "id": 1, "ws": False}],
             "spans": [], "answer": "accept"}
     f = tmp_path / "p.jsonl"
     f.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
     with pytest.raises(ImportFailed, match=r"p\.jsonl:1: token 1: token text 'المدير'"):
-        import_paths(project, [f], "prodigy", "x")
+        import_paths(empty_project, [f], "prodigy", "x")
 
 
-def test_prodigy_reject_and_ignore_answers(tmp_path, project):
+def test_prodigy_reject_and_ignore_answers(tmp_path, empty_project):
     base = {"text": "قال الوزير", "spans": [{"start": 4, "end": 10, "label": "SOURCE"}]}
     f = tmp_path / "p.jsonl"
     f.write_text(json.dumps(dict(base, answer="reject"), ensure_ascii=False) + "\n" +
                  json.dumps(dict(base, text="قال المدير", answer="ignore"), ensure_ascii=False) + "\n", "utf-8")
-    import_paths(project, [f], "prodigy", "x")
-    assert [s.status for d in project.documents() for s in project.spans(d.num)] == ["rejected"]
-    assert project.document_count() == 2
+    import_paths(empty_project, [f], "prodigy", "x")
+    assert [s.status for d in empty_project.documents() for s in empty_project.spans(d.num)] == ["rejected"]
+    assert empty_project.document_count() == 2
 
 
 def test_cli_import_offsets_flag_and_validate(tmp_path, capsys):
@@ -214,7 +207,7 @@ def test_cli_import_offsets_flag_and_validate(tmp_path, capsys):
     assert "t.json:1: annotation 1: result 1: value.text 'الوزراء'" in capsys.readouterr().out
 
 
-def test_brat_round_trip_keeps_crlf_text_and_spans(tmp_path, project):
+def test_brat_round_trip_keeps_crlf_text_and_spans(tmp_path, empty_project):
     from annotator.core.exporter import export_project
 
     text = "سطر أول\r\nقال الوزير 😀\r\n«الخطة جاهزة»"
@@ -225,13 +218,13 @@ def test_brat_round_trip_keeps_crlf_text_and_spans(tmp_path, project):
         {"start": s, "end": s + 6, "label": "SOURCE", "annotator": "x"},
         {"start": s, "end": q + 11, "label": "QUOTE", "annotator": "x"}]}, ensure_ascii=False) + "\n",
         encoding="utf-8")
-    import_paths(project, [src])
-    export_project(project, str(tmp_path / "out"), "brat")
+    import_paths(empty_project, [src])
+    export_project(empty_project, str(tmp_path / "out"), "brat")
     again = Project.create(tmp_path / "again.annot")
     try:
         import_paths(again, [tmp_path / "out"], "brat", "x")
         doc = next(again.documents())
         assert doc.text == text
-        assert sorted(spans_of(again)) == sorted(spans_of(project))
+        assert sorted(spans_of(again)) == sorted(spans_of(empty_project))
     finally:
         again.close()

@@ -13,13 +13,13 @@ from annotator.core.formats import pool
 from annotator.core.importer import import_paths
 from annotator.core.native import ExportFilter
 from annotator.core.project import Project
-from tests.formats.test_formats_fixtures import records
+from tests.support.formats_sample import records
 
 FLT = dict(include_suggestions=False, include_rejected=False)
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def pool_project(tmp_path_factory):
     """The sample documents 15 times over (60 documents). hf-bio reports overlaps in every
     copy; one copy gets a relation between two annotators' spans (a prodigy problem: import
     refuses those, a project can still hold one, so it is written as a merge would)."""
@@ -68,20 +68,20 @@ def counted(monkeypatch):
     return taken
 
 
-def _export(project, tmp_path, fmt, workers, monkeypatch):
+def _export(pool_project, tmp_path, fmt, workers, monkeypatch):
     monkeypatch.setenv(pool.ENV, workers)
     out = tmp_path / f"w{workers}" / "out.jsonl"
-    report = export_project(project, str(out), fmt, ExportFilter(**FLT))
+    report = export_project(pool_project, str(out), fmt, ExportFilter(**FLT))
     return out.read_bytes(), report
 
 
 @pytest.mark.parametrize("fmt", ["prodigy", "hf-bio"])
-def test_workers_write_the_same_bytes_and_problems(project, tmp_path, monkeypatch, counted, fmt):
+def test_workers_write_the_same_bytes_and_problems(pool_project, tmp_path, monkeypatch, counted, fmt):
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
     monkeypatch.setattr(pool, "BATCH", 7)  # 60 documents: 9 batches over 2 workers
-    here, rep_here = _export(project, tmp_path, fmt, "1", monkeypatch)
+    here, rep_here = _export(pool_project, tmp_path, fmt, "1", monkeypatch)
     assert counted["n"] == 0
-    pooled, rep_pooled = _export(project, tmp_path, fmt, "2", monkeypatch)
+    pooled, rep_pooled = _export(pool_project, tmp_path, fmt, "2", monkeypatch)
     assert counted["n"] == 9  # 60 > MIN_DOCUMENTS: every batch of 7 went to a worker
     assert pooled == here
     assert rep_pooled.documents == rep_here.documents == 60
@@ -91,7 +91,7 @@ def test_workers_write_the_same_bytes_and_problems(project, tmp_path, monkeypatc
         assert sum("links spans of alice and bob" in p for p in rep_here.problems) == 1
 
 
-def test_small_export_starts_no_worker(project, tmp_path, monkeypatch):
+def test_small_export_starts_no_worker(pool_project, tmp_path, monkeypatch):
     started = []
 
     def cannot_start(self, *args):
@@ -99,19 +99,19 @@ def test_small_export_starts_no_worker(project, tmp_path, monkeypatch):
         raise OSError("no process can be started here")
 
     monkeypatch.setattr(pool._Pool, "__init__", cannot_start)
-    here, _ = _export(project, tmp_path, "prodigy", "2", monkeypatch)  # 60 documents <= MIN_DOCUMENTS
+    here, _ = _export(pool_project, tmp_path, "prodigy", "2", monkeypatch)  # 60 documents <= MIN_DOCUMENTS
     assert started == []
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
-    again, _ = _export(project, tmp_path, "prodigy", "2", monkeypatch)
+    again, _ = _export(pool_project, tmp_path, "prodigy", "2", monkeypatch)
     assert len(started) == 1 and again == here  # a pool that cannot start: in-process, same bytes
 
 
-def test_records_without_a_count_start_workers_after_min_documents(project, tmp_path, monkeypatch, counted):
+def test_records_without_a_count_start_workers_after_min_documents(pool_project, tmp_path, monkeypatch, counted):
     from annotator.core.native import iter_records
 
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 20)
     monkeypatch.setattr(pool, "BATCH", 5)
-    recs = list(iter_records(project, ExportFilter(**FLT)))
+    recs = list(iter_records(pool_project, ExportFilter(**FLT)))
 
     class Report:
         documents = 0
@@ -132,10 +132,10 @@ def test_records_without_a_count_start_workers_after_min_documents(project, tmp_
     assert rep_pooled.problems == rep_here.problems
 
 
-def test_a_worker_that_dies_costs_no_byte(project, tmp_path, monkeypatch, counted):
+def test_a_worker_that_dies_costs_no_byte(pool_project, tmp_path, monkeypatch, counted):
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
     monkeypatch.setattr(pool, "BATCH", 4)
-    here, rep_here = _export(project, tmp_path, "hf-bio", "1", monkeypatch)
+    here, rep_here = _export(pool_project, tmp_path, "hf-bio", "1", monkeypatch)
     send = pool._Worker.send
     sent = {"n": 0}
 
@@ -154,7 +154,7 @@ def test_a_worker_that_dies_costs_no_byte(project, tmp_path, monkeypatch, counte
 
     monkeypatch.setattr(pool._Worker, "send", send_then_die)
     monkeypatch.setattr(pool._Batch, "encode_here", counting)
-    pooled, rep_pooled = _export(project, tmp_path, "hf-bio", "2", monkeypatch)
+    pooled, rep_pooled = _export(pool_project, tmp_path, "hf-bio", "2", monkeypatch)
     assert sent["n"] >= 3 and here_again  # the dead worker's batch was encoded again here
     assert pooled == here and rep_pooled.problems == rep_here.problems and rep_pooled.documents == 60
 
@@ -178,30 +178,30 @@ def _tree(root):
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _export_any(project, out, fmt, workers, monkeypatch):
+def _export_any(pool_project, out, fmt, workers, monkeypatch):
     monkeypatch.setenv(pool.ENV, workers)
-    report = export_project(project, str(out), fmt, ExportFilter(**FLT))
+    report = export_project(pool_project, str(out), fmt, ExportFilter(**FLT))
     data = _tree(out) if out.is_dir() else out.read_bytes()
     return data, report
 
 
 @pytest.mark.parametrize("fmt", ["label-studio", "brat"])
-def test_range_workers_write_the_same_output(project, tmp_path, monkeypatch, counted, fmt):
+def test_range_workers_write_the_same_output(pool_project, tmp_path, monkeypatch, counted, fmt):
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
     monkeypatch.setattr(pool, "BATCH", 7)
-    here, rep_here = _export_any(project, tmp_path / "w1" / "out", fmt, "1", monkeypatch)
+    here, rep_here = _export_any(pool_project, tmp_path / "w1" / "out", fmt, "1", monkeypatch)
     assert counted["n"] == 0
-    pooled, rep_pooled = _export_any(project, tmp_path / "w2" / "out", fmt, "2", monkeypatch)
+    pooled, rep_pooled = _export_any(pool_project, tmp_path / "w2" / "out", fmt, "2", monkeypatch)
     assert counted["n"] == 9  # every range of 7 documents was read and encoded by a worker
     assert pooled == here
     assert rep_pooled.documents == rep_here.documents == 60
     assert rep_pooled.problems == rep_here.problems
 
 
-def test_ranges_cover_every_document_once(project):
+def test_ranges_cover_every_document_once(pool_project):
     from annotator.core.native import Snapshot, iter_records
 
-    snap = Snapshot(project.path)
+    snap = Snapshot(pool_project.path)
     try:
         whole = list(iter_records(snap, ExportFilter(**FLT)))
         nums = [r[0] for r in snap.conn.execute("SELECT num FROM documents ORDER BY num")]
@@ -212,19 +212,19 @@ def test_ranges_cover_every_document_once(project):
     assert parts == whole and len(whole) == 60
 
 
-def _commit_a_change(project, which: str = "min"):
+def _commit_a_change(pool_project, which: str = "min"):
     """Delete every span of the first (or last) document: a change any export would show."""
-    with project.conn:
-        project.conn.execute(f"DELETE FROM spans WHERE doc = (SELECT {which}(num) FROM documents)")
+    with pool_project.conn:
+        pool_project.conn.execute(f"DELETE FROM spans WHERE doc = (SELECT {which}(num) FROM documents)")
 
 
 @pytest.fixture
-def editable(project, tmp_path, monkeypatch):
+def editable(pool_project, tmp_path, monkeypatch):
     """A writable copy of the module's project, with batches of 7 documents for workers."""
     import shutil
 
-    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(project.path, tmp_path / "copy.annot")
+    pool_project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(pool_project.path, tmp_path / "copy.annot")
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 10)
     monkeypatch.setattr(pool, "BATCH", 7)
     p = Project.open(tmp_path / "copy.annot")

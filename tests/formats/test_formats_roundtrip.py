@@ -9,7 +9,7 @@ from annotator.core.formats import validate_file
 from annotator.core.importer import import_paths
 from annotator.core.native import ExportFilter
 from annotator.core.project import Project
-from tests.formats.test_formats_fixtures import canonical, make_project
+from tests.support.formats_sample import canonical, make_project
 
 # What each format carries besides label, offsets, text, annotator and relations.
 CARRIES = {

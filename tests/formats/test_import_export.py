@@ -22,42 +22,35 @@ def write(path, *lines):
     return path
 
 
-def export_all(project, flt=None):
+def export_all(empty_project, flt=None):
     buf = io.BytesIO()
-    write_jsonl(iter_records(project, flt), buf)
+    write_jsonl(iter_records(empty_project, flt), buf)
     return [orjson.loads(l) for l in buf.getvalue().splitlines()]
 
 
-@pytest.fixture
-def project(tmp_path):
-    p = Project.create(tmp_path / "p.annot")
-    yield p
-    p.close()
+def snapshot(empty_project):
+    return export_all(empty_project), empty_project.stats()
 
 
-def snapshot(project):
-    return export_all(project), project.stats()
-
-
-def test_plain_text_is_normalized_once(tmp_path, project):
+def test_plain_text_is_normalized_once(tmp_path, empty_project):
     f = tmp_path / "a.txt"
     f.write_bytes("\ufeffسطر أول\r\nسطر\u00a0ثان\rثالث".encode("utf-8"))
-    import_paths(project, [f])
-    assert project.document("a").text == "سطر أول\nسطر\u00a0ثان\nثالث"
+    import_paths(empty_project, [f])
+    assert empty_project.document("a").text == "سطر أول\nسطر\u00a0ثان\nثالث"
 
 
-def test_folder_import_uses_relative_ids(tmp_path, project):
+def test_folder_import_uses_relative_ids(tmp_path, empty_project):
     (tmp_path / "in" / "sub").mkdir(parents=True)
     (tmp_path / "in" / "one.txt").write_text("واحد", encoding="utf-8")
     (tmp_path / "in" / "sub" / "two.txt").write_text("اثنان", encoding="utf-8")
     (tmp_path / "in" / "skip.md").write_text("x", encoding="utf-8")
-    report = import_paths(project, [tmp_path / "in"])
+    report = import_paths(empty_project, [tmp_path / "in"])
     assert report.documents == 2
-    assert {d.id for d in project.documents()} == {"one", "sub/two"}
+    assert {d.id for d in empty_project.documents()} == {"one", "sub/two"}
     assert report.ignored == ["skip.md"] and "ignored 1 files that are not .txt (skip.md)" in report.summary()
 
 
-def test_native_jsonl_keeps_bytes_spans_annotators_relations(tmp_path, project):
+def test_native_jsonl_keeps_bytes_spans_annotators_relations(tmp_path, empty_project):
     text = "قال\r\nالوزير: «غداً» 😀"
     q = text.index("«غداً»")
     spans = [
@@ -70,9 +63,9 @@ def test_native_jsonl_keeps_bytes_spans_annotators_relations(tmp_path, project):
     rels = [{"id": 1, "label": "source", "from": "a", "to": "b"}]
     f = write(tmp_path / "in.jsonl", native_line(text, spans, rels, meta={"dct": "2021-12-09"},
                                                  status={"amal": "done"}))
-    report = import_paths(project, [f])
+    report = import_paths(empty_project, [f])
     assert (report.documents, report.spans, report.relations) == (1, 3, 1)
-    (rec,) = export_all(project)
+    (rec,) = export_all(empty_project)
     assert rec["text"] == text  # CRLF kept: JSONL is stored byte-exact
     assert rec["meta"] == {"dct": "2021-12-09"} and rec["status"] == {"amal": "done"}
     got = {(s["start"], s["end"], s["label"], s["annotator"], s["status"]) for s in rec["spans"]}
@@ -85,11 +78,11 @@ def test_native_jsonl_keeps_bytes_spans_annotators_relations(tmp_path, project):
     assert (by_id[r["from"]]["label"], by_id[r["to"]]["label"], r["annotator"]) == ("QUOTE", "SOURCE", "amal")
 
 
-def test_duplicates_are_reported_and_skipped(tmp_path, project):
+def test_duplicates_are_reported_and_skipped(tmp_path, empty_project):
     f = write(tmp_path / "a.jsonl", native_line("نص واحد", id="x"), native_line("نص واحد", id="y"))
-    report = import_paths(project, [f])
+    report = import_paths(empty_project, [f])
     assert report.documents == 1 and len(report.skipped) == 1 and "a.jsonl:2" in report.skipped[0][0]
-    again = import_paths(project, [f])
+    again = import_paths(empty_project, [f])
     assert again.documents == 0 and len(again.skipped) == 2
 
 
@@ -109,50 +102,50 @@ BAD = [
 
 
 @pytest.mark.parametrize("content,message", BAD)
-def test_bad_input_names_file_and_line_and_changes_nothing(tmp_path, project, content, message):
+def test_bad_input_names_file_and_line_and_changes_nothing(tmp_path, empty_project, content, message):
     good = write(tmp_path / "good.jsonl", native_line("نص سليم", id="good"))
     bad = tmp_path / "in.jsonl"
     bad.write_bytes(content)
-    before = snapshot(project)
+    before = snapshot(empty_project)
     with pytest.raises(ImportFailed) as err:
-        import_paths(project, [good, bad])
+        import_paths(empty_project, [good, bad])
     assert message in str(err.value)
     assert str(bad) in str(err.value)
     assert "\n" not in str(err.value)
-    assert snapshot(project) == before
+    assert snapshot(empty_project) == before
 
 
-def test_text_file_not_utf8_names_byte_offset(tmp_path, project):
+def test_text_file_not_utf8_names_byte_offset(tmp_path, empty_project):
     f = tmp_path / "w.txt"
     f.write_bytes("نص".encode() + b"\xc3\x28")
     with pytest.raises(ImportFailed, match=r"w.txt: not UTF-8 \(bad byte at offset 4\)"):
-        import_paths(project, [f])
-    assert project.document_count() == 0
+        import_paths(empty_project, [f])
+    assert empty_project.document_count() == 0
 
 
-def test_same_id_with_other_text_is_refused(tmp_path, project):
-    import_paths(project, [write(tmp_path / "a.jsonl", native_line("أ", id="x"))])
+def test_same_id_with_other_text_is_refused(tmp_path, empty_project):
+    import_paths(empty_project, [write(tmp_path / "a.jsonl", native_line("أ", id="x"))])
     with pytest.raises(ImportFailed, match="b.jsonl:1: document id 'x' is already in the project"):
-        import_paths(project, [write(tmp_path / "b.jsonl", native_line("ب", id="x"))])
+        import_paths(empty_project, [write(tmp_path / "b.jsonl", native_line("ب", id="x"))])
 
 
-def test_export_filters_by_layer(tmp_path, project):
+def test_export_filters_by_layer(tmp_path, empty_project):
     spans = [{"start": 0, "end": 3, "label": "CUE", "annotator": "amal"},
              {"start": 0, "end": 3, "label": "CUE", "annotator": "gold"}]
-    import_paths(project, [write(tmp_path / "a.jsonl", native_line("قال لهم", spans))])
-    (rec,) = export_all(project, ExportFilter(layers={"gold"}))
+    import_paths(empty_project, [write(tmp_path / "a.jsonl", native_line("قال لهم", spans))])
+    (rec,) = export_all(empty_project, ExportFilter(layers={"gold"}))
     assert [s["annotator"] for s in rec["spans"]] == ["gold"]
 
 
-def test_export_validates_against_schema(tmp_path, project):
+def test_export_validates_against_schema(tmp_path, empty_project):
     text = "أكد المتحدث أن «الجولة انتهت» في ١٢ أيار 2021"
     q = text.index("الجولة")
     spans = [{"id": 1, "start": q, "end": q + 12, "label": "QUOTE", "attrs": {"type": "direct"}},
              {"id": 2, "start": 4, "end": 11, "label": "SOURCE"}]
-    import_paths(project, [write(tmp_path / "a.jsonl", native_line(text, spans, [{"label": "source", "from": 1, "to": 2}]))])
+    import_paths(empty_project, [write(tmp_path / "a.jsonl", native_line(text, spans, [{"label": "source", "from": 1, "to": 2}]))])
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as fh:
-        write_jsonl(iter_records(project), fh)
+        write_jsonl(iter_records(empty_project), fh)
     assert list(validate_native(out)) == []
     assert "\\u" not in out.read_text(encoding="utf-8")  # UTF-8, no ASCII escapes
 
@@ -245,10 +238,10 @@ def test_input_format_is_detected(tmp_path):
     assert detect_format(tmp_path / "brat") == "brat"
 
 
-def test_plain_text_gets_the_given_creation_date(tmp_path, project):
+def test_plain_text_gets_the_given_creation_date(tmp_path, empty_project):
     f = tmp_path / "a.txt"
     f.write_text("قال الوزير أمس", encoding="utf-8")
     with pytest.raises(ImportFailed, match="--dct"):
-        import_paths(project, [f], dct="9/12/2021")
-    import_paths(project, [f], dct="2021-12-09")
-    assert project.document("a").dct == "2021-12-09"
+        import_paths(empty_project, [f], dct="9/12/2021")
+    import_paths(empty_project, [f], dct="2021-12-09")
+    assert empty_project.document("a").dct == "2021-12-09"

@@ -9,7 +9,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 TEXT = "قال الوزير والمتحدث باسم الحكومة إن الاتفاق سيوقع غدا في العاصمة."
 

@@ -21,7 +21,7 @@ NAMES = {"amal": "لا", "badr": "\ufefb", "cyra": "لا\u200f"}  # lam-alef, it
 
 
 @pytest.fixture
-def project(tmp_path):
+def notes_project(tmp_path):
     raw = json.loads(default_scheme().to_json())
     source = next(lab for lab in raw["labels"] if lab["name"] == "SOURCE")
     source.setdefault("attributes", []).append({"name": "note", "type": "text"})
@@ -35,10 +35,10 @@ def project(tmp_path):
     p.close()
 
 
-def test_values_that_differ_never_look_alike(qtbot, project):
+def test_values_that_differ_never_look_alike(qtbot, notes_project):
     from annotator.gui.review import ReviewWindow
 
-    w = ReviewWindow(project, "hind")
+    w = ReviewWindow(notes_project, "hind")
     qtbot.addWidget(w)
     w.show()
     t = w.diff_table

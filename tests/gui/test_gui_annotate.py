@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from annotator.core.offsets import Utf16Map  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 DOCS = [
     {"id": "plain", "meta": {"title": "خبر", "dct": "2024-01-10"},

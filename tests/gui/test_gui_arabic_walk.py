@@ -11,18 +11,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.project import Project  # noqa: E402
-from tests.support.gui import settings  # noqa: E402,F401
 from tests.support.ui_walk import english_left, english_left_in_text, project_user_data, report, visible_texts  # noqa: E402
-
-
-@pytest.fixture
-def arabic():
-    from annotator.gui.i18n import Translations
-
-    t = Translations()
-    t.install(QApplication.instance(), "ar")
-    yield t
-    t.install(QApplication.instance(), "en")
 
 
 def _settle():
@@ -72,22 +61,6 @@ def test_no_english_in_the_arabic_main_window(arabic, qtbot, settings):
         seen |= {t for _, t in visible_texts(w)}
     assert "اقتباس" in " ".join(seen) and "النوع" in " ".join(seen)  # the walk saw the scheme's names
     w.close()
-
-
-@pytest.fixture
-def review_project(tmp_path):
-    from tests.gui.test_review_gui import project as _unused  # noqa: F401 - the same layers as the review tests
-    from tests.core.test_review_core import CUE, DATE_A, DATE_B, OTHER, QUOTE_LONG, QUOTE_SHORT, S, SOURCE, TEXT
-    from tests.support.review_data import build, record
-
-    layers = {"a": [CUE, SOURCE, QUOTE_LONG, DATE_A], "b": [CUE, SOURCE, QUOTE_SHORT, DATE_A],
-              "c": [CUE, QUOTE_LONG, DATE_B]}
-    rels = {"a": [("source", 2, 1), ("cue", 2, 0)], "b": [("cue", 2, 0)], "c": [("cue", 1, 0)]}
-    calm = {"a": [S("مصادر مطلعة", "SOURCE", text=OTHER)], "b": [S("مصادر مطلعة", "SOURCE", text=OTHER)]}
-    p = build(tmp_path / "review.annot", [record("calm", OTHER, calm, done="ab"),
-                                          record("busy", TEXT, layers, done="abc", relations=rels)])
-    yield p
-    p.close()
 
 
 def _review_left(qtbot, project, data: set[str]):

@@ -16,7 +16,7 @@ from annotator.core import backup  # noqa: E402
 from annotator.core.errors import WriteFailed  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from annotator.gui.backup_actions import RestoreDialog  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 DOCS = [
     {"id": "a", "meta": {"title": "أ"}, "text": "قال المتحدث إن الجلسة انتهت مساء الخميس."},

@@ -10,7 +10,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem  # noqa: E402
 
-from tests.support.gui import driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 TEXT = "قالت الوزارة إن المهلة 15 يوما تنتهي في 9 ديسمبر 2021 بحسب البيان."
 
@@ -39,16 +39,6 @@ def dates_path(tmp_path):
         {"id": "12-report", "meta": {"title": "Trade report 2021"}, "text": "نص آخر."},
         {"id": "7_2", "text": "نص بلا عنوان."},  # the title column shows the id
     ])
-
-
-@pytest.fixture
-def arabic():
-    from annotator.gui.i18n import Translations
-
-    t = Translations()
-    t.install(QApplication.instance(), "ar")
-    yield t
-    t.install(QApplication.instance(), "en")
 
 
 def _row(model, needle: str) -> int:

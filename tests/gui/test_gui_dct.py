@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog  # noqa: E4
 
 from annotator.core.project import Project  # noqa: E402
 from annotator.gui import import_actions  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 TEXT = "قال الوزير أمس إن الاجتماع عقد في 26 يوليو الماضي وإن الجولة التالية في نهاية الشهر المقبل."
 

@@ -10,7 +10,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from annotator.core.project import Project  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 TEXT = "وقال الوزير إن \"المفاوضات ستستمر\" حتى 9 كانون الأول/ ديسمبر 2024."
 

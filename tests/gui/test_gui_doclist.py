@@ -16,7 +16,7 @@ N = 1500
 
 
 @pytest.fixture
-def project(tmp_path):
+def paged_project(tmp_path):
     recs = [{"id": f"d{i:05d}", "meta": {"title": f"عنوان {i}"}, "text": f"نص رقم {i} " + ("الوزير" if i % 100 == 0 else "")}
             for i in range(N)]
     recs[7]["spans"] = [{"start": 0, "end": 2, "label": "CUE", "annotator": "me"},
@@ -26,8 +26,8 @@ def project(tmp_path):
     p.close()
 
 
-def test_rows_are_fetched_a_page_at_a_time(qtbot, project):
-    panel = DocListPanel(project, "me")
+def test_rows_are_fetched_a_page_at_a_time(qtbot, paged_project):
+    panel = DocListPanel(paged_project, "me")
     qtbot.addWidget(panel)
     m = panel.model
     assert m.rowCount() == N
@@ -38,11 +38,11 @@ def test_rows_are_fetched_a_page_at_a_time(qtbot, project):
     assert m.data(m.index(3, 1)) == "عنوان 3"
 
 
-def test_filters_by_status_and_text(qtbot, project):
-    panel = DocListPanel(project, "me")
+def test_filters_by_status_and_text(qtbot, paged_project):
+    panel = DocListPanel(paged_project, "me")
     qtbot.addWidget(panel)
-    project.set_doc_status(project.document("d00002").num, "me", "done")
-    project.set_doc_status(project.document("d00004").num, "other", "done")
+    paged_project.set_doc_status(paged_project.document("d00002").num, "me", "done")
+    paged_project.set_doc_status(paged_project.document("d00004").num, "other", "done")
     panel.update_progress()
     from PySide6.QtCore import QLocale
 
@@ -63,8 +63,8 @@ def test_filters_by_status_and_text(qtbot, project):
     assert panel.model.rowCount() == 10
 
 
-def test_current_document_and_stepping(qtbot, project):
-    panel = DocListPanel(project, "me")
+def test_current_document_and_stepping(qtbot, paged_project):
+    panel = DocListPanel(paged_project, "me")
     qtbot.addWidget(panel)
     seen = []
     panel.currentDocChanged.connect(seen.append)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.gui.export_dialog import ExportDialog  # noqa: E402
 from annotator.gui.report_dialog import ReportDialog  # noqa: E402
-from tests.support.gui import driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 TEXT = "قالت المديرة إن \"المشروع سينتهي قريباً\" في 3 أيار 2025."

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from annotator.gui import import_actions
 from annotator.gui.report_dialog import ReportDialog
-from tests.support.gui import driver_for, make_project, settings  # noqa: F401
+from tests.support.gui import make_project
 
 DOCS = [{"id": "a", "meta": {"title": "أ"}, "text": "قال المتحدث إن الجلسة انتهت."}]
 
@@ -27,13 +27,13 @@ def no_date(monkeypatch):
 
 
 @pytest.fixture
-def reports(monkeypatch):
+def report_texts(monkeypatch):
     shown = []
     monkeypatch.setattr(ReportDialog, "exec", lambda self: shown.append(self.text()) or 0)
     return shown
 
 
-def test_import_a_folder_reports_duplicates_and_ignored_files(driver_for, path, tmp_path, monkeypatch, reports):
+def test_import_a_folder_reports_duplicates_and_ignored_files(driver_for, path, tmp_path, monkeypatch, report_texts):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "one.txt").write_text("وثيقة جديدة عن الطقس.", encoding="utf-8")
@@ -44,7 +44,7 @@ def test_import_a_folder_reports_duplicates_and_ignored_files(driver_for, path, 
     d.window.a_import_folder.trigger()
     assert d.c.project.document_count() == 2
     assert d.ws.doc_panel.model.rowCount() == 2
-    (text,) = reports
+    (text,) = report_texts
     assert "imported 1 documents" in text and "dup.txt" in text and "notes.md" in text
 
 

@@ -10,7 +10,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tests.support.gui import driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 # Original sentences written for these tests.
 TEXT = ("وقال الوزير إن \"المفاوضات ستستمر\". وأضاف أن الاتفاق سيوقع قريبا، وتابع: «لا تراجع.»\n"

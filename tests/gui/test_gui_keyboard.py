@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.project import Project  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 DOCS = [
     {"id": "one", "meta": {"title": "الأول"}, "text": "أكد الوزير أن الاجتماع انتهى."},

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.core.importer import import_paths  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from annotator.core.scheme import Scheme, default_scheme  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 # Original sentences: three candidate sources on one line, Latin names among them, so the
 # interface's bidi runs would reorder numbers put in one string with the names.

@@ -16,8 +16,7 @@ from annotator.core.model import GOLD  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from annotator.core.scheme import Scheme, default_scheme  # noqa: E402
 from annotator.gui.merge_actions import AgreementDialog  # noqa: E402
-from annotator.gui.report_dialog import ReportDialog  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 ONE = "صرّح رئيس البلدية بأن الطريق الجديد سيفتح الأسبوع المقبل."
 TWO = "ذكرت الشركة في بيان أن الأرباح ارتفعت هذا العام."
@@ -59,13 +58,6 @@ def review_path(tmp_path):
 def copies(tmp_path):
     return [_copy(tmp_path, "ann1", "ann1", "الطريق الجديد سيفتح الأسبوع المقبل"),
             _copy(tmp_path, "ann2", "ann2", "الطريق الجديد سيفتح")]
-
-
-@pytest.fixture
-def reports(monkeypatch):
-    shown = []
-    monkeypatch.setattr(ReportDialog, "exec", lambda self: shown.append(self) or 0)
-    return shown
 
 
 def _pick(monkeypatch, paths):

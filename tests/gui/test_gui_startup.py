@@ -9,7 +9,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tests.support.gui import make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 
 def _start(qtbot, settings):

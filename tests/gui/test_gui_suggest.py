@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from annotator.core.project import Project  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR, make_project  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 FIRST = "وقال الوزير إن \"المفاوضات ستستمر\".\nوأضاف أن الاتفاق سيوقع في 9 كانون الأول/ ديسمبر 2024."

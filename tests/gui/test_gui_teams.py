@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
 
 from annotator.core.assign import assignments  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
-from annotator.gui.report_dialog import ReportDialog  # noqa: E402
 from annotator.gui.team_actions import AssignDialog, ProgressDialog  # noqa: E402
-from tests.support.gui import driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 TEXTS = [f"أعلن المدرب رقم {i} أن الفريق جاهز لمباراة السبت المقبل." for i in range(10)]
 
@@ -21,13 +20,6 @@ TEXTS = [f"أعلن المدرب رقم {i} أن الفريق جاهز لمبا�
 @pytest.fixture
 def team_path(tmp_path):
     return make_project(tmp_path / "team.annot", [{"id": f"d{i}", "text": t} for i, t in enumerate(TEXTS)])
-
-
-@pytest.fixture
-def reports(monkeypatch):
-    shown = []
-    monkeypatch.setattr(ReportDialog, "exec", lambda self: shown.append(self) or 0)
-    return shown
 
 
 def test_assign_collect_and_progress_from_the_menu(driver_for, team_path, tmp_path, reports, monkeypatch, qtbot):

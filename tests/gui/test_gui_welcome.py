@@ -14,7 +14,7 @@ from annotator.core import backup
 from annotator.core.project import Project
 from annotator.gui import open_checks
 from annotator.gui.main_window import MainWindow
-from tests.support.gui import ANNOTATOR, make_project, settings  # noqa: F401
+from tests.support.gui import make_project
 
 DOCS = [{"id": "a", "meta": {"title": "أ"}, "text": "قال المتحدث إن الجلسة انتهت مساء الخميس."}]
 

@@ -18,7 +18,7 @@ from annotator.core.recommender import train as rtrain  # noqa: E402
 from annotator.core.recommender.store import versions  # noqa: E402
 from annotator.core.scheme import Scheme  # noqa: E402
 from benchmarks.bench_recommender import ENTITY_SCHEME, entity_records  # noqa: E402
-from tests.support.gui import ANNOTATOR, driver_for, settings  # noqa: E402,F401
+from tests.support.gui import ANNOTATOR  # noqa: E402
 
 FP = "وصل القطار إلى المحطة الأخيرة في موعده. والتقى أحمد العلي بوفد من وزارة الصحة في دمشق."
 

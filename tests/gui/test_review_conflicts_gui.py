@@ -16,23 +16,14 @@ from annotator.core import review as rv  # noqa: E402
 from annotator.core.model import GOLD  # noqa: E402
 from annotator.gui.export_dialog import ExportDialog  # noqa: E402
 from annotator.gui.report_dialog import ReportDialog  # noqa: E402
-from tests.core.test_review_conflicts import CONFLICTS, T1, team  # noqa: E402
+from tests.support.review_data import T1, team  # noqa: E402
 
 
 @pytest.fixture
-def project(tmp_path):
-    a = [(p, l, x) for p, l, x, _ in CONFLICTS] + [("قال", "CUE", {})]
-    b = [(p, l, y) for p, l, _, y in CONFLICTS] + [("قال", "CUE", {})]
-    p = team(tmp_path, {"amal": [("t1", a, ())], "badr": [("t1", b, ())]})
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def window(qtbot, project):
+def window(qtbot, disputed):
     from annotator.gui.review import ReviewWindow
 
-    w = ReviewWindow(project, "hind")
+    w = ReviewWindow(disputed, "hind")
     qtbot.addWidget(w)
     w.resize(1300, 760)
     w.show()
@@ -52,13 +43,13 @@ def row_values(table) -> dict[str, dict[str, str]]:
     return {f"{row['span']} {row['attribute or link']}": row for row in rows}
 
 
-def gold(project, d):
-    return sorted((T1[s.start:s.end], s.label, s.attrs) for s in project.spans(d, GOLD))
+def gold(disputed, d):
+    return sorted((T1[s.start:s.end], s.label, s.attrs) for s in disputed.spans(d, GOLD))
 
 
-def test_conflicts_are_undecided_shown_side_by_side_and_taken_with_alt_number(window, qtbot, project):
+def test_conflicts_are_undecided_shown_side_by_side_and_taken_with_alt_number(window, qtbot, disputed):
     d = window.doc
-    assert gold(project, d) == [("قال", "CUE", {})]  # the only cluster on which they agree entirely
+    assert gold(disputed, d) == [("قال", "CUE", {})]  # the only cluster on which they agree entirely
     assert "1 of 3 clusters decided" in window.progress_label.text()
     c = window.current_cluster()  # the first undecided: the source
     assert not c.decided and "attributes or links differ" in window.cluster_label.text()
@@ -72,7 +63,7 @@ def test_conflicts_are_undecided_shown_side_by_side_and_taken_with_alt_number(wi
         "DATE: عام 2020 value": ("2020", "2021"), "DATE: لمدة عامين value": ("P24M", "P2Y"),
         "QUOTE: العقد الموقع عام 2020 يمتد لمدة عامين type": ("indirect", "direct")}
     key(qtbot, window, Qt.Key_2, Qt.AltModifier)  # badr's version: its spans with its values
-    assert ("لمدة عامين", "DATE", {"type": "DURATION", "value": "P2Y"}) in gold(project, d)
+    assert ("لمدة عامين", "DATE", {"type": "DURATION", "value": "P2Y"}) in gold(disputed, d)
     assert window.current_cluster().decision == "accepted"
     assert row_values(window.diff_table)["DATE: لمدة عامين value"]["gold"] == "P2Y"
     # one value from the other annotator, by double-clicking it
@@ -83,13 +74,13 @@ def test_conflicts_are_undecided_shown_side_by_side_and_taken_with_alt_number(wi
     rect = table.visualItemRect(table.item(r, col))
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
-    assert ("عام 2020", "DATE", {"value": "2020"}) in gold(project, d)
+    assert ("عام 2020", "DATE", {"value": "2020"}) in gold(disputed, d)
     # each decision is one undo step
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert ("عام 2020", "DATE", {"value": "2021"}) in gold(project, d)
+    assert ("عام 2020", "DATE", {"value": "2021"}) in gold(disputed, d)
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert gold(project, d) == [("قال", "CUE", {})]
-    assert not rv.clusters(project, d)[2].decided
+    assert gold(disputed, d) == [("قال", "CUE", {})]
+    assert not rv.clusters(disputed, d)[2].decided
 
 
 @pytest.fixture
@@ -116,7 +107,7 @@ def export_gold(monkeypatch, tmp_path):
     return run
 
 
-def test_file_export_holds_a_disputed_value_only_after_the_decision(window, qtbot, project, export_gold):
+def test_file_export_holds_a_disputed_value_only_after_the_decision(window, qtbot, disputed, export_gold):
     rec = export_gold(window, "before.jsonl")
     assert export_gold.asked and "not finished" in export_gold.asked[0] and "2 of 3 clusters undecided" in \
         export_gold.asked[0]
@@ -209,7 +200,7 @@ def test_confusion_table_names_the_annotator_of_each_axis(qtbot, tmp_path):
 
 def test_a_link_waiting_for_its_other_end_says_so(qtbot, tmp_path):
     from annotator.gui.review import ReviewWindow
-    from tests.core.test_review_conflicts import QUOTE2
+    from tests.support.review_data import QUOTE2
 
     work = {"amal": [("t2", [("الشركة", "SOURCE", {"kind": "organization"}), (QUOTE2, "QUOTE", {"type": "indirect"})],
                       [("source", 1, 0)])],

@@ -10,27 +10,14 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from annotator.core import review as rv  # noqa: E402
 from annotator.core.model import GOLD  # noqa: E402
-from tests.core.test_review_core import CUE, DATE_A, DATE_B, OTHER, QUOTE_LONG, QUOTE_SHORT, S, SOURCE, TEXT  # noqa: E402
-from tests.support.review_data import build, record  # noqa: E402
+from tests.support.review_data import TEXT  # noqa: E402
 
 
 @pytest.fixture
-def project(tmp_path):
-    layers = {"a": [CUE, SOURCE, QUOTE_LONG, DATE_A], "b": [CUE, SOURCE, QUOTE_SHORT, DATE_A],
-              "c": [CUE, QUOTE_LONG, DATE_B]}
-    rels = {"a": [("source", 2, 1), ("cue", 2, 0)], "b": [("cue", 2, 0)], "c": [("cue", 1, 0)]}
-    calm = {"a": [S("مصادر مطلعة", "SOURCE", text=OTHER)], "b": [S("مصادر مطلعة", "SOURCE", text=OTHER)]}
-    p = build(tmp_path / "review.annot", [record("calm", OTHER, calm, done="ab"),
-                                          record("busy", TEXT, layers, done="abc", relations=rels)])
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def window(qtbot, project):
+def window(qtbot, review_project):
     from annotator.gui.review import ReviewWindow
 
-    w = ReviewWindow(project, "hind")
+    w = ReviewWindow(review_project, "hind")
     qtbot.addWidget(w)
     w.resize(1200, 700)
     w.show()
@@ -42,15 +29,15 @@ def key(qtbot, w, k, mod=Qt.NoModifier):
     qtbot.keyClick(w.view, k, mod)
 
 
-def gold(project, doc):
-    return sorted((TEXT[s.start:s.end], s.label) for s in project.spans(doc, GOLD))
+def gold(review_project, doc):
+    return sorted((TEXT[s.start:s.end], s.label) for s in review_project.spans(doc, GOLD))
 
 
-def test_documents_are_ordered_by_disagreement_and_unanimous_spans_auto_accepted(window, project):
+def test_documents_are_ordered_by_disagreement_and_unanimous_spans_auto_accepted(window, review_project):
     assert [window.doc_table.item(r, 0).text() for r in range(window.doc_table.rowCount())] == ["busy", "calm"]
-    d = project.document("busy").num
+    d = review_project.document("busy").num
     assert window.doc == d
-    assert gold(project, d) == [("قال", "CUE")]  # unanimous: accepted on opening, marked automatic
+    assert gold(review_project, d) == [("قال", "CUE")]  # unanimous: accepted on opening, marked automatic
     assert window.current_cluster().decision is None  # the first undecided cluster is current
     cue_cluster = window.clusters[0]
     assert cue_cluster.decision == "auto"
@@ -62,17 +49,17 @@ def test_documents_are_ordered_by_disagreement_and_unanimous_spans_auto_accepted
     assert {"a · QUOTE", "b · QUOTE", "c · DATE", "gold · CUE"} <= labels
 
 
-def test_auto_accept_can_be_switched_off(qtbot, project):
+def test_auto_accept_can_be_switched_off(qtbot, review_project):
     from annotator.gui.review import ReviewWindow
 
-    w = ReviewWindow(project, "hind", auto_accept=False)
+    w = ReviewWindow(review_project, "hind", auto_accept=False)
     qtbot.addWidget(w)
-    assert project.spans(project.document("busy").num, GOLD) == []
+    assert review_project.spans(review_project.document("busy").num, GOLD) == []
     w.a_auto.setChecked(True)  # and on again: the open document gets them now
-    assert gold(project, project.document("busy").num) == [("قال", "CUE")]
+    assert gold(review_project, review_project.document("busy").num) == [("قال", "CUE")]
 
 
-def test_accept_version_with_key_then_undo_and_redo(window, qtbot, project):
+def test_accept_version_with_key_then_undo_and_redo(window, qtbot, review_project):
     d = window.doc
     i = next(k for k, c in enumerate(window.clusters) if TEXT[c.start:c.end].startswith("القطار"))
     window.set_cluster(i)
@@ -80,36 +67,36 @@ def test_accept_version_with_key_then_undo_and_redo(window, qtbot, project):
                if window.cluster_table.item(r, 0).data(Qt.UserRole)[0] == "b")
     window.cluster_table.selectRow(row)
     key(qtbot, window, Qt.Key_A)
-    assert ("القطار السريع سيعمل اعتبارا من آذار المقبل", "QUOTE") in gold(project, d)
-    q = next(s for s in project.spans(d, GOLD) if s.label == "QUOTE")
+    assert ("القطار السريع سيعمل اعتبارا من آذار المقبل", "QUOTE") in gold(review_project, d)
+    q = next(s for s in review_project.spans(d, GOLD) if s.label == "QUOTE")
     assert q.origin["from"] == ["b"] and q.origin["reviewer"] == "hind" and q.origin["auto"] is False
-    after = gold(project, d)
+    after = gold(review_project, d)
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert gold(project, d) == [("قال", "CUE")]
+    assert gold(review_project, d) == [("قال", "CUE")]
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
-    assert gold(project, d) == after
+    assert gold(review_project, d) == after
     assert "accepted" in window.cluster_label.text()
 
 
-def test_reject_next_and_progress(window, qtbot, project):
+def test_reject_next_and_progress(window, qtbot, review_project):
     d = window.doc
     start = window.cluster_index
     key(qtbot, window, Qt.Key_R)
-    assert rv.clusters(project, d)[start].decision == "rejected"
+    assert rv.clusters(review_project, d)[start].decision == "rejected"
     key(qtbot, window, Qt.Key_N)
     assert window.cluster_index == (start + 1) % len(window.clusters)
     key(qtbot, window, Qt.Key_D)
-    assert project.doc_status(d, GOLD) == "done"
+    assert review_project.doc_status(d, GOLD) == "done"
     assert "done" in window.progress_label.text()
     assert window.doc_table.item(0, 2).text() == "done"
 
 
-def test_add_span_nobody_made_from_selection_and_relabel(window, qtbot, project):
+def test_add_span_nobody_made_from_selection_and_relabel(window, qtbot, review_project):
     d = window.doc
     s = TEXT.index("بين المدينتين")
     window.view.select_cp(s, s + len("بين المدينتين"))
     key(qtbot, window, Qt.Key_4)  # DATE's hotkey
-    added = next(x for x in project.spans(d, GOLD) if x.start == s)
+    added = next(x for x in review_project.spans(d, GOLD) if x.start == s)
     assert added.label == "DATE" and added.origin["from"] == []
     # select the gold row and relabel it with no text selected
     window.view.select_cp(0, 0)
@@ -119,10 +106,10 @@ def test_add_span_nobody_made_from_selection_and_relabel(window, qtbot, project)
                if window.cluster_table.item(r, 0).data(Qt.UserRole) == (GOLD, added.id))
     window.cluster_table.selectRow(row)
     key(qtbot, window, Qt.Key_1)
-    assert project.span(added.id).label == "QUOTE" and project.span(added.id).origin["edited"] is True
+    assert review_project.span(added.id).label == "QUOTE" and review_project.span(added.id).origin["edited"] is True
 
 
-def test_links_are_adjudicated_from_the_side_table(window, qtbot, project):
+def test_links_are_adjudicated_from_the_side_table(window, qtbot, review_project):
     d = window.doc
     for piece, who in (("وزير", "a"), ("القطار", "a")):
         i = next(k for k, c in enumerate(window.clusters) if TEXT[c.start:c.end].startswith(piece))
@@ -132,18 +119,18 @@ def test_links_are_adjudicated_from_the_side_table(window, qtbot, project):
         window.cluster_table.selectRow(row)
         key(qtbot, window, Qt.Key_A)
     # a's version of the quote brought a's links with it
-    assert sorted(x.label for x in project.relations(d, GOLD)) == ["cue", "source"]
+    assert sorted(x.label for x in review_project.relations(d, GOLD)) == ["cue", "source"]
     r = next(k for k, c in enumerate(window.relations) if c.label == "source")
     window.relation_table.selectRow(r)
     key(qtbot, window, Qt.Key_K)
-    assert [x.label for x in project.relations(d, GOLD)] == ["cue"]
+    assert [x.label for x in review_project.relations(d, GOLD)] == ["cue"]
     r = next(k for k, c in enumerate(window.relations) if c.label == "source")
     window.relation_table.selectRow(r)
     key(qtbot, window, Qt.Key_L)
-    assert sorted(x.label for x in project.relations(d, GOLD)) == ["cue", "source"]
+    assert sorted(x.label for x in review_project.relations(d, GOLD)) == ["cue", "source"]
 
 
-def test_refused_action_shows_a_message_and_changes_nothing(window, qtbot, project, monkeypatch):
+def test_refused_action_shows_a_message_and_changes_nothing(window, qtbot, review_project, monkeypatch):
     shown = []
     monkeypatch.setattr("annotator.gui.review.window.message", lambda parent, title, text, *a: shown.append(text))
     r = next(k for k, c in enumerate(window.relations) if c.label == "source")
@@ -154,7 +141,7 @@ def test_refused_action_shows_a_message_and_changes_nothing(window, qtbot, proje
     assert window.undo_stack.count() == before
 
 
-def test_dashboard_tables_and_double_click_opens_the_document(window, qtbot, project):
+def test_dashboard_tables_and_double_click_opens_the_document(window, qtbot, review_project):
     dash = window.dashboard
     window.tabs.setCurrentIndex(1)
     assert dash.labels_table.rowCount() == 5  # four labels and all together
@@ -175,19 +162,19 @@ def test_dashboard_tables_and_double_click_opens_the_document(window, qtbot, pro
     qtbot.mouseClick(dash.docs_table.viewport(), Qt.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dash.docs_table.viewport(), Qt.LeftButton, pos=rect.center())
     assert window.tabs.currentIndex() == 0
-    assert window.doc == project.document("calm").num
+    assert window.doc == review_project.document("calm").num
     # calm was unanimous: its only cluster was accepted automatically
-    assert [s.label for s in project.spans(window.doc, GOLD)] == ["SOURCE"]
+    assert [s.label for s in review_project.spans(window.doc, GOLD)] == ["SOURCE"]
 
 
-def test_curate_empty_document(window, qtbot, project):
-    window.select_doc_row(project.document("calm").num)
+def test_curate_empty_document(window, qtbot, review_project):
+    window.select_doc_row(review_project.document("calm").num)
     key(qtbot, window, Qt.Key_E, Qt.ControlModifier)
-    d = project.document("calm").num
-    p = rv.progress(project, d)
-    assert p.empty and p.state == "done" and project.spans(d, GOLD) == []
+    d = review_project.document("calm").num
+    p = rv.progress(review_project, d)
+    assert p.empty and p.state == "done" and review_project.spans(d, GOLD) == []
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert not rv.progress(project, d).empty
+    assert not rv.progress(review_project, d).empty
 
 
 def test_legend_shows_each_annotators_colour(window):
@@ -200,7 +187,7 @@ def test_legend_shows_each_annotators_colour(window):
     assert len(set(swatches)) == len(swatches)  # a distinct colour each
 
 
-def test_the_reviewer_edits_a_gold_spans_attributes_in_the_inspector(window, qtbot, project):
+def test_the_reviewer_edits_a_gold_spans_attributes_in_the_inspector(window, qtbot, review_project):
     d = window.doc
     i = next(k for k, c in enumerate(window.clusters) if TEXT[c.start:c.end].startswith("القطار"))
     window.set_cluster(i)
@@ -208,7 +195,7 @@ def test_the_reviewer_edits_a_gold_spans_attributes_in_the_inspector(window, qtb
                if window.cluster_table.item(r, 0).data(Qt.UserRole)[0] == "b")
     window.cluster_table.selectRow(row)
     key(qtbot, window, Qt.Key_A)  # b's QUOTE becomes gold
-    q = next(s for s in project.spans(d, GOLD) if s.label == "QUOTE")
+    q = next(s for s in review_project.spans(d, GOLD) if s.label == "QUOTE")
     row = next(r for r in range(window.cluster_table.rowCount())
                if window.cluster_table.item(r, 0).data(Qt.UserRole) == (GOLD, q.id))
     window.cluster_table.selectRow(row)
@@ -216,6 +203,6 @@ def test_the_reviewer_edits_a_gold_spans_attributes_in_the_inspector(window, qtb
     combo = window.inspector.attr_widgets["type"]
     combo.setCurrentIndex(combo.findData("mixed"))
     combo.activated.emit(combo.currentIndex())
-    assert project.span(q.id).attrs["type"] == "mixed"
+    assert review_project.span(q.id).attrs["type"] == "mixed"
     key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert project.span(q.id).attrs.get("type") != "mixed"
+    assert review_project.span(q.id).attrs.get("type") != "mixed"

@@ -1,8 +1,5 @@
-"""Shared fixtures of the GUI tests (no tests here): real project files, real windows.
-
-Settings and the user data folder point into tmp_path, so the first-run name question
-is answered in advance and the user's real files are never touched.
-"""
+"""Helpers of the GUI tests: real project files, a driver for a real window. The `settings` and
+`driver_for` fixtures built on them are in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -21,18 +18,6 @@ from annotator.core.offsets import Utf16Map  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 
 ANNOTATOR = "tester"
-
-
-@pytest.fixture
-def settings(tmp_path, monkeypatch):
-    from annotator.gui.settings import Settings, open_qsettings
-
-    folder = tmp_path / "settings"
-    monkeypatch.setenv("ANNOTATOR_SETTINGS_DIR", str(folder))
-    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
-    s = Settings(open_qsettings(folder))
-    s.annotator = ANNOTATOR
-    return s
 
 
 def make_project(path, records) -> str:
@@ -123,17 +108,3 @@ class WindowDriver:
         self.close()
         return Project.open(self.path, readonly=True)
 
-
-@pytest.fixture
-def driver_for(qtbot, settings):
-    made = []
-
-    def make(path, readonly=False):
-        d = WindowDriver(qtbot, settings, path, readonly)
-        made.append(d)
-        return d
-
-    yield make
-    for d in made:
-        if d.window.project is not None:
-            d.window.close()

@@ -1,12 +1,19 @@
 """Shared data for the merge, agreement and review tests: Arabic text written for these tests,
-projects built through the real importer, random multi-annotator layers."""
+projects built through the real importer, random multi-annotator layers, annotators' copies
+merged into a review project, and the gold layer exported as a user would."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import shutil
+import subprocess
+import sys
 
 from annotator.core.importer import import_records
+from annotator.core.merge import merge_projects
+from annotator.core.model import GOLD
 from annotator.core.native import parse_record
 from annotator.core.project import Project
 
@@ -96,3 +103,81 @@ def random_layers(rng: random.Random, text: str, annotators: list[str], n: int =
                 mine.append((w[a2][0], w[a2][1], rng.choice(LABELS)))
         out[ann] = mine
     return out
+
+
+def annotate(path, name, doc_id, spans, relations=(), done=True):
+    """What an annotator does in their own copy, through the Project API: spans (piece, label,
+    attrs), links (label, i, j) by index, and (unless done=False) the document marked done."""
+    with Project.open(path) as p:
+        doc = p.document(doc_id)
+        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs)
+                for piece, label, attrs in spans]
+        for rel, i, j in relations:
+            p.add_relation(rel, made[i].id, made[j].id, name)
+        if done:
+            p.set_doc_status(doc.num, name, "done")
+        return made
+
+
+# ----- three annotators' layers over one sentence (review core and review window) -----------------
+TEXT = "قال وزير النقل إن القطار السريع سيعمل اعتبارا من آذار المقبل بين المدينتين."
+OTHER = "وأوضحت مصادر مطلعة أن المشروع تأخر عامين."
+
+
+def S(piece, label, attrs=None, text=TEXT):
+    return (*span_of(text, piece), label, attrs or {})
+
+
+CUE = S("قال", "CUE")
+SOURCE = S("وزير النقل", "SOURCE", {"kind": "person"})
+QUOTE_LONG = S("القطار السريع سيعمل اعتبارا من آذار المقبل بين المدينتين", "QUOTE", {"type": "indirect"})
+QUOTE_SHORT = S("القطار السريع سيعمل اعتبارا من آذار المقبل", "QUOTE", {"type": "indirect"})
+DATE_A = S("آذار المقبل", "DATE", {"value": "2022-03"})
+DATE_B = S("آذار المقبل", "DATE", {"value": "2021-03"})
+
+
+# ----- two annotators who disagree on attributes and links (review conflicts) --------------------
+# Written for these tests.
+T1 = "قال المتحدث باسم الوزارة إن العقد الموقع عام 2020 يمتد لمدة عامين."
+T2 = "وأكدت الشركة في بيان أن المصنع سيغلق لمدة أربعة وعشرين شهرا."
+QUOTE2 = "المصنع سيغلق لمدة أربعة وعشرين شهرا"
+
+
+def team(tmp_path, work: dict[str, list[tuple]]) -> Project:
+    """The lead's base file, one copy per annotator, their work, merged into review.annot.
+    work {name: [(doc id, spans, relations)]}."""
+    base = tmp_path / "base.annot"
+    build(base, [record("t1", T1, {}), record("t2", T2, {})]).close()
+    copies = []
+    for name, docs in work.items():
+        dst = tmp_path / f"{name}.annot"
+        shutil.copy(base, dst)
+        for doc_id, spans, rels in docs:
+            annotate(dst, name, doc_id, spans, rels)
+        copies.append(str(dst))
+    shutil.copy(base, tmp_path / "review.annot")
+    review = Project.open(tmp_path / "review.annot")
+    merge_projects(review, copies)
+    return review
+
+
+def export_gold(project, out) -> tuple[list[dict], str]:
+    res = subprocess.run([sys.executable, "-m", "annotator", "export", str(project.path), "-o", str(out),
+                          "--layer", "gold"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], res.stderr
+
+
+def gold_spans(recs, doc_id):
+    [rec] = [r for r in recs if r["id"] == doc_id]
+    assert {s["annotator"] for s in rec["spans"]} <= {GOLD}
+    return sorted((s["text"], s["label"], s["attrs"]) for s in rec["spans"])
+
+
+# Every attribute of the scheme, each with two values the annotators chose differently.
+CONFLICTS = [
+    ("عام 2020", "DATE", {"value": "2020"}, {"value": "2021"}),
+    ("لمدة عامين", "DATE", {"type": "DURATION", "value": "P24M"}, {"type": "DURATION", "value": "P2Y"}),
+    ("العقد الموقع عام 2020 يمتد لمدة عامين", "QUOTE", {"type": "indirect"}, {"type": "direct"}),
+    ("المتحدث باسم الوزارة", "SOURCE", {"kind": "person"}, {"kind": "organization"}),
+]
