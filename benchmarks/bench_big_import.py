@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
-from reliability.bigfiles import arabic_text_file, jsonl_file  # noqa: E402
+from tests.reliability.bigfiles import arabic_text_file, jsonl_file  # noqa: E402
 
 WORKER = ROOT / "tests" / "reliability" / "big_import_worker.py"
 

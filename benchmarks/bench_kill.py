@@ -10,9 +10,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reliability.kill_harness import run_kills  # noqa: E402
+from tests.reliability.kill_harness import run_kills  # noqa: E402
 
 
 def main() -> int:

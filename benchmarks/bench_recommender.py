@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# ----- synthetic data (also used by tests/test_recommender*.py) -----------------------------------------
+# ----- synthetic data (also used by tests/core/test_recommender.py, tests/gui/test_recommender_gui.py) -----------------------------------------
 _FIRST = ("أحمد محمد خالد سامي يوسف عمر ليلى سارة هدى مريم نادر كريم رامي طارق منى فاطمة زياد باسل "
           "حسن علي وليد نبيل سلمى رنا جميل فادي هشام إيمان عادل ماجد نور هالة").split()
 _LAST = ("العلي الخطيب منصور حداد الشامي السعدي البزاز عثمان يونس الحسيني النجار الأحمد الكردي سليمان "

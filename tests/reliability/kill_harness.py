@@ -1,7 +1,7 @@
 """Kill a real editing process with SIGKILL again and again; after each kill, prove that
 the project opens, passes integrity_check, and holds every edit reported as done.
 
-Used by tests/test_kill.py (asserts) and benchmarks/bench_kill.py (prints the figures).
+Used by tests/reliability/test_kill.py (asserts) and benchmarks/bench_kill.py (prints the figures).
 """
 
 from __future__ import annotations

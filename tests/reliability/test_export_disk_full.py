@@ -81,16 +81,8 @@ def test_file_size_limit_split(proj, tmp_path, fmt):
 
 
 @pytest.fixture
-def small_fs(tmp_path):
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)], capture_output=True, text=True)
-    if r.returncode:
-        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
-    yield mnt
-    subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+def small_fs(tmpfs):
+    return tmpfs("8m", "mnt")
 
 
 @pytest.mark.parametrize("fmt,split", [("native", None), ("brat", None), ("prodigy", "train=0.5,test=0.5")])

@@ -131,7 +131,7 @@ def _settle():
 
 
 @pytest.fixture
-def settings(tmp_path, monkeypatch):
+def hostile_settings(tmp_path, monkeypatch):
     from annotator.gui.settings import Settings, open_qsettings
 
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
@@ -140,10 +140,10 @@ def settings(tmp_path, monkeypatch):
     return s
 
 
-def test_no_user_markup_is_rendered_in_the_main_window(qtbot, settings, hostile):
+def test_no_user_markup_is_rendered_in_the_main_window(qtbot, hostile_settings, hostile):
     from annotator.gui.main_window import MainWindow
 
-    w = MainWindow(settings, Project.open(hostile))
+    w = MainWindow(hostile_settings, Project.open(hostile))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -118,7 +118,7 @@ def test_stats_leaves_a_foreign_empty_sqlite_file_alone(tmp_path):
 
 
 def test_read_only_open_of_an_older_schema_does_not_upgrade_it(tmp_path):
-    from test_migration import make_v1
+    from tests.support.schema_v1 import make_v1
 
     path = tmp_path / "old.annot"
     make_v1(path)
@@ -136,18 +136,8 @@ def test_read_only_open_of_an_older_schema_does_not_upgrade_it(tmp_path):
 
 # ----- item 9: a log file that cannot be read is never skipped silently -------------------------
 @pytest.fixture
-def small_fs(tmp_path):
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)], capture_output=True, text=True)
-    if r.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+def small_fs(tmpfs):
+    return tmpfs("8m", "small")
 
 
 _LEAVE_WAL = """

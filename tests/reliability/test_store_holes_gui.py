@@ -12,7 +12,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from annotator.core import backup  # noqa: E402
-from test_gui_support import driver_for, make_project, settings  # noqa: E402,F401
+from tests.support.gui import make_project  # noqa: E402
 
 DOCS = [
     {"id": "a", "text": "قال المتحدث إن الجلسة انتهت مساء الخميس.",
