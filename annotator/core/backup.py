@@ -461,7 +461,7 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
 
 def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = KEEP) -> Path | None:
     """Call on a timer: backs up when there were edits and `minutes` passed since the last backup."""
-    if project.readonly or project.conn is None:
+    if project.readonly or project.closed:
         return None
     last_time, last_edits = _session.get(project, (time.monotonic(), 0))
     _session.setdefault(project, (last_time, last_edits))

@@ -660,6 +660,12 @@ class Project:
             },
         }
 
+    # ----- asked by code outside the store (branch store) -------------------------------------
+    @property
+    def closed(self) -> bool:
+        """Whether close() was called: a window may still hold the handle afterwards."""
+        return self.conn is None
+
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 5, 6, 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
