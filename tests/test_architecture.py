@@ -189,7 +189,6 @@ KNOWN_SQL: set[str] = {
     "annotator.core.merge",
     "annotator.core.native",
     "annotator.core.progress",
-    "annotator.core.recommender.store",
     "annotator.core.review",
     "annotator.gui.review.window",
 }

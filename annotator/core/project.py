@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -752,13 +753,24 @@ CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, ke
 CREATE TEMP TABLE assignments (doc INTEGER NOT NULL, annotator TEXT NOT NULL, package TEXT NOT NULL,
     assigned TEXT NOT NULL, PRIMARY KEY (doc, annotator))
 """,
+    5: """
+CREATE TEMP TABLE recommender_models (version INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,
+    labels TEXT NOT NULL, docs INTEGER NOT NULL, scores TEXT NOT NULL, training TEXT NOT NULL,
+    sha256 TEXT NOT NULL, model BLOB NOT NULL);
+CREATE TEMP TABLE recommender_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+""",
 }
+_TEMP_TABLE = re.compile(r"CREATE TEMP TABLE (\w+)")
 
 
 def _read_older_schema(conn: sqlite3.Connection, version: int) -> None:
+    # A table an older annotator made outside the migrations (the recommender's, before
+    # version 6) is read as it is: a temporary table of the same name would hide it.
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for v in range(version, SCHEMA_VERSION):
         for statement in _split_sql(_OLDER_SCHEMA_READ.get(v, "")):
-            conn.execute(statement)
+            if _TEMP_TABLE.match(statement)[1] not in present:
+                conn.execute(statement)
 
 
 def _group(rows):
