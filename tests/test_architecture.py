@@ -186,7 +186,6 @@ KNOWN_SQL: set[str] = {
     "annotator.core.formats.hfbio",
     "annotator.core.formats.pool",
     "annotator.core.importer",
-    "annotator.core.merge",
     "annotator.core.native",
     "annotator.core.progress",
     "annotator.core.review",
