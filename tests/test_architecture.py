@@ -178,7 +178,6 @@ STORE = ("annotator.core.project", "annotator.core.store")
 SQL_ATTRS = {"execute", "executemany", "executescript", "conn", "db", "_conn"}
 KNOWN_SQL: set[str] = {
     "annotator.core.assign",
-    "annotator.core.backup",
     "annotator.core.checksums",
     "annotator.core.exporter",
     "annotator.core.formats.brat",
