@@ -108,17 +108,6 @@ class Project:
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
 
-    @property
-    def db(self):
-        """A sqlite-utils view of the same connection, for ad-hoc queries and tools.
-
-        Imported on first use: sqlite-utils pulls in pandas when present, which would
-        cost every CLI command a third of a second.
-        """
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
-
     # ----- opening -----------------------------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike, scheme: Scheme | None = None, overwrite: bool = False) -> "Project":
