@@ -22,7 +22,8 @@ from typing import Iterable, Sequence
 
 import orjson
 
-from annotator.core.model import GOLD
+from annotator.core.store import agreement_rows
+from annotator.core.store.doc_texts import doc_texts
 
 ALL = "*"  # the label key of figures pooled over labels
 MEASURES = ("alpha", "kappa", "f1_exact", "f1_overlap", "attr_agreement", "relation_f1")
@@ -131,24 +132,17 @@ class _DocData:
 
 def default_annotators(project) -> list[str]:
     """The human annotators who have marked at least one document done."""
-    return [r[0] for r in project.conn.execute(
-        "SELECT DISTINCT a.name FROM annotators a JOIN doc_status d ON d.annotator = a.name "
-        "WHERE a.kind = 'human' AND a.name != ? AND d.state = 'done' ORDER BY a.name", (GOLD,))]
+    return agreement_rows.annotators_with_done(project)
 
 
 def _load(project, annotators: list[str]) -> tuple[list[_DocData], dict[int, str], dict[int, str]]:
-    c = project.conn
     index = {a: i for i, a in enumerate(annotators)}
-    marks = ",".join("?" * len(annotators))
     done: dict[int, list[int]] = defaultdict(list)
-    for doc, ann in c.execute(f"SELECT doc, annotator FROM doc_status WHERE state = 'done' AND annotator IN ({marks})",
-                              annotators):
+    for doc, ann in agreement_rows.done_pairs(project, annotators):
         done[doc].append(index[ann])
     docs = {num: _DocData(num, tuple(sorted(ix))) for num, ix in done.items() if len(ix) >= 2}
     parsed: dict[str, dict] = {}
-    for doc, ann, start, end, label, attrs in c.execute(
-            f'SELECT doc, annotator, start, "end", label, attrs FROM spans '
-            f"WHERE status = 'accepted' AND annotator IN ({marks})", annotators):
+    for doc, ann, start, end, label, attrs in agreement_rows.accepted_spans(project, annotators):
         d = docs.get(doc)
         if d is None:
             continue
@@ -177,17 +171,13 @@ def _load(project, annotators: list[str]) -> tuple[list[_DocData], dict[int, str
                 else:
                     cell.add((s, e))
             d.spans[i] = by_label
-    for doc, ann, label, s1, e1, l1, s2, e2, l2 in c.execute(
-            f'SELECT r.doc, r.annotator, r.label, a.start, a."end", a.label, b.start, b."end", b.label '
-            f"FROM relations r JOIN spans a ON a.id = r.from_span JOIN spans b ON b.id = r.to_span "
-            f"WHERE r.status = 'accepted' AND a.status = 'accepted' AND b.status = 'accepted' "
-            f"AND r.annotator IN ({marks})", annotators):
+    for doc, ann, label, s1, e1, l1, s2, e2, l2 in agreement_rows.accepted_links(project, annotators):
         d = docs.get(doc)
         if d is not None:
             d.rels.setdefault(index[ann], set()).add((label, (s1, e1, l1), (s2, e2, l2)))
     texts: dict[int, str] = {}
     ids: dict[int, str] = {}
-    for num, doc_id, text in c.execute("SELECT num, id, text FROM documents"):
+    for num, doc_id, text in doc_texts(project):
         if num in docs:
             texts[num] = text
             ids[num] = doc_id

@@ -17,16 +17,16 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
 import time
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from annotator.core import checksums
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.lock import ProjectLock
+from annotator.core.store import backups as store_backups
+from annotator.core.store.backups import FileFailed
 
 KEEP = 5
 PERIOD_MINUTES = 10
@@ -139,66 +139,7 @@ def check_file(path: str | os.PathLike, content: bool = True) -> str | None:
         return f"cannot read: {exc.strerror}"
     if not head.startswith(b"SQLite format 3\x00"):
         return "not an SQLite file"
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            return "quick_check: " + " ".join(str(result).replace("*** in database main ***", "").split())
-        if content:
-            return content_problem(conn)
-        return None
-    except sqlite3.Error as exc:
-        return str(exc)
-    finally:
-        conn.close()
-
-
-def content_problem(conn: sqlite3.Connection) -> str | None:
-    """Damage inside rows, which quick_check does not read: None when all is well."""
-    try:
-        return _content_problem(conn)
-    except sqlite3.DatabaseError as exc:  # text no longer valid UTF-8, a page SQLite's check missed
-        return f"a stored value cannot be read ({exc})"
-
-
-def _content_problem(conn: sqlite3.Connection) -> str | None:
-    from annotator.core.checksums import content_hash
-
-    # quick_check does not compare indexes with their tables; a damaged index returns wrong
-    # or unreadable values to every query that uses it.
-    result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
-    if result != "ok":
-        return "integrity_check: " + " ".join(str(result).replace("*** in database main ***", "").split())
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "documents" not in tables:
-        return None  # an empty (new) project
-    for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
-        if not isinstance(text, str) or content_hash(text) != digest:
-            return f"document {num}: its text does not match its stored hash"
-    problem = checksums.verify(conn)
-    if problem:
-        return problem
-    row = conn.execute(
-        'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
-        'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()
-    if row:
-        return f"span {row[0]}: offsets outside its document"
-    for table, cols in (("spans", ("attrs", "origin")), ("relations", ("attrs", "origin")), ("documents", ("meta",))):
-        for col in cols:
-            row = conn.execute(f"SELECT rowid FROM {table} WHERE json_valid({col}) = 0 LIMIT 1").fetchone()
-            if row:
-                return f"{table} row {row[0]}: {col} is not valid JSON"
-    row = conn.execute("PRAGMA foreign_key_check").fetchone()
-    if row:
-        return f"{row[0]} row {row[1]}: points at a missing {row[2]} row"
-    # Every other stored value must still decode (a flipped byte in a name or a time).
-    for table in sorted(tables - {"documents"}):  # SQLite's own tables (statistics) too
-        for _ in conn.execute(f'SELECT * FROM "{table}"'):
-            pass
-    return None
+    return store_backups.file_problem(path, content)
 
 
 # ----- making ------------------------------------------------------------------------------------------
@@ -231,20 +172,9 @@ def _fsync(path: Path) -> None:
 
 def _copy_db(source: Path, dest: Path) -> None:
     """SQLite's backup API from `source` (read-only, a consistent snapshot) into a new file."""
-    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(dest))
-        try:
-            src.backup(dst)
-            # A backup is one self-contained file: no -wal beside it.
-            dst.execute("PRAGMA journal_mode = DELETE")
-            result = dst.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if result != "ok":
-                raise BackupFailed(f"{dest}: the copy failed its check ({result})")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    problem = store_backups.copy_file(source, dest)
+    if problem:
+        raise BackupFailed(f"{dest}: the copy failed its check ({problem})")
     _fsync(dest)
 
 
@@ -272,7 +202,7 @@ def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int =
         _fsync(folder)
         held: list[tuple[BackupInfo, tuple]] = []
         prune(project_path, keep, held=held)
-    except sqlite3.Error as exc:
+    except FileFailed as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc}") from None
     except OSError as exc:
         raise BackupFailed(f"{folder}: backup failed: {exc.strerror or exc}") from None
@@ -288,27 +218,9 @@ def make_backup(project_path: str | os.PathLike, kind: str = "auto", keep: int =
 
 
 def work_done(path: str | os.PathLike) -> tuple[int, int, int] | None:
-    """(documents, spans ever made, relations ever made) of a project file, None if unreadable.
-
-    Span and relation ids are never reused (AUTOINCREMENT), so their high-water marks only
-    grow while people work: a file behind a backup on any of the three lost work.
-    """
-    try:
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        marks = []
-        for table in ("spans", "relations"):
-            seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()[0]
-            top = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
-            marks.append(max(seq or 0, top or 0))
-        return docs, marks[0], marks[1]
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
+    """(documents, spans ever made, relations ever made) of a project file, None if unreadable
+    (see store.backups.work_done)."""
+    return store_backups.work_done(path)
 
 
 def _describe_work(work) -> str:
@@ -352,10 +264,10 @@ def prune(project_path: str | os.PathLike, keep: int = KEEP, force: bool = False
 
 # ----- when ---------------------------------------------------------------------------------------------
 def fingerprint(project) -> str:
-    return _fingerprint(project.path, project.conn)
+    return _fingerprint(project.path, project)
 
 
-def _fingerprint(path: Path, conn: sqlite3.Connection) -> str:
+def _fingerprint(path: Path, source) -> str:
     """Changes whenever the file's content may have changed since it was last backed up.
 
     SQLite rewrites the main file when a session's log is checkpointed (at the latest when
@@ -370,10 +282,7 @@ def _fingerprint(path: Path, conn: sqlite3.Connection) -> str:
             parts.append(f"{st.st_size}:{st.st_mtime_ns}" if p == path else str(st.st_size))
         except FileNotFoundError:
             parts.append("-")
-    counts = conn.execute(
-        "SELECT (SELECT count(*) FROM documents), (SELECT max(num) FROM documents), (SELECT count(*) FROM spans), "
-        "(SELECT max(id) FROM spans), (SELECT count(*) FROM relations), (SELECT max(id) FROM relations), "
-        "(SELECT count(*) FROM doc_status)").fetchone()
+    counts = store_backups.row_counts(source)
     parts.append(",".join(str(c) for c in counts))
     return "|".join(parts)
 
@@ -400,7 +309,7 @@ def backup_if_changed(project, keep: int = KEEP) -> Path | None:
     start_session(project)
     if project.readonly:
         return None
-    return backup_if_changed_at(project.path, project.conn, keep)
+    return backup_if_changed_at(project.path, project, keep)
 
 
 def start_session(project) -> None:
@@ -408,15 +317,16 @@ def start_session(project) -> None:
     _session[project] = (time.monotonic(), project.edits)
 
 
-def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP) -> Path | None:
-    """backup_if_changed on any connection to the file, e.g. a read-only one in a worker thread."""
+def backup_if_changed_at(path: Path, source, keep: int = KEEP) -> Path | None:
+    """backup_if_changed on any store source of the file (a Project, or a store FileReader in a
+    worker thread)."""
     path = Path(path)
-    fp = _fingerprint(path, conn)
+    fp = _fingerprint(path, source)
     state = _read_state(path)
     if state.get("fingerprint") == fp and restorable(path):
         return None
     # Damage inside rows passes quick_check; backing it up would rotate the good copies out.
-    problem = content_problem(conn)
+    problem = store_backups.content_problem(source)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
                            f"{restore_hint(path)}")
@@ -437,31 +347,27 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
     """
     path = Path(path)
     warnings: list[str] = []
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    reader = store_backups.FileReader(path, resolve=True, worker=True)
     try:
-        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if problem != "ok":
-            problem = " ".join(str(problem).replace("*** in database main ***", "").split())
-            return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
-        problem = checksums.verify(conn)
+        problem = store_backups.quick_check(reader) or store_backups.checksum_problem(reader)
         if problem:
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
-            backup_if_changed_at(path, conn, keep)
+            backup_if_changed_at(path, reader, keep)
         except BackupsKept as exc:
             warnings.append(str(exc))
-        except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:
+        except (BackupFailed, OSError, FileFailed) as exc:
             warnings.append(f"{path}: could not make a backup: {exc}")
-    except sqlite3.DatabaseError as exc:
+    except FileFailed as exc:
         return f"{path}: the project file is damaged ({exc}){restore_hint(path)}", warnings
     finally:
-        conn.close()
+        reader.close()
     return None, warnings
 
 
 def maybe_periodic_backup(project, minutes: float = PERIOD_MINUTES, keep: int = KEEP) -> Path | None:
     """Call on a timer: backs up when there were edits and `minutes` passed since the last backup."""
-    if project.readonly or project.conn is None:
+    if project.readonly or project.closed:
         return None
     last_time, last_edits = _session.get(project, (time.monotonic(), 0))
     _session.setdefault(project, (last_time, last_edits))
@@ -548,7 +454,7 @@ def restore_backup(project_path: str | os.PathLike, backup_path: str | os.PathLi
             tmp.unlink(missing_ok=True)
             raise
         _fsync(real.parent)
-    except sqlite3.Error as exc:
+    except FileFailed as exc:
         raise ProjectError(f"{project_path}: restore failed: {exc}") from None
     except OSError as exc:
         raise ProjectError(f"{project_path}: restore failed: {exc.strerror or exc}") from None

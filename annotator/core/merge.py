@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.agreement import gc_paused
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, now
-from annotator.core.project import Project, next_id
+from annotator.core.project import Project
 from annotator.core.scheme import Scheme
+from annotator.core.store import merge_rows
 
 MAX_LISTED = 10  # documents named one by one in a report line; the rest are counted
 
@@ -105,36 +105,15 @@ def _some(ids: list[str]) -> str:
 
 # ----- reading a source ------------------------------------------------------------------------
 class _Source:
-    """An annotator's project opened read-only. Files of an older schema are read through a plain
-    read-only connection: the tables merging reads have not changed since schema 1."""
+    """An annotator's project opened read-only (a file of an older schema is read as it is)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._project = None
-        try:
-            self._project = Project.open(path, readonly=True)
-            self.conn = self._project.conn
-            self.scheme = self._project.scheme
-        except ProjectError as exc:
-            if "needs an upgrade" not in str(exc):
-                raise
-            try:
-                self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-                self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.OperationalError:  # a WAL file in a folder we cannot write
-                self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
-            self.scheme = Scheme.from_dict(json.loads(row[0]), where=f"{path} (stored scheme)") if row else None
-            if self.scheme is None:
-                from annotator.core.scheme import default_scheme
-
-                self.scheme = default_scheme()
+        self.project = Project.open(path, readonly=True)
+        self.scheme = self.project.scheme
 
     def close(self) -> None:
-        if self._project is not None:
-            self._project.close()
-        else:
-            self.conn.close()
+        self.project.close()
 
 
 def _attr_sig(a) -> tuple:
@@ -214,40 +193,22 @@ class _Layer:
         return not self.spans and not self.relations and self.state in (None, "todo")
 
 
-def cross_layer_links(conn, annotators: list[str]) -> int:
-    """Links of these annotators whose two spans are not both in the link's own layer."""
-    if not annotators:
-        return 0
-    marks = ",".join("?" * len(annotators))
-    return conn.execute(
-        f"SELECT count(*) FROM relations r JOIN spans x ON x.id = r.from_span JOIN spans y ON y.id = r.to_span "
-        f"WHERE r.annotator IN ({marks}) AND (x.annotator != r.annotator OR y.annotator != r.annotator)",
-        annotators).fetchone()[0]
-
-
-def _read_layers(conn, annotators: list[str], docs: set | None = None) -> dict[tuple[str, int], _Layer]:
-    """{(annotator, doc): layer} for these annotators, from any project connection."""
+def _read_layers(project, annotators: list[str], docs: set | None = None) -> dict[tuple[str, int], _Layer]:
+    """{(annotator, doc): layer} for these annotators, from any project."""
     layers: dict[tuple[str, int], _Layer] = {}
     if not annotators:
         return layers
-    marks = ",".join("?" * len(annotators))
-    for sid, doc, start, end, label, ann, status, attrs, rule, origin, created, modified in conn.execute(
-            f'SELECT id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified '
-            f"FROM spans WHERE annotator IN ({marks})", annotators):
+    for sid, doc, start, end, label, ann, status, attrs, rule, origin, created, modified in merge_rows.layer_spans(
+            project, annotators):
         if docs is None or doc in docs:
             layer = layers.setdefault((ann, doc), _Layer())
             layer.spans.append((sid, start, end, label, status, _canon(attrs), rule, origin))
             layer.times[sid] = (created, modified)
-    # A link belongs to a layer only when both its spans do (see cross_layer_links).
-    for doc, label, a, b, ann, status, attrs, rule in conn.execute(
-            f"SELECT r.doc, r.label, r.from_span, r.to_span, r.annotator, r.status, r.attrs, r.rule FROM relations r "
-            f"JOIN spans x ON x.id = r.from_span JOIN spans y ON y.id = r.to_span "
-            f"WHERE r.annotator IN ({marks}) AND x.annotator = r.annotator AND y.annotator = r.annotator",
-            annotators):
+    # A link belongs to a layer only when both its spans do (see merge_rows.cross_layer_links).
+    for doc, label, a, b, ann, status, attrs, rule in merge_rows.layer_links(project, annotators):
         if docs is None or doc in docs:
             layers.setdefault((ann, doc), _Layer()).relations.append((label, a, b, status, _canon(attrs), rule))
-    for doc, ann, state, modified in conn.execute(
-            f"SELECT doc, annotator, state, modified FROM doc_status WHERE annotator IN ({marks})", annotators):
+    for doc, ann, state, modified in merge_rows.layer_states(project, annotators):
         if docs is None or doc in docs:
             layer = layers.setdefault((ann, doc), _Layer())
             layer.state, layer.state_time = state, modified
@@ -314,21 +275,18 @@ class _ReviewState:
     """What the review project holds, loaded once per merge and kept current as sources come in."""
 
     def __init__(self, review: Project):
-        c = review.conn
-        self.c = c
         self.review = review
         self.by_hash: dict[str, int] = {}
-        for num, digest in c.execute("SELECT num, hash FROM documents ORDER BY num"):
+        self.doc_ids: dict[int, str] = {}
+        for num, doc_id, digest in merge_rows.document_keys(review):
             self.by_hash.setdefault(digest, num)
-        self.doc_ids = {num: i for num, i in c.execute("SELECT num, id FROM documents")}
+            self.doc_ids[num] = doc_id
         self.used_ids = set(self.doc_ids.values())
-        self.annotators = {n: (k, t) for n, k, t in c.execute("SELECT name, kind, created FROM annotators")}
+        self.annotators = {n: (k, t) for n, k, t in merge_rows.annotators(review)}
         # (annotator, doc) -> (identity, source path, digest) of earlier merges
-        self.merged = {(a, d): (i, s, g) for a, d, i, s, g in
-                       c.execute("SELECT annotator, doc, identity, source, digest FROM merged_layers")}
-        self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
-        self.next_span = next_id(c, "spans")  # never an id a deleted span had: undo restores it
-        self.next_rel = next_id(c, "relations")
+        self.merged = merge_rows.merged_layers(review)
+        # never an id a deleted span had: undo restores it
+        self.next_num, self.next_span, self.next_rel = merge_rows.next_ids(review)
         self.stamp = now()
         self.notes: list[str] = []
         self._layers_loaded: set[str] = set()
@@ -337,7 +295,7 @@ class _ReviewState:
     def load_layers(self, names: list[str]) -> None:
         todo = [n for n in names if n not in self._layers_loaded]
         if todo:
-            self.layers.update(_read_layers(self.c, todo))
+            self.layers.update(_read_layers(self.review, todo))
             self._layers_loaded.update(todo)
 
 
@@ -346,11 +304,11 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
     where = str(src.path)
     stored = str(src.path.resolve())  # how merged_layers names the file, whatever the spelling given
     rep = SourceReport(where)
-    sc = src.conn
+    sp = src.project
     # Layers: human annotators of the file (gold and suggester layers are someone else's work).
     names: dict[str, str] = {}  # incoming name -> review name
     identity: dict[str, str] = {}
-    for name, kind, created in sc.execute("SELECT name, kind, created FROM annotators ORDER BY name"):
+    for name, kind, created in merge_rows.annotators(sp):
         if only is not None and name not in only:
             continue
         if kind != "human" or name == GOLD:
@@ -362,8 +320,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
         absent = sorted(only - set(names) - set(rep.skipped_layers))
         if absent and not names:
             raise MergeConflict(f"{where}: has no annotator {absent[0]!r}")
-    used_labels = {r[0] for r in sc.execute("SELECT DISTINCT label FROM spans")}
-    used_rels = {r[0] for r in sc.execute("SELECT DISTINCT label FROM relations")}
+    used_labels, used_rels = merge_rows.used_labels(sp)
     check_schemes(review.scheme, src.scheme, used_labels, used_rels, where)
     rep.layers = [names[n] if names[n] == n else f"{n} as {names[n]}" for n in names]
     for target in names.values():
@@ -373,7 +330,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
                                 "merge it under another name (--rename)")
 
     # Documents by content hash.
-    src_docs = list(sc.execute("SELECT num, id, hash, meta FROM documents ORDER BY num"))
+    src_docs = merge_rows.documents(sp)
     rep.documents = len(src_docs)
     doc_map: dict[int, int] = {}
     seen_review: set[int] = set()
@@ -396,22 +353,18 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
         doc_map[snum] = num
         seen_review.add(num)
     if new_docs:
-        wanted = {row[2] for row in new_docs}
-        if len(wanted) > 100:  # one pass over the file beats a query per document
-            texts = {n: t for n, t in sc.execute("SELECT num, text FROM documents") if n in wanted}
-        else:
-            texts = {n: sc.execute("SELECT text FROM documents WHERE num = ?", (n,)).fetchone()[0] for n in wanted}
+        texts = merge_rows.texts(sp, {row[2] for row in new_docs})
         new_docs = [(num, doc_id, texts[snum], meta, digest, stamp) for num, doc_id, snum, meta, digest, stamp in new_docs]
-        st.c.executemany("INSERT INTO documents(num, id, text, meta, hash, created) VALUES (?, ?, ?, ?, ?, ?)", new_docs)
+        merge_rows.insert_documents(review, new_docs)
     rep.missing_docs = [i for n, i in sorted(st.doc_ids.items()) if n not in seen_review]
 
     # Layers, compared with what the review project holds for the same name and document.
-    incoming = _read_layers(sc, list(names))
-    rep.cross_layer_links = cross_layer_links(sc, list(names))
+    incoming = _read_layers(sp, list(names))
+    rep.cross_layer_links = merge_rows.cross_layer_links(sp, list(names))
     st.load_layers(list(names.values()))
     for name, target in names.items():
         if target not in st.annotators:
-            st.c.execute("INSERT INTO annotators(name, kind, created) VALUES (?, 'human', ?)", (target, identity[name]))
+            merge_rows.insert_annotator(review, target, identity[name])
             st.annotators[target] = ("human", identity[name])
     rows_merged = []
     deletes: list[tuple[str, int]] = []
@@ -473,23 +426,7 @@ def _merge_one(review: Project, st: _ReviewState, src: _Source, renames: dict[st
             [(r[0], ids[r[1]], ids[r[2]], *r[3:]) for r in layer.relations], layer.state)
     added = {row[0] for row in new_docs}
     rep.skipped_docs = [st.doc_ids[num] for num in sorted(set(doc_map.values()) - worked - added)]
-    c = st.c
-    if deletes:
-        # Relations go with their spans (ON DELETE CASCADE); relations of this layer between
-        # spans of another layer cannot exist, as a layer links only its own spans.
-        c.executemany("DELETE FROM relations WHERE annotator = ? AND doc = ?", deletes)
-        c.executemany("DELETE FROM spans WHERE annotator = ? AND doc = ?", deletes)
-        c.executemany("DELETE FROM doc_status WHERE annotator = ? AND doc = ?", deletes)
-    if span_rows:
-        c.executemany('INSERT INTO spans(id, doc, start, "end", label, annotator, status, attrs, rule, origin, '
-                      "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", span_rows)
-    if rel_rows:
-        c.executemany("INSERT INTO relations(id, doc, label, from_span, to_span, annotator, status, attrs, rule, "
-                      "origin, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
-    if state_rows:
-        c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", state_rows)
-    c.executemany("INSERT OR REPLACE INTO merged_layers(annotator, doc, identity, source, digest, merged) "
-                  "VALUES (?, ?, ?, ?, ?, ?)", rows_merged)
+    merge_rows.replace_layers(review, deletes, span_rows, rel_rows, state_rows, rows_merged)
     for row in rows_merged:
         st.merged[(row[0], row[1])] = (row[2], row[3], row[4])
     return rep

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,17 +107,6 @@ class Project:
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
-
-    @property
-    def db(self):
-        """A sqlite-utils view of the same connection, for ad-hoc queries and tools.
-
-        Imported on first use: sqlite-utils pulls in pandas when present, which would
-        cost every CLI command a third of a second.
-        """
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
 
     # ----- opening -----------------------------------------------------------------------
     @classmethod
@@ -660,6 +650,12 @@ class Project:
             },
         }
 
+    # ----- asked by code outside the store (branch store) -------------------------------------
+    @property
+    def closed(self) -> bool:
+        """Whether close() was called: a window may still hold the handle afterwards."""
+        return self.conn is None
+
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 5, 6, 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
@@ -746,13 +742,24 @@ CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, ke
 CREATE TEMP TABLE assignments (doc INTEGER NOT NULL, annotator TEXT NOT NULL, package TEXT NOT NULL,
     assigned TEXT NOT NULL, PRIMARY KEY (doc, annotator))
 """,
+    5: """
+CREATE TEMP TABLE recommender_models (version INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,
+    labels TEXT NOT NULL, docs INTEGER NOT NULL, scores TEXT NOT NULL, training TEXT NOT NULL,
+    sha256 TEXT NOT NULL, model BLOB NOT NULL);
+CREATE TEMP TABLE recommender_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+""",
 }
+_TEMP_TABLE = re.compile(r"CREATE TEMP TABLE (\w+)")
 
 
 def _read_older_schema(conn: sqlite3.Connection, version: int) -> None:
+    # A table an older annotator made outside the migrations (the recommender's, before
+    # version 6) is read as it is: a temporary table of the same name would hide it.
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for v in range(version, SCHEMA_VERSION):
         for statement in _split_sql(_OLDER_SCHEMA_READ.get(v, "")):
-            conn.execute(statement)
+            if _TEMP_TABLE.match(statement)[1] not in present:
+                conn.execute(statement)
 
 
 def _group(rows):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 CHECKSUMS_SCHEMA = 4  # the first version with doc_checksums
 EXTENSION = ".annot"
 
@@ -175,5 +175,26 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_annotator ON assignments(annotator, doc)
 """
 
+# Version 6: the recommender's trained models (every version kept, with the held-out scores
+# it was measured with: the project's learning curve) and its settings. Until version 6 the
+# recommender made these tables itself on first save, so a version 5 file may hold them
+# already: IF NOT EXISTS keeps its models.
+V6 = """
+CREATE TABLE IF NOT EXISTS recommender_models (
+    version INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    labels TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    scores TEXT NOT NULL,
+    training TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    model BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS recommender_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5, 5: V6}

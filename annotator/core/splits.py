@@ -31,6 +31,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.store.doc_texts import doc_texts
 
 MIN_PARAGRAPH = 20
 OVERLAP = 0.8
@@ -141,8 +142,7 @@ def assign(docs: list[tuple[str, tuple[int, ...], int]], parts: list[tuple[str, 
 
 
 def split_of_documents(project, parts, seed: int) -> dict[str, int]:
-    docs = [(doc_id, paragraph_keys(text), _h(normalize(text) or text))
-            for doc_id, text in project.conn.execute("SELECT id, text FROM documents ORDER BY num")]
+    docs = [(doc_id, paragraph_keys(text), _h(normalize(text) or text)) for _num, doc_id, text in doc_texts(project)]
     return assign(docs, parts, seed)
 
 

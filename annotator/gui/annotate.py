@@ -117,7 +117,7 @@ class AnnotationController(QObject):
         from annotator.gui.doc_progress import with_progress
 
         step = with_progress(self, command)  # an edit of a "to do" document also starts it
-        if not self._save(step.execute):
+        if not self._save(step.perform):
             return False
         if keep is None or keep(command):
             self.undo.push(step)

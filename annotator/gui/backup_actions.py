@@ -171,7 +171,7 @@ class BackupActions(QObject):
     def tick(self):
         """The timer: a backup when there were edits and the period has passed since the last."""
         project = self.window.project
-        if project is None or project.readonly or project.conn is None:
+        if project is None or project.readonly or project.closed:
             return None
         try:
             made = backup.maybe_periodic_backup(project, minutes=backup.PERIOD_MINUTES)

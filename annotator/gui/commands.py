@@ -1,6 +1,6 @@
 """Undo commands: one user action = one QUndoCommand = one core mutator.
 
-Each command runs its mutator once in `execute()` before it is pushed, so a refused edit
+Each command runs its mutator once in `perform()` before it is pushed, so a refused edit
 (SpanError, read-only project) raises to the caller and never lands on the undo stack;
 QUndoStack.push() then calls redo(), which the first time does nothing.
 After each mutator the command tells the editor what changed, so the view and the lists
@@ -36,7 +36,7 @@ class Editor(Protocol):
 
 
 class _Command(QUndoCommand):
-    """A command does its work in execute() / run_undo() / run_redo(), which may raise (a full
+    """A command does its work in perform() / run_undo() / run_redo(), which may raise (a full
     disk); only then does the controller move the QUndoStack, whose redo()/undo() calls are
     told to skip the work already done. So the stack never moves past a change that failed."""
 
@@ -49,7 +49,7 @@ class _Command(QUndoCommand):
     def project(self):
         return self.editor.project
 
-    def execute(self) -> "_Command":
+    def perform(self) -> "_Command":
         self._redo()
         self._done_outside = True  # the push's redo() must not do it again
         return self

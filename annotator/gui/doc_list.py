@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
+from annotator.core.store import doc_pages
 from annotator.gui.cell_direction import TextDirectionDelegate
 from annotator.gui.plain import plain_tip
 
@@ -26,10 +27,6 @@ def state_text(state: str) -> str:
         "in_progress": QCoreApplication.translate("DocList", "In progress"),
         "done": QCoreApplication.translate("DocList", "Done"),
     }.get(state, state)
-
-
-def _like_pattern(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class DocListModel(QAbstractTableModel):
@@ -47,26 +44,10 @@ class DocListModel(QAbstractTableModel):
         self.reload()
 
     # ----- queries ------------------------------------------------------------------------
-    def _where(self) -> tuple[str, str, list]:
-        joins, where, args = "", [], []
-        if self.status_filter:
-            joins = " LEFT JOIN doc_status s ON s.doc = d.num AND s.annotator = ?"
-            args.append(self.annotator)
-            where.append("coalesce(s.state, 'todo') = ?")
-            args.append(self.status_filter)
-        if self.assigned_only:
-            where.append("d.num IN (SELECT doc FROM assignments WHERE annotator = ?)")
-            args.append(self.annotator)
-        if self.text_filter:
-            pat = _like_pattern(self.text_filter)
-            where.append("(d.id LIKE ? ESCAPE '\\' OR d.meta LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')")
-            args += [pat, pat, pat]
-        return joins, (" WHERE " + " AND ".join(where)) if where else "", args
-
     def reload(self) -> None:
-        joins, where, args = self._where()
         self.beginResetModel()
-        self._nums = [r[0] for r in self.project.conn.execute(f"SELECT d.num FROM documents d{joins}{where} ORDER BY d.num", args)]
+        self._nums = doc_pages.matching_nums(self.project, doc_pages.DocFilter(
+            self.annotator, self.status_filter, self.assigned_only, self.text_filter))
         self._pages.clear()
         self.endResetModel()
 
@@ -78,23 +59,12 @@ class DocListModel(QAbstractTableModel):
 
     def has_assignments(self) -> bool:
         """Whether some document is assigned to this annotator (the filter is offered then)."""
-        return self.project.conn.execute("SELECT 1 FROM assignments WHERE annotator = ? LIMIT 1",
-                                         (self.annotator,)).fetchone() is not None
+        return doc_pages.has_assignments(self.project, self.annotator)
 
     def _page(self, page: int) -> list[tuple]:
         rows = self._pages.get(page)
         if rows is None:
-            nums = self._nums[page * PAGE:(page + 1) * PAGE]
-            found = {}
-            if nums:
-                marks = ",".join("?" * len(nums))
-                for row in self.project.conn.execute(
-                    "SELECT d.num, d.id, json_extract(d.meta, '$.title'), coalesce(s.state, 'todo'), "
-                    "(SELECT count(*) FROM spans x WHERE x.doc = d.num AND x.status != 'rejected') "
-                    "FROM documents d LEFT JOIN doc_status s ON s.doc = d.num AND s.annotator = ? "
-                    f"WHERE d.num IN ({marks})", [self.annotator, *nums]):
-                    found[row[0]] = row
-            rows = [found.get(n, (n, "", None, "todo", 0)) for n in nums]
+            rows = doc_pages.page_rows(self.project, self.annotator, self._nums[page * PAGE:(page + 1) * PAGE])
             if len(self._pages) > 64:  # bound memory while scrolling through a huge project
                 self._pages.clear()
             self._pages[page] = rows
@@ -125,8 +95,7 @@ class DocListModel(QAbstractTableModel):
         return self.project.document_count()
 
     def done_count(self) -> int:
-        return self.project.conn.execute(
-            "SELECT count(*) FROM doc_status WHERE annotator = ? AND state = 'done'", (self.annotator,)).fetchone()[0]
+        return doc_pages.done_count(self.project, self.annotator)
 
     # ----- Qt model -----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

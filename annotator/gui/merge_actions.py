@@ -130,7 +130,7 @@ class ReviewActions(QObject):
     def _review_closed(self, *_):
         self.review_window = None
         w = self.window
-        if w.project is not None and w.project.conn is not None:
+        if w.project is not None and not w.project.closed:
             w.set_project(w.project, w.current_doc())  # show the gold layer as review left it
 
     # ----- agreement ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.core.store import suggestion_rows
 from annotator.gui.plain import message
 from annotator.gui.save_retry import ask_retry
 
@@ -95,8 +96,7 @@ class SuggestActions(QObject):
                                        "(Enter or A) or reject (R). Spans you already have are not suggested again. "
                                        "This cannot be undone with Ctrl+Z; Cancel during the run leaves the project "
                                        "unchanged.").replace("%1", w.settings.annotator))
-        undated = 0 if self.only == "quotes" else project.conn.execute(
-            "SELECT count(*) FROM documents WHERE json_extract(meta, '$.dct') IS NULL").fetchone()[0]
+        undated = 0 if self.only == "quotes" else suggestion_rows.undated_count(project)
         if undated:
             question += "\n\n" + self.tr("%1 of the documents have no date (dct): their relative dates will have no "
                                           "value until it is set (in each document's fields).").replace("%1", str(undated))

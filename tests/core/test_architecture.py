@@ -177,9 +177,7 @@ def test_the_checker_sees_what_it_claims():
 STORE = ("annotator.core.project", "annotator.core.store")
 SQL_ATTRS = {"execute", "executemany", "executescript", "conn", "db", "_conn"}
 KNOWN_SQL: set[str] = {
-    "annotator.core.agreement",
     "annotator.core.assign",
-    "annotator.core.backup",
     "annotator.core.checksums",
     "annotator.core.exporter",
     "annotator.core.formats.brat",
@@ -187,20 +185,10 @@ KNOWN_SQL: set[str] = {
     "annotator.core.formats.hfbio",
     "annotator.core.formats.pool",
     "annotator.core.importer",
-    "annotator.core.merge",
     "annotator.core.native",
     "annotator.core.progress",
-    "annotator.core.recommender.store",
     "annotator.core.review",
-    "annotator.core.splits",
-    "annotator.core.suggest",
-    "annotator.core.suggest.dct",
-    "annotator.gui.annotate",
-    "annotator.gui.backup_actions",
-    "annotator.gui.doc_list",
-    "annotator.gui.merge_actions",
     "annotator.gui.review.window",
-    "annotator.gui.suggest_actions",
 }
 
 

@@ -9,13 +9,14 @@ import pytest
 from annotator.core.merge import merge_projects
 from annotator.core.project import Project
 from annotator.core.schema_sql import MIGRATIONS, SCHEMA_VERSION
+from annotator.core.recommender.store import get_setting, load_model, set_setting, versions
 from tests.support.review_data import build, record
 from tests.support.schema_v1 import TEXT, make_v1
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 5
-    assert set(MIGRATIONS) == {0, 1, 2, 3, 4}
+    assert SCHEMA_VERSION == 6
+    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
@@ -91,3 +92,46 @@ def test_v2_rebuild_keeps_spans_and_links_and_ids_are_never_reused(tmp_path):
         assert fresh.id == 4
         p.restore_span(gone, rels)  # what undo does: the old id is still free
         assert [(r.from_span, r.to_span) for r in p.relations(1)] == [(3, 2)]
+
+
+def _as_v5(path, keep_recommender_tables: bool):
+    """Turn a new project back into a schema 5 file: with the recommender's tables as the
+    recommender of version 5 made them on first save (one model row, one setting), or without."""
+    c = sqlite3.connect(path, isolation_level=None)
+    if keep_recommender_tables:
+        c.execute("INSERT INTO recommender_models(created, labels, docs, scores, training, sha256, model) "
+                  "VALUES ('2026-01-03', '[\"QUOTE\"]', 7, '{}', '{}', 'abc', x'00')")
+        c.execute("INSERT INTO recommender_settings(key, value) VALUES ('layer', '\"hala\"')")
+    else:
+        c.execute("DROP TABLE recommender_models")
+        c.execute("DROP TABLE recommender_settings")
+    c.execute("PRAGMA user_version = 5")
+    c.close()
+
+
+def test_v5_file_with_the_recommenders_own_tables_keeps_its_models(tmp_path):
+    path = tmp_path / "v5.annot"
+    Project.create(path).close()
+    _as_v5(path, keep_recommender_tables=True)
+    with Project.open(path, readonly=True) as p:  # read as it is: no empty stand-in hides the rows
+        assert [v["docs"] for v in versions(p)] == [7]
+        assert get_setting(p, "layer") == "hala"
+    with Project.open(path) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [(v["version"], v["docs"], v["labels"]) for v in versions(p)] == [(1, 7, ["QUOTE"])]
+        assert get_setting(p, "layer") == "hala"
+
+
+def test_v5_file_without_recommender_tables_gets_them(tmp_path):
+    path = tmp_path / "v5.annot"
+    Project.create(path).close()
+    _as_v5(path, keep_recommender_tables=False)
+    with Project.open(path, readonly=True) as p:
+        assert versions(p) == [] and load_model(p) is None and get_setting(p, "layer", "x") == "x"
+    with Project.open(path) as p:
+        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"recommender_models", "recommender_settings"} <= tables
+        set_setting(p, "layer", "hala")
+    c = sqlite3.connect(path)
+    assert c.execute("SELECT value FROM recommender_settings").fetchall() == [('"hala"',)]
+    c.close()

@@ -30,6 +30,8 @@ from typing import Callable, Iterable
 from annotator.core.errors import SpanError
 from annotator.core.model import now
 from annotator.core.offsets import check_span
+from annotator.core.store import suggestion_rows
+from annotator.core.store.suggestion_rows import RemovedRows
 from annotator.core.suggest.arabic import Folded
 from annotator.core.suggest.dates import DateMatch, find_dates
 from annotator.core.suggest.quotes import Attribution, find_quotes
@@ -142,11 +144,9 @@ def _relation_ok(scheme, name: str, a: str, b: str) -> bool:
 def _insert(project, doc_num: int, text: str, dct, annotator: str, only,
             found: tuple[list[dict], list[dict]] | None = None) -> tuple[list[tuple[int, str]], int]:
     """Insert one document's suggestions (the rules', or `found`); the caller holds the transaction."""
-    c = project.conn
     scheme = project.scheme
     spans, rels = found if found is not None else suggest_record(text, dct, only, annotator)
-    existing = {(s, e, lab): sid for sid, s, e, lab in c.execute(
-        'SELECT id, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (doc_num, annotator))}
+    existing = suggestion_rows.layer_span_keys(project, doc_num, annotator)
     ids: dict[str, int] = {}
     created: list[tuple[int, str]] = []
     stamp = now()
@@ -159,14 +159,12 @@ def _insert(project, doc_num: int, text: str, dct, annotator: str, only,
             continue
         check_span(text, sp["start"], sp["end"], where=f"document {doc_num}")
         attrs = _fit_attrs(scheme, sp["label"], sp["attrs"])
-        cur = c.execute(
-            'INSERT INTO spans(doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
-            "VALUES (?, ?, ?, ?, ?, 'suggested', ?, ?, ?, ?, ?)",
-            (doc_num, sp["start"], sp["end"], sp["label"], annotator, json.dumps(attrs, ensure_ascii=False,
-                                                                                  sort_keys=True),
-             sp["rule"], json.dumps(sp.get("origin") or {}, ensure_ascii=False, sort_keys=True), stamp, stamp))
-        ids[sp["id"]] = cur.lastrowid
-        created.append((cur.lastrowid, sp["label"]))
+        sid = suggestion_rows.insert_suggested_span(
+            project, doc_num, sp["start"], sp["end"], sp["label"], annotator,
+            json.dumps(attrs, ensure_ascii=False, sort_keys=True), sp["rule"],
+            json.dumps(sp.get("origin") or {}, ensure_ascii=False, sort_keys=True), stamp)
+        ids[sp["id"]] = sid
+        created.append((sid, sp["label"]))
     labels = {sp["id"]: sp["label"] for sp in spans}
     n_rels = 0
     for r in rels:
@@ -176,10 +174,7 @@ def _insert(project, doc_num: int, text: str, dct, annotator: str, only,
         b = abs(b)
         if not _relation_ok(scheme, r["label"], labels[r["from"]], labels[r["to"]]):
             continue
-        c.execute(
-            "INSERT INTO relations(doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, "
-            "modified) VALUES (?, ?, ?, ?, ?, 'suggested', '{}', ?, '{}', ?, ?)",
-            (doc_num, r["label"], a, b, annotator, r["rule"], stamp, stamp))
+        suggestion_rows.insert_suggested_link(project, doc_num, r["label"], a, b, annotator, r["rule"], stamp)
         n_rels += 1
     return created, n_rels
 
@@ -281,42 +276,34 @@ class StatusChange:
 
 def _set_status(project, doc_num: int, annotator: str, status: str, label: str | None,
                 span_ids: Iterable[int] | None, edited_by: str | None = None) -> StatusChange:
-    c = project.conn
     change = StatusChange(status=status)
-    sql = "SELECT id, status, origin FROM spans WHERE doc = ? AND annotator = ? AND status = 'suggested'"
-    args: list = [doc_num, annotator]
-    if label is not None:
-        sql += " AND label = ?"
-        args.append(label)
-    rows = list(c.execute(sql, args))
+    found = suggestion_rows.suggested_spans(project, doc_num, annotator, label)
     if span_ids is not None:
         wanted = set(span_ids)
-        rows = [r for r in rows if r[0] in wanted]
+        found = [r for r in found if r[0] in wanted]
     stamp = now()
     with project.transaction():
-        for sid, old, origin in rows:
-            c.execute("UPDATE spans SET status = ?, modified = ? WHERE id = ?", (status, stamp, sid))
+        for sid, old, origin in found:
+            suggestion_rows.set_span_status(project, sid, status, stamp)
             change.spans[sid] = old
             if edited_by and edited_by != annotator:
                 # The layer keeps its author; the person who decided is recorded beside it.
                 change.origins[sid] = origin
-                c.execute("UPDATE spans SET origin = ? WHERE id = ?",
-                          (json.dumps({**json.loads(origin), "edited_by": edited_by}, ensure_ascii=False, sort_keys=True), sid))
+                decided = {**json.loads(origin), "edited_by": edited_by}
+                suggestion_rows.set_span_origin(project, sid, json.dumps(decided, ensure_ascii=False, sort_keys=True))
         # Relations follow their spans: a rejected span's links are rejected; a link is accepted
         # once both of its ends are accepted.
-        for rid, a, b, old in list(c.execute(
-                "SELECT r.id, r.from_span, r.to_span, r.status FROM relations r WHERE r.doc = ? AND r.annotator = ? "
-                "AND r.status = 'suggested'", (doc_num, annotator))):
+        for rid, a, b, old in suggestion_rows.suggested_links(project, doc_num, annotator):
             if status == "rejected" and (a in change.spans or b in change.spans):
                 new = "rejected"
             elif status == "accepted" and (a in change.spans or b in change.spans):
-                ends = dict(c.execute("SELECT id, status FROM spans WHERE id IN (?, ?)", (a, b)))
+                ends = suggestion_rows.span_statuses(project, (a, b))
                 if not all(v == "accepted" for v in ends.values()):
                     continue
                 new = "accepted"
             else:
                 continue
-            c.execute("UPDATE relations SET status = ?, modified = ? WHERE id = ?", (new, stamp, rid))
+            suggestion_rows.set_link_status(project, rid, new, stamp)
             change.relations[rid] = old
     return change
 
@@ -338,36 +325,16 @@ def reject_suggestions(project, doc_num: int, annotator: str, label: str | None 
 def undo_status_change(project, change: StatusChange) -> None:
     """Put back the statuses a StatusChange replaced (the GUI's undo)."""
     stamp = now()
-    with project.transaction() as c:
+    with project.transaction():
         for sid, old in change.spans.items():
-            c.execute("UPDATE spans SET status = ?, modified = ? WHERE id = ?", (old, stamp, sid))
+            suggestion_rows.set_span_status(project, sid, old, stamp)
         for sid, origin in change.origins.items():
-            c.execute("UPDATE spans SET origin = ? WHERE id = ?", (origin, sid))
+            suggestion_rows.set_span_origin(project, sid, origin)
         for rid, old in change.relations.items():
-            c.execute("UPDATE relations SET status = ?, modified = ? WHERE id = ?", (old, stamp, rid))
+            suggestion_rows.set_link_status(project, rid, old, stamp)
 
 
 # ----- undoing a suggest run ----------------------------------------------------------------------
-@dataclass
-class RemovedRows:
-    """Span and relation rows deleted by remove_suggestions, as stored (same ids), for its undo."""
-
-    span_cols: tuple[str, ...] = ()
-    spans: list[tuple] = field(default_factory=list)
-    rel_cols: tuple[str, ...] = ()
-    relations: list[tuple] = field(default_factory=list)
-
-    @property
-    def docs(self) -> set[int]:
-        i = self.span_cols.index("doc") if self.spans else 0
-        return {row[i] for row in self.spans}
-
-
-def _rows(c, sql: str, args) -> tuple[tuple[str, ...], list[tuple]]:
-    cur = c.execute(sql, args)
-    return tuple(d[0] for d in cur.description), [tuple(r) for r in cur]
-
-
 def remove_suggestions(project, span_ids: Iterable[int]) -> RemovedRows:
     """Delete these spans and every relation touching them, in one transaction (the undo of
     suggest_document). Ids already gone are skipped. Returns the rows for restore_suggestions."""
@@ -375,14 +342,8 @@ def remove_suggestions(project, span_ids: Iterable[int]) -> RemovedRows:
     removed = RemovedRows()
     if not ids:
         return removed
-    chosen = "(SELECT value FROM json_each(?))"
-    arg = (json.dumps(ids),)
-    with project.transaction() as c:
-        removed.rel_cols, removed.relations = _rows(
-            c, f"SELECT * FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen} ORDER BY id", arg * 2)
-        removed.span_cols, removed.spans = _rows(c, f"SELECT * FROM spans WHERE id IN {chosen} ORDER BY id", arg)
-        c.execute(f"DELETE FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen}", arg * 2)
-        c.execute(f"DELETE FROM spans WHERE id IN {chosen}", arg)
+    with project.transaction():
+        removed = suggestion_rows.remove_spans_with_links(project, ids)
     return removed
 
 
@@ -390,9 +351,5 @@ def restore_suggestions(project, removed: RemovedRows) -> None:
     """Put back what remove_suggestions deleted (same ids), in one transaction."""
     if not removed.spans and not removed.relations:
         return
-    with project.transaction() as c:
-        for cols, rows, table in ((removed.span_cols, removed.spans, "spans"),
-                                  (removed.rel_cols, removed.relations, "relations")):
-            if rows:
-                names = ", ".join(f'"{n}"' for n in cols)
-                c.executemany(f"INSERT INTO {table}({names}) VALUES ({', '.join('?' * len(cols))})", rows)
+    with project.transaction():
+        suggestion_rows.restore_rows(project, removed)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from annotator.core.model import now
+from annotator.core.store import suggestion_rows
 from annotator.core.suggest.dates import find_dates
 
 # A dct far from any document: dates whose value differs under it and under none depend on the dct.
@@ -47,12 +48,6 @@ def _rule_attrs(text: str, dct, scheme) -> dict[tuple[int, int], str]:
         if se is not None:
             out[se] = _dumps(_fit_attrs(scheme, "DATE", d.attrs()))
     return out
-
-
-def _suggested_dates(conn, doc: int):
-    return list(conn.execute(
-        "SELECT id, start, \"end\", attrs FROM spans WHERE doc = ? AND label = 'DATE' AND status = 'suggested' "
-        "AND rule LIKE 'dates:%' ORDER BY id", (doc,)))
 
 
 @dataclass
@@ -85,7 +80,7 @@ def set_dct(project, doc: int, value: str | None) -> DctChange:
         before = _rule_attrs(document.text, old, scheme)
         undated = before if old is None else _rule_attrs(document.text, None, scheme)
         after = _rule_attrs(document.text, value, scheme)
-        for sid, start, end, attrs in _suggested_dates(project.conn, doc):
+        for sid, start, end, attrs in suggestion_rows.suggested_dates(project, doc):
             key = (start, end)
             new = after.get(key)
             if new is None or new == attrs:
@@ -106,16 +101,14 @@ def redo_dct_change(project, change: DctChange) -> None:
 
 def _apply(project, change: DctChange, dct: str | None, attrs: dict[int, str]) -> None:
     stamp = now()
-    with project.transaction() as c:
-        row = c.execute("SELECT meta FROM documents WHERE num = ?", (change.doc,)).fetchone()
-        meta = json.loads(row[0])
+    with project.transaction():
+        meta = json.loads(suggestion_rows.doc_meta_json(project, change.doc))
         if dct is None:
             meta.pop("dct", None)
         else:
             meta["dct"] = dct
-        c.execute("UPDATE documents SET meta = ? WHERE num = ?", (_dumps(meta), change.doc))
-        c.executemany("UPDATE spans SET attrs = ?, modified = ? WHERE id = ?",
-                      [(a, stamp, sid) for sid, a in attrs.items()])
+        suggestion_rows.set_doc_meta_json(project, change.doc, _dumps(meta))
+        suggestion_rows.set_span_attrs(project, list(attrs.items()), stamp)
 
 
 def refresh_values(project, doc: int, text: str, dct) -> int:
@@ -124,14 +117,14 @@ def refresh_values(project, doc: int, text: str, dct) -> int:
     The caller holds the transaction (a suggest run). Returns how many changed."""
     if not dct:
         return 0
-    spans = _suggested_dates(project.conn, doc)
+    spans = suggestion_rows.suggested_dates(project, doc)
     if not spans:
         return 0
     undated = _rule_attrs(text, None, project.scheme)
     dated = _rule_attrs(text, dct, project.scheme)
-    todo = [(dated[(s, e)], now(), sid) for sid, s, e, attrs in spans
+    todo = [(sid, dated[(s, e)]) for sid, s, e, attrs in spans
             if attrs == undated.get((s, e)) and dated.get((s, e)) not in (None, attrs)]
-    project.conn.executemany("UPDATE spans SET attrs = ?, modified = ? WHERE id = ?", todo)
+    suggestion_rows.set_span_attrs(project, todo, now())
     return len(todo)
 
 
@@ -141,7 +134,7 @@ def unresolved_dates(project, doc: int) -> int:
     document = project.document(doc)
     if document.meta.get("dct"):
         return 0
-    spans = _suggested_dates(project.conn, doc)
+    spans = suggestion_rows.suggested_dates(project, doc)
     if not spans:
         return 0
     scheme = project.scheme
