@@ -191,15 +191,12 @@ KNOWN_SQL: set[str] = {
     "annotator.core.native",
     "annotator.core.progress",
     "annotator.core.recommender.store",
-    "annotator.core.review",
     "annotator.core.splits",
     "annotator.core.suggest",
     "annotator.core.suggest.dct",
-    "annotator.gui.annotate",
     "annotator.gui.backup_actions",
     "annotator.gui.doc_list",
     "annotator.gui.merge_actions",
-    "annotator.gui.review.window",
     "annotator.gui.suggest_actions",
 }
 

@@ -32,7 +32,7 @@ def annotate(path, name, doc_id, spans, done=True, relations=()):
     """What an annotator does in their copy, through the Project API."""
     with Project.open(path) as p:
         doc = p.document(doc_id)
-        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs)
+        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs).result
                 for piece, label, attrs in spans]
         for rel, i, j in relations:
             p.add_relation(rel, made[i].id, made[j].id, name)

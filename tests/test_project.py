@@ -39,24 +39,35 @@ def test_file_is_marked_as_ours(project):
 
 def test_add_update_delete_restore_span(project):
     s, e = span_of(TEXT, "الوزير")
-    span = project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
+    added = project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
+    span = added.result
     assert project.span(span.id).text_in(TEXT) == "الوزير"
-    old = project.update_span(span.id, label="QUOTE")
-    assert old.label == "SOURCE"
+    relabel = project.update_span(span.id, label="QUOTE")
+    assert relabel.result.label == "SOURCE"
     # attributes of the old label that the new one lacks are dropped
     assert project.span(span.id).attrs == {}
-    removed, rels = project.delete_span(span.id)
+    deleted = project.delete_span(span.id)
     assert project.spans(1) == []
-    project.restore_span(removed, rels)
+    project.undo(deleted)
     back = project.span(span.id)
-    assert (back.start, back.end, back.label, back.attrs, back.created) == (s, e, "QUOTE", {}, removed.created)
+    assert back == relabel.spans()[0]  # the row as it was, same id and stamps
+    assert (back.start, back.end, back.label, back.attrs, back.created) == (s, e, "QUOTE", {}, span.created)
+    project.redo(deleted)
+    assert project.spans(1) == []
+    project.undo(deleted)
+    project.undo(relabel)
+    assert project.span(span.id) == span
+    project.undo(added)
+    assert project.spans(1) == []
+    project.redo(added)
+    assert project.span(span.id) == span
 
 
 def test_relations_follow_their_spans_and_come_back(project):
-    q = project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"})
-    src = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    cue = project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal")
-    r1 = project.add_relation("source", q.id, src.id, "amal")
+    q = project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"}).result
+    src = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal").result
+    cue = project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal").result
+    r1 = project.add_relation("source", q.id, src.id, "amal").result
     project.add_relation("cue", q.id, cue.id, "amal")
     with pytest.raises(SpanError, match="cannot link"):
         project.add_relation("source", q.id, cue.id, "amal")
@@ -64,9 +75,9 @@ def test_relations_follow_their_spans_and_come_back(project):
         project.add_relation("source", q.id, src.id, "amal")
     with pytest.raises(SpanError, match="break a link"):
         project.update_span(src.id, label="DATE")
-    span, rels = project.delete_span(q.id)
+    deleted = project.delete_span(q.id)
     assert project.relations(1) == []
-    project.restore_span(span, rels)
+    project.undo(deleted)
     assert [r.id for r in project.relations(1)] == [r1.id, r1.id + 1]
 
 
@@ -84,18 +95,18 @@ def test_bad_spans_are_refused(project):
 
 def test_date_value_pattern_accepts_timex(project):
     s, e = span_of(TEXT, "9 كانون الأول/ ديسمبر 2021")
-    span = project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"})
-    assert project.set_span_attr(span.id, "value", "2021-W49") == "2021-12-09"
+    span = project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"}).result
+    assert project.set_span_attr(span.id, "value", "2021-W49").result == "2021-12-09"
     assert project.span(span.id).attrs["value"] == "2021-W49"
 
 
 def test_status_and_metadata(project):
     assert project.doc_status(1, "amal") == "todo"
-    assert project.set_doc_status(1, "amal", "done") == "todo"
+    assert project.set_doc_status(1, "amal", "done").result == "todo"
     assert project.statuses(1) == {"amal": "done"}
     with pytest.raises(SpanError):
         project.set_doc_status(1, "amal", "finished")
-    assert project.set_doc_meta(1, "dct", "2021-12-09") is None
+    assert project.set_doc_meta(1, "dct", "2021-12-09").result is None
     assert project.document(1).dct == "2021-12-09"
     with pytest.raises(SpanError, match="not a date"):
         project.set_doc_meta(1, "dct", "9/12/2021")
@@ -187,8 +198,8 @@ def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, project):
     """Undo puts a span back under its id, so nothing (add, import, suggest) may take it."""
     from annotator.core.suggest import suggest_document
 
-    s = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    gone, rels = project.delete_span(s.id)  # the user's undo of the add
+    s = project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal").result
+    gone = project.delete_span(s.id)  # the user's undo of the add
     other = tmp_path / "b.jsonl"
     other.write_text('{"id": "b", "text": "قال", "spans": [{"start": 0, "end": 3, "label": "CUE"}]}\n',
                      encoding="utf-8")
@@ -196,5 +207,5 @@ def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, project):
     suggested = suggest_document(project, 1, "amal")
     assert suggested and s.id not in suggested
     assert s.id not in {x.id for x in project.spans(2)}
-    project.restore_span(gone, rels)  # the redo
+    project.undo(gone)  # the redo
     assert project.span(s.id).label == "SOURCE"

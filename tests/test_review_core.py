@@ -97,17 +97,19 @@ def test_accept_a_version_keeps_provenance(project):
 
 
 def test_undo_and_redo_restore_exactly(project):
+    from annotator.core.store.review_rows import gold_rows
+
     d = doc(project)
     c1 = rv.auto_accept(project, d, "hind")
-    state1 = rv._snapshot(project.conn, d)
+    state1 = gold_rows(project, d)
     c2 = rv.accept_version(project, by_text(project, d, "القطار"), "c", "hind")
-    state2 = rv._snapshot(project.conn, d)
-    rv.undo(project, c2)
-    assert rv._snapshot(project.conn, d) == state1
-    rv.redo(project, c2)
-    assert rv._snapshot(project.conn, d) == state2
-    rv.undo(project, c2)
-    rv.undo(project, c1)
+    state2 = gold_rows(project, d)
+    project.undo(c2)
+    assert gold_rows(project, d) == state1
+    project.redo(c2)
+    assert gold_rows(project, d) == state2
+    project.undo(c2)
+    project.undo(c1)
     assert project.spans(d, GOLD) == [] and project.doc_status(d, GOLD) == "todo"
 
 
