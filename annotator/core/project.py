@@ -22,6 +22,7 @@ from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Rela
 from annotator.core.offsets import check_span
 from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
 from annotator.core.scheme import Scheme, default_scheme
+from annotator.core.store import change_rows
 
 BUSY_TIMEOUT_MS = 5000
 _SPAN_COLS = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
@@ -637,8 +638,6 @@ class Project:
     # ----- undo and redo -----------------------------------------------------------------------
     def redo(self, change: Change) -> None:
         """Write the after side of a Change again (same ids), in one transaction."""
-        from annotator.core.store import change_rows
-
         with self._tx():
             change_rows.write(self, change)
 

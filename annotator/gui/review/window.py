@@ -276,15 +276,21 @@ class ReviewWindow(QMainWindow):
         self.a_undo = self._act(self.tr("Undo"), lambda: self.guard.step(backward=True), ["Ctrl+Z"])
         self.a_redo = self._act(self.tr("Redo"), lambda: self.guard.step(backward=False),
                                 ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.undo_stack.canUndoChanged.connect(self.a_undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.a_redo.setEnabled)
-        self.a_undo.setEnabled(False)
-        self.a_redo.setEnabled(False)
+        self.undo_stack.indexChanged.connect(self._label_undo)
+        self._label_undo()
         for a in (self.a_undo, self.a_redo):
             edit.addAction(a)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.a_help = self._act(self.tr("Keyboard shortcuts"), self.show_keys, ["F1"])
         help_menu.addAction(self.a_help)
+
+    def _label_undo(self, _index: int = 0) -> None:
+        """Undo and Redo name what they would do, and are off when there is nothing to do."""
+        stack = self.undo_stack
+        for action, can, text, base in ((self.a_undo, stack.canUndo(), stack.undoText(), self.tr("Undo")),
+                                        (self.a_redo, stack.canRedo(), stack.redoText(), self.tr("Redo"))):
+            action.setEnabled(can)
+            action.setText(f"{base} {text}" if can and text else base)
 
     def _auto_toggled(self, on: bool) -> None:
         if on and self.doc is not None:
