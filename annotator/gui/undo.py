@@ -51,12 +51,14 @@ class ChangeCommand(QUndoCommand):
         return self.change is not None and not self.change.empty
 
     def run_undo(self) -> None:
-        self.project.undo(self.change)
+        if self.change is not None:
+            self.project.undo(self.change)
         self._done_outside = True
         self.told(self.change, True)
 
     def run_redo(self) -> None:
-        self.project.redo(self.change)
+        if self.change is not None:
+            self.project.redo(self.change)
         self._done_outside = True
         self.told(self.change, False)
 
