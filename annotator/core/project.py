@@ -1,7 +1,8 @@
 """The project store: one SQLite file holding documents, scheme, spans, relations, statuses.
 
 Every mutator is one short transaction, committed before it returns, so an edit the
-user saw as done survives a crash. Mutators return what an undo needs to reverse them.
+user saw as done survives a crash. Mutators return a Change (annotator.core.change): the rows
+they wrote, before and after, which undo() and redo() write back in one transaction each.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from annotator.core import checksums
+from annotator.core.change import Change, RowChange, relation_row, span_row
 from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
 from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
 from annotator.core.scheme import Scheme, default_scheme
+from annotator.core.store import change_rows
 
 BUSY_TIMEOUT_MS = 5000
 _SPAN_COLS = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
@@ -391,8 +394,8 @@ class Project:
         row = self.conn.execute("SELECT num FROM documents WHERE hash = ? ORDER BY num LIMIT 1", (digest,)).fetchone()
         return row[0] if row else None
 
-    def set_doc_meta(self, doc: int, key: str, value) -> object:
-        """Set (or, with None, remove) one metadata key. Returns the previous value."""
+    def set_doc_meta(self, doc: int, key: str, value) -> Change:
+        """Set (or, with None, remove) one metadata key. Change.result: the previous value."""
         if not isinstance(key, str) or not key or "\x00" in key or (isinstance(value, str) and "\x00" in value):
             raise SpanError(f"metadata key {key!r}: 1 or more characters, and no NUL character in it or its value")
         if key == "dct" and value is not None:
@@ -410,29 +413,34 @@ class Project:
             else:
                 meta[key] = value
             c.execute("UPDATE documents SET meta = ? WHERE num = ?", (_dumps(meta), doc))
-        return old
+        return Change((RowChange("documents", (doc,), {"meta": row[0]}, {"meta": _dumps(meta)}),), doc, old)
 
     # ----- statuses ------------------------------------------------------------------------
     def doc_status(self, doc: int, annotator: str) -> str:
         row = self.conn.execute("SELECT state FROM doc_status WHERE doc = ? AND annotator = ?", (doc, annotator)).fetchone()
         return row[0] if row else "todo"
 
-    def set_doc_status(self, doc: int, annotator: str, state: str) -> str:
-        """Set one annotator's state for a document. Returns the previous state."""
+    def set_doc_status(self, doc: int, annotator: str, state: str) -> Change:
+        """Set one annotator's state for a document. Change.result: the previous state."""
         if state not in DOC_STATES:
             raise SpanError(f"status must be one of {', '.join(DOC_STATES)}, got {state!r}")
         with self._tx() as c:
-            old = self.doc_status(doc, annotator)
+            row = c.execute("SELECT state, modified FROM doc_status WHERE doc = ? AND annotator = ?",
+                            (doc, annotator)).fetchone()
             self.ensure_annotator(annotator)
+            after = None
             if state == "todo":
                 c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (doc, annotator))
             else:
+                after = {"doc": doc, "annotator": annotator, "state": state, "modified": now()}
                 c.execute(
                     "INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(doc, annotator) DO UPDATE SET state = excluded.state, modified = excluded.modified",
-                    (doc, annotator, state, now()),
+                    (doc, annotator, state, after["modified"]),
                 )
-        return old
+        before = {"doc": doc, "annotator": annotator, "state": row[0], "modified": row[1]} if row else None
+        rows = (RowChange("doc_status", (doc, annotator), before, after),) if before != after else ()
+        return Change(rows, doc, row[0] if row else "todo")
 
     def statuses(self, doc: int) -> dict[str, str]:
         return dict(self.conn.execute("SELECT annotator, state FROM doc_status WHERE doc = ? ORDER BY annotator", (doc,)))
@@ -468,7 +476,8 @@ class Project:
         self.scheme.check_attrs(self.scheme.label(label), attrs, where=f"{label} span {start}..{end}")
 
     def add_span(self, doc: int, start: int, end: int, label: str, annotator: str, attrs: dict | None = None,
-                 status: str = "accepted", rule: str | None = None, origin: dict | None = None) -> Span:
+                 status: str = "accepted", rule: str | None = None, origin: dict | None = None) -> Change:
+        """A new span. Change.result: the Span."""
         attrs = dict(attrs or {})
         if status not in SPAN_STATUSES:
             raise SpanError(f"span status must be one of {', '.join(SPAN_STATUSES)}")
@@ -481,10 +490,11 @@ class Project:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc, start, end, label, annotator, status, _dumps(attrs), rule, _dumps(origin or {}), stamp, stamp),
             )
-        return Span(cur.lastrowid, doc, start, end, label, annotator, status, attrs, rule, origin or {}, stamp, stamp)
+        span = Span(cur.lastrowid, doc, start, end, label, annotator, status, attrs, rule, origin or {}, stamp, stamp)
+        return Change((RowChange("spans", (span.id,), None, span_row(span)),), doc, span, [span.id])
 
-    def update_span(self, span_id: int, **changes) -> Span:
-        """Change start, end, label, attrs, status or origin of a span. Returns the span as it was."""
+    def update_span(self, span_id: int, **changes) -> Change:
+        """Change start, end, label, attrs, status or origin of a span. Change.result: the span as it was."""
         old = self.span(span_id)
         allowed = {"start", "end", "label", "attrs", "status", "origin"}
         bad = set(changes) - allowed
@@ -499,18 +509,20 @@ class Project:
             if "attrs" not in changes:
                 new["attrs"] = {k: v for k, v in old.attrs.items() if label.attribute(k)}
         self._check_span(old.doc, new["start"], new["end"], new["label"], new["attrs"])
+        span = Span(old.id, old.doc, new["start"], new["end"], new["label"], old.annotator, new["status"],
+                    new["attrs"], old.rule, new["origin"], old.created, now())
         with self._tx() as c:
             if new["label"] != old.label:
                 self._check_links_still_valid(span_id, new["label"])
             c.execute(
                 'UPDATE spans SET start = ?, "end" = ?, label = ?, attrs = ?, status = ?, origin = ?, modified = ? WHERE id = ?',
-                (new["start"], new["end"], new["label"], _dumps(new["attrs"]), new["status"], _dumps(new["origin"]),
-                 now(), span_id),
+                (span.start, span.end, span.label, _dumps(span.attrs), span.status, _dumps(span.origin),
+                 span.modified, span_id),
             )
-        return old
+        return Change((RowChange("spans", (span_id,), span_row(old), span_row(span)),), old.doc, old)
 
-    def set_span_attr(self, span_id: int, name: str, value) -> object:
-        """Set (None removes) one attribute. Returns the previous value."""
+    def set_span_attr(self, span_id: int, name: str, value) -> Change:
+        """Set (None removes) one attribute. Change.result: the previous value."""
         span = self.span(span_id)
         attrs = dict(span.attrs)
         old = attrs.get(name)
@@ -518,8 +530,9 @@ class Project:
             attrs.pop(name, None)
         else:
             attrs[name] = value
-        self.update_span(span_id, attrs=attrs)
-        return old
+        change = self.update_span(span_id, attrs=attrs)
+        change.result = old
+        return change
 
     def _check_links_still_valid(self, span_id: int, new_label: str) -> None:
         for rel_label, other_label, outgoing in self.conn.execute(
@@ -530,25 +543,15 @@ class Project:
             pair = (new_label, other_label) if outgoing else (other_label, new_label)
             self.scheme.check_relation(rel_label, *pair, where="relabel would break a link")
 
-    def delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
-        """Delete a span and the relations that use it. Returns both, for restore_span()."""
+    def delete_span(self, span_id: int) -> Change:
+        """Delete a span and the relations that use it (undo puts both back, same ids).
+        Change.result: the span."""
         span = self.span(span_id)
         rels = self.relations_of(span_id)
         with self._tx() as c:
             c.execute("DELETE FROM spans WHERE id = ?", (span_id,))
-        return span, rels
-
-    def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
-        """Put back a deleted span (same id) and its relations: the undo of delete_span()."""
-        with self._tx() as c:
-            self.ensure_annotator(span.annotator)
-            c.execute(
-                f"INSERT INTO spans({_SPAN_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (span.id, span.doc, span.start, span.end, span.label, span.annotator, span.status,
-                 _dumps(span.attrs), span.rule, _dumps(span.origin), span.created, now()),
-            )
-            for r in relations:
-                self._insert_relation_row(c, r)
+        rows = tuple(RowChange("relations", (r.id,), relation_row(r), None) for r in rels)
+        return Change(rows + (RowChange("spans", (span_id,), span_row(span), None),), span.doc, span)
 
     # ----- relations ---------------------------------------------------------------------------
     def relations(self, doc: int, annotator: str | None = None) -> list[Relation]:
@@ -574,8 +577,9 @@ class Project:
         return _relation(row)
 
     def add_relation(self, label: str, from_span: int, to_span: int, annotator: str, status: str = "accepted",
-                     attrs: dict | None = None, rule: str | None = None, replace: Iterable[int] = ()) -> Relation:
-        """A new link; the relations `replace` (ids) are deleted in the same transaction."""
+                     attrs: dict | None = None, rule: str | None = None, replace: Iterable[int] = ()) -> Change:
+        """A new link; the relations `replace` (ids) are deleted in the same transaction.
+        Change.result: the Relation."""
         a, b = self.span(from_span), self.span(to_span)
         if a.doc != b.doc:
             raise SpanError("a relation must link two spans of the same document")
@@ -595,12 +599,14 @@ class Project:
             raise SpanError(f"these spans are already linked by {label}")
         stamp = now()
         rel = Relation(0, a.doc, label, from_span, to_span, annotator, status, attrs, rule, {}, stamp, stamp)
+        gone = [self.relation(old) for old in replace]
         with self._tx() as c:
             self.ensure_annotator(annotator)
-            for old in replace:
-                c.execute("DELETE FROM relations WHERE id = ?", (old,))
+            for old in gone:
+                c.execute("DELETE FROM relations WHERE id = ?", (old.id,))
             rel.id = self._insert_relation_row(c, rel, with_id=False)
-        return rel
+        rows = tuple(RowChange("relations", (r.id,), relation_row(r), None) for r in gone)
+        return Change(rows + (RowChange("relations", (rel.id,), None, relation_row(rel)),), a.doc, rel)
 
     @staticmethod
     def _insert_relation_row(c, r: Relation, with_id: bool = True) -> int:
@@ -612,23 +618,22 @@ class Project:
         cur = c.execute(f"INSERT INTO relations({cols}) VALUES ({', '.join('?' * len(values))})", values)
         return cur.lastrowid
 
-    def delete_relation(self, rel_id: int) -> Relation:
+    def delete_relation(self, rel_id: int) -> Change:
+        """Change.result: the relation."""
         rel = self.relation(rel_id)
         with self._tx() as c:
             c.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
-        return rel
+        return Change((RowChange("relations", (rel_id,), relation_row(rel), None),), rel.doc, rel)
 
-    def restore_relation(self, rel: Relation) -> None:
-        with self._tx() as c:
-            self._insert_relation_row(c, rel)
+    # ----- undo and redo -----------------------------------------------------------------------
+    def redo(self, change: Change) -> None:
+        """Write the after side of a Change again (same ids), in one transaction."""
+        with self._tx():
+            change_rows.write(self, change)
 
-    def swap_relations(self, remove: Iterable[int], restore: Iterable[Relation]) -> None:
-        """Delete relations `remove` and put `restore` back, in one transaction (undo of a replaced link)."""
-        with self._tx() as c:
-            for rel_id in remove:
-                c.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
-            for rel in restore:
-                self._insert_relation_row(c, rel)
+    def undo(self, change: Change) -> None:
+        """Write the before side of a Change back, in one transaction."""
+        self.redo(change.inverse())
 
     # ----- summaries ---------------------------------------------------------------------------
     def stats(self) -> dict:

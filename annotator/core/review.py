@@ -20,26 +20,23 @@ Gold spans carry origin {"from": [annotators whose version it is], "reviewer", "
 progress is the gold layer's doc_status (in_progress at the first decision, done when the
 reviewer says so or curates the document as empty).
 
-Every mutator is one transaction and returns a Change: the document's gold state before and
-after, so undo and redo are exact restores whatever the action was.
+Every mutator is one transaction and returns a Change (annotator.core.change): the rows of the
+document's gold state (gold spans and links, decisions, review state) that the action changed,
+before and after, so project.undo and project.redo are exact restores whatever the action was.
+The rows live in annotator.core.store.review_rows.
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from annotator.core.change import Change, diff
+from annotator.core.change import dumps as _dumps
 from annotator.core.errors import SpanError
 from annotator.core.model import GOLD, Relation, Span, now
 from annotator.core.offsets import check_span
-
-_SPAN_COLS = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
-_REL_COLS = "id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified"
-
-
-def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+from annotator.core.store import review_rows as rows
 
 
 SpanKey = tuple[int, int, str]  # (start, end, label)
@@ -59,13 +56,7 @@ def attr_values(s: Span) -> dict:
 # ----- reading ---------------------------------------------------------------------------------
 def review_annotators(project, doc: int | None = None) -> list[str]:
     """Human annotators (not gold) who marked the document done, or, with doc None, any document."""
-    sql = ("SELECT DISTINCT d.annotator FROM doc_status d JOIN annotators a ON a.name = d.annotator "
-           "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done'")
-    args: list = [GOLD]
-    if doc is not None:
-        sql += " AND d.doc = ?"
-        args.append(doc)
-    return [r[0] for r in project.conn.execute(sql + " ORDER BY 1", args)]
+    return rows.done_annotators(project, doc)
 
 
 LinkKey = tuple[str, SpanKey]  # (relation label, the target span's key)
@@ -181,8 +172,7 @@ def clusters(project, doc: int, annotators: list[str] | None = None) -> list[Clu
             end = s.end
     links = _links(project, doc, annotators, {s.id: s for s in spans})
     gold = project.spans(doc, GOLD)
-    decisions = {k: (d, json.loads(data)) for k, d, data in project.conn.execute(
-        "SELECT key, decision, data FROM review_decisions WHERE doc = ? AND kind = 'cluster'", (doc,))}
+    decisions = rows.decisions(project, doc, "cluster")
     # Gold spans by start, so that each cluster looks at the few that can reach it (a scan of
     # all gold for each cluster made a 2,000-span document take a third of a second a key).
     gold_starts = [s.start for s in gold]  # project.spans orders by start
@@ -267,11 +257,10 @@ def relation_candidates(project, doc: int, annotators: list[str] | None = None) 
             continue
         k = (r.label, key_of(x), key_of(y))
         found.setdefault(k, RelationCandidate(r.label, k[1], k[2], [])).gold = r
-    decisions = dict(project.conn.execute(
-        "SELECT key, decision FROM review_decisions WHERE doc = ? AND kind = 'relation'", (doc,)))
+    decisions = rows.decisions(project, doc, "relation")
     out = sorted(found.values(), key=lambda c: (c.source, c.target, c.label))
     for c in out:
-        c.decision = decisions.get(c.key)
+        c.decision = decisions[c.key][0] if c.key in decisions else None
     return out
 
 
@@ -286,64 +275,14 @@ class Progress:
 def progress(project, doc: int, annotators: list[str] | None = None, cs: list[Cluster] | None = None) -> Progress:
     """cs: the document's clusters when the caller has just read them (the review window)."""
     cs = clusters(project, doc, annotators) if cs is None else cs
-    empty = project.conn.execute(
-        "SELECT 1 FROM review_decisions WHERE doc = ? AND kind = 'document' AND decision = 'empty'", (doc,)).fetchone()
-    return Progress(len(cs), sum(1 for c in cs if c.decided), project.doc_status(doc, GOLD), bool(empty))
+    return Progress(len(cs), sum(1 for c in cs if c.decided), project.doc_status(doc, GOLD),
+                    rows.curated_empty(project, doc))
 
 
-# ----- changes, undo and redo -----------------------------------------------------------------------
-@dataclass
-class GoldState:
-    spans: list[tuple]
-    relations: list[tuple]
-    decisions: list[tuple]
-    status: tuple | None
-
-
-@dataclass
-class Change:
-    doc: int
-    before: GoldState
-    after: GoldState
-    created: list[int] = field(default_factory=list)  # gold span ids made by the action
-
-
-def _snapshot(c, doc: int) -> GoldState:
-    return GoldState(
-        c.execute(f"SELECT {_SPAN_COLS} FROM spans WHERE doc = ? AND annotator = ? ORDER BY id", (doc, GOLD)).fetchall(),
-        c.execute(f"SELECT {_REL_COLS} FROM relations WHERE doc = ? AND annotator = ? ORDER BY id", (doc, GOLD)).fetchall(),
-        c.execute("SELECT doc, kind, key, decision, reviewer, time, data FROM review_decisions WHERE doc = ? "
-                  "ORDER BY kind, key", (doc,)).fetchall(),
-        c.execute("SELECT doc, annotator, state, modified FROM doc_status WHERE doc = ? AND annotator = ?",
-                  (doc, GOLD)).fetchone(),
-    )
-
-
-def _restore(c, doc: int, state: GoldState) -> None:
-    c.execute("DELETE FROM relations WHERE doc = ? AND annotator = ?", (doc, GOLD))
-    c.execute("DELETE FROM spans WHERE doc = ? AND annotator = ?", (doc, GOLD))
-    c.execute("DELETE FROM review_decisions WHERE doc = ?", (doc,))
-    c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (doc, GOLD))
-    c.executemany(f"INSERT INTO spans({_SPAN_COLS}) VALUES ({','.join('?' * 12)})", state.spans)
-    c.executemany(f"INSERT INTO relations({_REL_COLS}) VALUES ({','.join('?' * 12)})", state.relations)
-    c.executemany("INSERT INTO review_decisions(doc, kind, key, decision, reviewer, time, data) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)", state.decisions)
-    if state.status:
-        c.execute("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", state.status)
-
-
-def undo(project, change: Change) -> None:
-    with project.transaction() as c:
-        _restore(c, change.doc, change.before)
-
-
-def redo(project, change: Change) -> None:
-    with project.transaction() as c:
-        _restore(c, change.doc, change.after)
-
-
+# ----- one review action ----------------------------------------------------------------------------
 class _Tx:
-    """One review action: snapshot, changes, snapshot; progress moves to in_progress."""
+    """One review action: the gold rows read, the changes, the rows read again (their
+    difference is the Change); progress moves to in_progress."""
 
     def __init__(self, project, doc: int, reviewer: str):
         if not reviewer:
@@ -355,19 +294,19 @@ class _Tx:
 
     def __enter__(self):
         self._cm = self.project.transaction()
-        self.c = self._cm.__enter__()
+        self._cm.__enter__()
         self.project.ensure_annotator(GOLD, "gold")
-        self.before = _snapshot(self.c, self.doc)
+        self.before = rows.gold_rows(self.project, self.doc)
         return self
 
     def __exit__(self, *exc):
         if exc[0] is None:
             try:
                 self.make_waiting_links()
-                if self.starts_progress and not self.c.execute("SELECT 1 FROM doc_status WHERE doc = ? AND annotator = ?",
-                                      (self.doc, GOLD)).fetchone():
+                if self.starts_progress and not rows.has_review_state(self.project, self.doc):
                     self.status("in_progress")
-                self.change = Change(self.doc, self.before, _snapshot(self.c, self.doc), self.created)
+                after = rows.gold_rows(self.project, self.doc)
+                self.change = Change(diff(self.before, after), self.doc, None, self.created)
             except BaseException as e:
                 self._cm.__exit__(type(e), e, e.__traceback__)
                 raise
@@ -377,77 +316,48 @@ class _Tx:
         return {"from": sorted(sources), "reviewer": self.reviewer, "time": self.time, "auto": auto, **extra}
 
     def insert_span(self, start: int, end: int, label: str, attrs: dict, origin: dict) -> int:
-        cur = self.c.execute(
-            'INSERT INTO spans(doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
-            "VALUES (?, ?, ?, ?, ?, 'accepted', ?, NULL, ?, ?, ?)",
-            (self.doc, start, end, label, GOLD, _dumps(attrs), _dumps(origin), self.time, self.time))
-        self.created.append(cur.lastrowid)
-        return cur.lastrowid
+        span_id = rows.insert_gold_span(self.project, self.doc, start, end, label, attrs, origin, self.time)
+        self.created.append(span_id)
+        return span_id
 
     def delete_gold_in(self, start: int, end: int) -> None:
-        gone = self.c.execute('SELECT start, "end" FROM spans WHERE doc = ? AND annotator = ? AND start < ? '
-                              'AND "end" > ?', (self.doc, GOLD, end, start)).fetchall()
-        self.c.execute('DELETE FROM spans WHERE doc = ? AND annotator = ? AND start < ? AND "end" > ?',
-                       (self.doc, GOLD, end, start))
+        gone = rows.gold_in(self.project, self.doc, start, end)
+        rows.delete_gold_in(self.project, self.doc, start, end)
         # A span the reviewer drew over this cluster and a neighbouring one was that neighbour's
         # decision ("edited"): with it gone and nothing gold left there, the neighbour is
         # undecided again instead of decided with nothing in gold.
         reach = [(s, e) for s, e in gone if s < start or e > end]
         if not reach:
             return
-        for key, in self.c.execute("SELECT key FROM review_decisions WHERE doc = ? AND kind = 'cluster' "
-                                   "AND decision = 'edited'", (self.doc,)).fetchall():
+        for key in rows.edited_cluster_keys(self.project, self.doc):
             cs, ce = (int(x) for x in key.split("-"))
             if (cs, ce) == (start, end) or not any(s < ce and cs < e for s, e in reach):
                 continue
-            if not self.c.execute('SELECT 1 FROM spans WHERE doc = ? AND annotator = ? AND start < ? AND "end" > ?',
-                                  (self.doc, GOLD, ce, cs)).fetchone():
+            if not rows.gold_in(self.project, self.doc, cs, ce):
                 self.decide("cluster", key, None)
 
     def decide(self, kind: str, key: str, decision: str | None, data: dict | None = None) -> None:
-        if decision is None:
-            self.c.execute("DELETE FROM review_decisions WHERE doc = ? AND kind = ? AND key = ?", (self.doc, kind, key))
-            return
-        self.c.execute(
-            "INSERT OR REPLACE INTO review_decisions(doc, kind, key, decision, reviewer, time, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", (self.doc, kind, key, decision, self.reviewer, self.time, _dumps(data or {})))
+        rows.set_decision(self.project, self.doc, kind, key, decision, self.reviewer, self.time, data)
 
     def make_waiting_links(self) -> None:
         """Accepted links whose two ends are gold now and that are not yet in gold."""
-        gold = {(s, e, l): i for i, s, e, l in self.c.execute(
-            'SELECT id, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (self.doc, GOLD))}
-        have = set(self.c.execute("SELECT label, from_span, to_span FROM relations WHERE doc = ? AND annotator = ?",
-                                  (self.doc, GOLD)))
-        for decision, data in self.c.execute(
-                "SELECT decision, data FROM review_decisions WHERE doc = ? AND kind = 'relation' "
-                "AND decision IN ('accepted', 'auto')", (self.doc,)).fetchall():
-            d = json.loads(data)
+        gold = rows.gold_keys(self.project, self.doc)
+        have = rows.gold_links(self.project, self.doc)
+        for decision, d in rows.accepted_links(self.project, self.doc):
             if "source" not in d:
                 continue  # decided before links waited for their ends: made at the time
             a, b = gold.get(tuple(d["source"])), gold.get(tuple(d["target"]))
             if a is not None and b is not None and (d["label"], a, b) not in have:
-                self.c.execute(
-                    "INSERT INTO relations(doc, label, from_span, to_span, annotator, status, attrs, rule, origin, "
-                    "created, modified) VALUES (?, ?, ?, ?, ?, 'accepted', '{}', NULL, ?, ?, ?)",
-                    (self.doc, d["label"], a, b, GOLD,
-                     _dumps(self.origin(d.get("from", []), auto=decision == "auto")), self.time, self.time))
+                rows.insert_gold_relation(self.project, self.doc, d["label"], a, b,
+                                          self.origin(d.get("from", []), auto=decision == "auto"), self.time)
                 have.add((d["label"], a, b))
 
     def status(self, state: str) -> None:
-        if state == "todo":
-            self.c.execute("DELETE FROM doc_status WHERE doc = ? AND annotator = ?", (self.doc, GOLD))
-        else:
-            self.c.execute(
-                "INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(doc, annotator) DO UPDATE SET state = excluded.state, modified = excluded.modified",
-                (self.doc, GOLD, state, self.time))
+        rows.set_review_state(self.project, self.doc, state, self.time)
 
 
 def _check(project, doc: int, start: int, end: int, label: str, attrs: dict) -> None:
-    text = project.conn.execute("SELECT text FROM documents WHERE num = ?", (doc,)).fetchone()
-    if text is None:
-        raise SpanError(f"no document {doc}")
-    check_span(text[0], start, end, where=f"document {doc}")
+    check_span(rows.document_text(project, doc), start, end, where=f"document {doc}")
     project.scheme.check_attrs(project.scheme.label(label), attrs, where=f"{label} span {start}..{end}")
 
 
@@ -537,14 +447,13 @@ def auto_accept(project, doc: int, reviewer: str, annotators: list[str] | None =
                     tx.decide("relation", relation_key(rel, key_of(s), target), "auto",
                               _link_data(rel, key_of(s), target, annotators))
             tx.decide("cluster", c.key, "auto")
-        gold = {(s[2], s[3], s[4]): s[0] for s in tx.c.execute(
-            'SELECT id, doc, start, "end", label FROM spans WHERE doc = ? AND annotator = ?', (doc, GOLD))}
+        gold = rows.gold_keys(project, doc)
         for r in rels:
             a, b = gold.get(r.source), gold.get(r.target)
             if a is not None and b is not None:
                 _insert_relation(tx, r, a, b, auto=True)
                 tx.decide("relation", r.key, "auto", _link_data(r.label, r.source, r.target, r.annotators))
-    if not tx.created and tx.change.before == tx.change.after:
+    if not tx.created and tx.change.empty:
         return None
     return tx.change
 
@@ -610,18 +519,15 @@ def edit_gold_span(project, span_id: int, reviewer: str, **changes) -> Change:
     with _Tx(project, span.doc, reviewer) as tx:
         if new["label"] != span.label:
             # Links whose types no longer fit the new label go with the old label.
-            for rid, rel, a, b in tx.c.execute(
-                    "SELECT id, label, from_span, to_span FROM relations WHERE from_span = ? OR to_span = ?",
-                    (span_id, span_id)).fetchall():
+            for rid, rel, a, b in rows.links_of(project, span_id):
                 other = project.span(b if a == span_id else a).label
                 pair = (new["label"], other) if a == span_id else (other, new["label"])
                 rt = next((r for r in project.scheme.relations if r.name == rel), None)
                 if rt is None or pair[0] not in rt.from_labels or pair[1] not in rt.to_labels:
-                    tx.c.execute("DELETE FROM relations WHERE id = ?", (rid,))
+                    rows.delete_relation(project, rid)
         origin = dict(span.origin)
         origin.update(reviewer=reviewer, time=tx.time, edited=True)
-        tx.c.execute('UPDATE spans SET start = ?, "end" = ?, label = ?, attrs = ?, origin = ?, modified = ? WHERE id = ?',
-                     (new["start"], new["end"], new["label"], _dumps(new["attrs"]), _dumps(origin), tx.time, span_id))
+        rows.update_gold_span(project, span_id, new["start"], new["end"], new["label"], new["attrs"], origin, tx.time)
     return tx.change
 
 
@@ -648,15 +554,12 @@ def delete_gold_span(project, span_id: int, reviewer: str) -> Change:
     if span.annotator != GOLD:
         raise SpanError(f"span {span_id} is {span.annotator}'s, not gold")
     with _Tx(project, span.doc, reviewer) as tx:
-        tx.c.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        rows.delete_span(project, span_id)
     return tx.change
 
 
 def _insert_relation(tx: _Tx, cand: RelationCandidate, a: int, b: int, auto: bool = False) -> None:
-    tx.c.execute(
-        "INSERT INTO relations(doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified) "
-        "VALUES (?, ?, ?, ?, ?, 'accepted', '{}', NULL, ?, ?, ?)",
-        (tx.doc, cand.label, a, b, GOLD, _dumps(tx.origin(cand.annotators, auto=auto)), tx.time, tx.time))
+    rows.insert_gold_relation(tx.project, tx.doc, cand.label, a, b, tx.origin(cand.annotators, auto=auto), tx.time)
 
 
 def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -> Change:
@@ -668,19 +571,16 @@ def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
         raise SpanError(f"no gold {missing[2]} span at {missing[0]}..{missing[1]}: accept the spans before their link")
     rel_type = project.scheme.check_relation(cand.label, cand.source[2], cand.target[2])
     with _Tx(project, doc, reviewer) as tx:
-        tx.c.execute("DELETE FROM relations WHERE annotator = ? AND label = ? AND from_span = ? AND to_span = ?",
-                     (GOLD, cand.label, a, b))
+        rows.delete_gold_link(project, cand.label, a, b)
         if not getattr(rel_type, "many", False):
             # One source (cue) per quote, as when annotating: the quote's other one goes.
             keys = {s.id: key_of(s) for s in project.spans(doc, GOLD)}
-            for rid, to in tx.c.execute("SELECT id, to_span FROM relations WHERE annotator = ? AND label = ? "
-                                        "AND from_span = ?", (GOLD, cand.label, a)).fetchall():
-                tx.c.execute("DELETE FROM relations WHERE id = ?", (rid,))
+            for rid, to in rows.gold_links_from(project, cand.label, a):
+                rows.delete_relation(project, rid)
                 key = relation_key(cand.label, cand.source, keys[to])
-                was = tx.c.execute("SELECT data FROM review_decisions WHERE doc = ? AND kind = 'relation' AND key = ?",
-                                   (doc, key)).fetchone()
+                was = rows.decision_data(project, doc, "relation", key)
                 tx.decide("relation", key, "rejected", _link_data(
-                    cand.label, cand.source, keys[to], json.loads(was[0]).get("from", []) if was else []))
+                    cand.label, cand.source, keys[to], was.get("from", []) if was else []))
         _insert_relation(tx, cand, a, b)
         tx.decide("relation", cand.key, "accepted", _link_data(cand.label, cand.source, cand.target, cand.annotators))
     return tx.change
@@ -689,7 +589,7 @@ def accept_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
 def reject_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -> Change:
     with _Tx(project, doc, reviewer) as tx:
         if cand.gold is not None:
-            tx.c.execute("DELETE FROM relations WHERE id = ?", (cand.gold.id,))
+            rows.delete_relation(project, cand.gold.id)
         tx.decide("relation", cand.key, "rejected", _link_data(cand.label, cand.source, cand.target, cand.annotators))
     return tx.change
 
@@ -697,7 +597,7 @@ def reject_relation(project, doc: int, cand: RelationCandidate, reviewer: str) -
 def mark_empty(project, doc: int, reviewer: str) -> Change:
     """Curated: nothing here, for the whole document. Its gold spans go; review is done."""
     with _Tx(project, doc, reviewer) as tx:
-        tx.c.execute("DELETE FROM spans WHERE doc = ? AND annotator = ?", (doc, GOLD))
+        rows.delete_gold_spans(project, doc)
         tx.decide("document", "", "empty")
         tx.status("done")
     return tx.change
@@ -723,10 +623,10 @@ def review_order(project, annotators: list[str] | None = None) -> list[dict]:
     scored = compute(project, annotators or review_annotators(project)).disagreement if (
         len(annotators or review_annotators(project)) >= 2) else []
     seen = {d["num"] for d in scored}
-    states = dict(project.conn.execute("SELECT doc, state FROM doc_status WHERE annotator = ?", (GOLD,)))
+    states = rows.review_states(project)
     out = [{"num": d["num"], "id": d["id"], "score": d["score"], "disputed": d["disputed"],
             "attrs_differ": d["attrs_differ"], "review": states.get(d["num"], "todo")} for d in scored]
-    for num, doc_id in project.conn.execute("SELECT num, id FROM documents ORDER BY num"):
+    for num, doc_id in rows.document_ids(project):
         if num not in seen:
             out.append({"num": num, "id": doc_id, "score": None, "disputed": 0, "attrs_differ": 0,
                         "review": states.get(num, "todo")})
@@ -749,16 +649,12 @@ def _lost_links(project, doc: int) -> list[dict]:
     """Accepted links still waiting for a gold span at one end although the cluster that
     span would come from is decided (another version, or nothing, was chosen there): the
     link will never be made by itself, and the gold quote silently lacks its source or cue."""
-    if project.conn.execute("SELECT 1 FROM review_decisions WHERE doc = ? AND kind = 'document' "
-                            "AND decision = 'empty'", (doc,)).fetchone():
+    if rows.curated_empty(project, doc):
         return []  # curated as empty: no link is expected
     gold = {(s.start, s.end, s.label) for s in project.spans(doc, GOLD)}
     cs = None
     out = []
-    for decision, data in project.conn.execute(
-            "SELECT decision, data FROM review_decisions WHERE doc = ? AND kind = 'relation' "
-            "AND decision IN ('accepted', 'auto') ORDER BY key", (doc,)).fetchall():
-        d = json.loads(data)
+    for _decision, d in rows.accepted_links(project, doc):
         if "source" not in d:
             continue
         ends = [tuple(d["source"]), tuple(d["target"])]
@@ -786,12 +682,10 @@ def gold_review(project) -> tuple[list[str], set[int]]:
     out = []
     held_ids: set[int] = set()
     unfinished = 0
-    ids = dict(project.conn.execute("SELECT num, id FROM documents"))
+    ids = dict(rows.document_ids(project))
     # Reviewed at all: a review state, a gold span or a decision (a document set back to "to do"
     # keeps its gold and its undecided clusters, and must be named as unfinished).
-    touched_sql = ("SELECT doc FROM doc_status WHERE annotator = ? UNION SELECT doc FROM spans WHERE annotator = ? "
-                   "UNION SELECT doc FROM review_decisions")
-    touched = [r[0] for r in project.conn.execute(touched_sql + " ORDER BY 1", (GOLD, GOLD))]
+    touched = rows.reviewed_docs(project)
     for doc in touched:
         if len(review_annotators(project, doc)) < 2:
             continue
@@ -828,10 +722,7 @@ def gold_review(project) -> tuple[list[str], set[int]]:
                        f"gold ({_places_links(lost)}): accept that span or decide the link again")
     if unfinished > WARN_DOCUMENTS:
         out.append(f"… documents with undecided clusters in all: {unfinished}")
-    unreviewed = project.conn.execute(
-        "SELECT count(*) FROM (SELECT doc FROM doc_status d JOIN annotators a ON a.name = d.annotator "
-        "WHERE a.kind = 'human' AND d.annotator != ? AND d.state = 'done' GROUP BY doc HAVING count(*) >= 2) "
-        f"WHERE doc NOT IN ({touched_sql})", (GOLD, GOLD, GOLD)).fetchone()[0]
+    unreviewed = rows.unreviewed_count(project)
     if unreviewed:
         out.append(f"documents two or more annotators finished but nobody reviewed (their gold is empty): {unreviewed}")
     return out, held_ids

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
-from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.core.errors import AnnotatorError
 from annotator.core.snapping import is_quoted, snap
 from annotator.gui import commands as cmd
 from annotator.gui.edges import arrow_to_logical, step_edge
@@ -89,50 +89,25 @@ class AnnotationController(QObject):
         return not self.project.readonly and not self.project.checks_pending
 
     # ----- running commands -------------------------------------------------------------
-    def _save(self, work) -> bool:
-        """Do `work` (one command's write); on a failed save offer Retry. True once saved.
+    @property
+    def guard(self):
+        """The save/retry guard over the undo stack (annotator.gui.undo), made on first use."""
+        if getattr(self, "_guard", None) is None or self._guard.stack is not self.undo:
+            from annotator.gui.undo import UndoGuard
 
-        Nothing reaches the undo stack before this returns True, so the stack never moves
-        past a change that is not in the file: the user may free space and retry.
-        """
-        if not self.editable:
-            self.message.emit(QCoreApplication.translate("Annotate", "The project is read-only: nothing was changed."))
-            return False
-        while True:
-            try:
-                work()
-                return True
-            except WriteFailed as exc:
-                from annotator.gui.save_retry import ask_retry
-
-                if not ask_retry(self.view.window(), exc):
-                    self.message.emit(QCoreApplication.translate("Annotate", "Not saved: nothing was changed."))
-                    return False
-            except AnnotatorError as exc:
-                self.message.emit(str(exc))
-                return False
+            self._guard = UndoGuard(self.undo, self.view.window, self.message.emit, lambda: self.editable)
+        return self._guard
 
     def run(self, command, keep=None) -> bool:
-        """Execute `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
+        """Perform `command` and push it on the undo stack (unless `keep(command)` says it changed nothing)."""
         from annotator.gui.doc_progress import with_progress
 
         step = with_progress(self, command)  # an edit of a "to do" document also starts it
-        if not self._save(step.perform):
-            return False
-        if keep is None or keep(command):
-            self.undo.push(step)
-        return True
+        return self.guard.run(step, keep=(lambda _: keep(command)) if keep is not None else None)
 
     def step(self, backward: bool) -> bool:
         """Undo (backward) or redo one command; a failed write leaves the stack where it was."""
-        stack = self.undo
-        if not (stack.canUndo() if backward else stack.canRedo()):
-            return False
-        command = stack.command(stack.index() - 1 if backward else stack.index())
-        if not self._save(command.run_undo if backward else command.run_redo):
-            return False
-        stack.undo() if backward else stack.redo()
-        return True
+        return self.guard.step(backward)
 
     # ----- documents ----------------------------------------------------------------------
     def open_doc(self, num: int | None) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from annotator.core.change import Change
+from annotator.core.store.change_rows import recorded
 from annotator.gui.commands import _Command
 
 
@@ -12,35 +14,23 @@ class SetDocDct(_Command):
     def __init__(self, editor, doc: int, value):
         super().__init__(editor, QCoreApplication.translate("Commands", "Set document %1").replace("%1", "dct"))
         self.doc, self.value = doc, value
-        self.change = None
 
-    def _redo(self) -> None:
-        from annotator.core.suggest.dct import redo_dct_change, set_dct
+    def make(self) -> Change:
+        from annotator.core.suggest.dct import set_dct
 
-        if self.change is None:
-            self.change = set_dct(self.project, self.doc, self.value)
-        else:
-            redo_dct_change(self.project, self.change)
-        self._changed()
+        return recorded(self.project, self.doc, lambda: set_dct(self.project, self.doc, self.value))
 
-    def _undo(self) -> None:
-        from annotator.core.suggest.dct import undo_dct_change
-
-        undo_dct_change(self.project, self.change)
-        self._changed()
-
-    def _changed(self) -> None:
-        self.editor.doc_meta_changed(self.doc)
-        if self.change.redated:
-            self.editor.spans_reloaded(self.doc)
+    @property
+    def reload(self) -> bool:
+        return bool(self.change is not None and self.change.result.redated)
 
 
 def set_dct(controller, doc: int, value) -> bool:
     """The controller's way to set a dct: run the command, then say what it re-resolved."""
     command = SetDocDct(controller, doc, value)
-    if not controller.run(command, keep=lambda c: c.change.old != c.change.new):
+    if not controller.run(command, keep=lambda c: c.change.result.old != c.change.result.new):
         return False
-    n = command.change.redated
+    n = command.change.result.redated
     if n and value is not None:
         controller.message.emit(QCoreApplication.translate("Annotate", "Document date set: %1 suggested dates took "
                                                            "their values from it.").replace("%1", str(n)))

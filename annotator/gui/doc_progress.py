@@ -28,37 +28,31 @@ def with_progress(editor, command):
 
 
 class StartsDocument(cmd._Command):
-    """An edit, and "to do" -> "in progress" for the editor when the edit changed something."""
+    """An edit, and "to do" -> "in progress" for the editor when the edit changed something:
+    one Change, so undo and redo move both in one transaction."""
 
     def __init__(self, editor, inner, doc: int):
         super().__init__(editor, inner.text())
         self.inner, self.doc = inner, doc
-        self.moved: bool | None = None  # decided on the first run
 
-    def _redo(self) -> None:
-        self.inner._redo()
-        if self.moved is None:
-            changed = not isinstance(self.inner, cmd.SetSuggestionStatus) or self.inner.count() > 0
-            self.moved = changed and self.project.doc_status(self.doc, self.editor.annotator) == "todo"
-        if self.moved:
-            try:
-                self._set("in_progress")
-            except Exception:
-                self.inner._undo()  # all or nothing: the edit goes back when its status cannot be written
-                raise
+    def make(self):
+        change = self.inner.make()
+        self.inner.change = change
+        if change is None or change.empty or self.project.doc_status(self.doc, self.editor.annotator) != "todo":
+            return change
+        try:
+            return change.then(self.project.set_doc_status(self.doc, self.editor.annotator, "in_progress"))
+        except Exception:
+            self.project.undo(change)  # all or nothing: the edit goes back when its status cannot be written
+            raise
 
-    def _undo(self) -> None:
-        if self.moved:
-            self._set("todo")  # first: if it cannot be written, nothing has changed
-        self.inner._undo()
-
-    def _set(self, state: str) -> None:
-        self.project.set_doc_status(self.doc, self.editor.annotator, state)
-        self.editor.doc_status_changed(self.doc)
+    @property
+    def reload(self) -> bool:
+        return self.inner.reload
 
     def id(self) -> int:
         return self.inner.id()
 
-    def mergeWith(self, other) -> bool:
+    def merges(self, other) -> bool:
         # Edge nudges after the first are plain commands (the document is in progress by then).
-        return self.inner.mergeWith(other.inner if isinstance(other, StartsDocument) else other)
+        return self.inner.merges(other.inner if isinstance(other, StartsDocument) else other)

@@ -81,14 +81,12 @@ class RecommendInDocument(SuggestInDocument):
         super().__init__(editor, doc, None, text)
         self.model = model
 
-    def _redo(self) -> None:
-        if self.ids is None:
-            from annotator.core.recommender.suggest import recommend_project
+    def make(self):
+        from annotator.core.recommender.suggest import recommend_project
+        from annotator.core.store.change_rows import recorded
 
-            _, self.ids = recommend_project(self.project, self.model, self.editor.annotator, [self.doc])
-            self.editor.spans_reloaded(self.doc)
-        else:
-            super()._redo()
+        return recorded(self.project, self.doc, lambda: recommend_project(
+            self.project, self.model, self.editor.annotator, [self.doc])[1])
 
 
 class CurveChart(QWidget):

@@ -187,8 +187,6 @@ KNOWN_SQL: set[str] = {
     "annotator.core.importer",
     "annotator.core.native",
     "annotator.core.progress",
-    "annotator.core.review",
-    "annotator.gui.review.window",
 }
 
 

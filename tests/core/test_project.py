@@ -24,6 +24,7 @@ def one_text_project(tmp_path):
     p.close()
 
 
+
 def test_file_is_marked_as_ours(one_text_project):
     c = one_text_project.conn
     assert c.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -35,24 +36,35 @@ def test_file_is_marked_as_ours(one_text_project):
 
 def test_add_update_delete_restore_span(one_text_project):
     s, e = span_of(TEXT, "الوزير")
-    span = one_text_project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
+    added = one_text_project.add_span(1, s, e, "SOURCE", "amal", {"kind": "person"})
+    span = added.result
     assert one_text_project.span(span.id).text_in(TEXT) == "الوزير"
-    old = one_text_project.update_span(span.id, label="QUOTE")
-    assert old.label == "SOURCE"
+    relabel = one_text_project.update_span(span.id, label="QUOTE")
+    assert relabel.result.label == "SOURCE"
     # attributes of the old label that the new one lacks are dropped
     assert one_text_project.span(span.id).attrs == {}
-    removed, rels = one_text_project.delete_span(span.id)
+    deleted = one_text_project.delete_span(span.id)
     assert one_text_project.spans(1) == []
-    one_text_project.restore_span(removed, rels)
+    one_text_project.undo(deleted)
     back = one_text_project.span(span.id)
-    assert (back.start, back.end, back.label, back.attrs, back.created) == (s, e, "QUOTE", {}, removed.created)
+    assert back == relabel.spans()[0]  # the row as it was, same id and stamps
+    assert (back.start, back.end, back.label, back.attrs, back.created) == (s, e, "QUOTE", {}, span.created)
+    one_text_project.redo(deleted)
+    assert one_text_project.spans(1) == []
+    one_text_project.undo(deleted)
+    one_text_project.undo(relabel)
+    assert one_text_project.span(span.id) == span
+    one_text_project.undo(added)
+    assert one_text_project.spans(1) == []
+    one_text_project.redo(added)
+    assert one_text_project.span(span.id) == span
 
 
 def test_relations_follow_their_spans_and_come_back(one_text_project):
-    q = one_text_project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"})
-    src = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    cue = one_text_project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal")
-    r1 = one_text_project.add_relation("source", q.id, src.id, "amal")
+    q = one_text_project.add_span(1, *span_of(TEXT, "الاتفاق سيُوقَّع"), "QUOTE", "amal", {"type": "direct"}).result
+    src = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal").result
+    cue = one_text_project.add_span(1, *span_of(TEXT, "قال"), "CUE", "amal").result
+    r1 = one_text_project.add_relation("source", q.id, src.id, "amal").result
     one_text_project.add_relation("cue", q.id, cue.id, "amal")
     with pytest.raises(SpanError, match="cannot link"):
         one_text_project.add_relation("source", q.id, cue.id, "amal")
@@ -60,9 +72,9 @@ def test_relations_follow_their_spans_and_come_back(one_text_project):
         one_text_project.add_relation("source", q.id, src.id, "amal")
     with pytest.raises(SpanError, match="break a link"):
         one_text_project.update_span(src.id, label="DATE")
-    span, rels = one_text_project.delete_span(q.id)
+    deleted = one_text_project.delete_span(q.id)
     assert one_text_project.relations(1) == []
-    one_text_project.restore_span(span, rels)
+    one_text_project.undo(deleted)
     assert [r.id for r in one_text_project.relations(1)] == [r1.id, r1.id + 1]
 
 
@@ -80,18 +92,18 @@ def test_bad_spans_are_refused(one_text_project):
 
 def test_date_value_pattern_accepts_timex(one_text_project):
     s, e = span_of(TEXT, "9 كانون الأول/ ديسمبر 2021")
-    span = one_text_project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"})
-    assert one_text_project.set_span_attr(span.id, "value", "2021-W49") == "2021-12-09"
+    span = one_text_project.add_span(1, s, e, "DATE", "amal", {"type": "DATE", "value": "2021-12-09"}).result
+    assert one_text_project.set_span_attr(span.id, "value", "2021-W49").result == "2021-12-09"
     assert one_text_project.span(span.id).attrs["value"] == "2021-W49"
 
 
 def test_status_and_metadata(one_text_project):
     assert one_text_project.doc_status(1, "amal") == "todo"
-    assert one_text_project.set_doc_status(1, "amal", "done") == "todo"
+    assert one_text_project.set_doc_status(1, "amal", "done").result == "todo"
     assert one_text_project.statuses(1) == {"amal": "done"}
     with pytest.raises(SpanError):
         one_text_project.set_doc_status(1, "amal", "finished")
-    assert one_text_project.set_doc_meta(1, "dct", "2021-12-09") is None
+    assert one_text_project.set_doc_meta(1, "dct", "2021-12-09").result is None
     assert one_text_project.document(1).dct == "2021-12-09"
     with pytest.raises(SpanError, match="not a date"):
         one_text_project.set_doc_meta(1, "dct", "9/12/2021")
@@ -183,8 +195,8 @@ def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, one_text_pro
     """Undo puts a span back under its id, so nothing (add, import, suggest) may take it."""
     from annotator.core.suggest import suggest_document
 
-    s = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal")
-    gone, rels = one_text_project.delete_span(s.id)  # the user's undo of the add
+    s = one_text_project.add_span(1, *span_of(TEXT, "الوزير"), "SOURCE", "amal").result
+    gone = one_text_project.delete_span(s.id)  # the user's undo of the add
     other = tmp_path / "b.jsonl"
     other.write_text('{"id": "b", "text": "قال", "spans": [{"start": 0, "end": 3, "label": "CUE"}]}\n',
                      encoding="utf-8")
@@ -192,5 +204,5 @@ def test_a_deleted_span_id_is_never_given_to_another_span(tmp_path, one_text_pro
     suggested = suggest_document(one_text_project, 1, "amal")
     assert suggested and s.id not in suggested
     assert s.id not in {x.id for x in one_text_project.spans(2)}
-    one_text_project.restore_span(gone, rels)  # the redo
+    one_text_project.undo(gone)  # the redo
     assert one_text_project.span(s.id).label == "SOURCE"

@@ -82,18 +82,21 @@ def test_accept_a_version_keeps_provenance(adjudication_project):
 
 
 def test_undo_and_redo_restore_exactly(adjudication_project):
-    d = doc(adjudication_project)
-    c1 = rv.auto_accept(adjudication_project, d, "hind")
-    state1 = rv._snapshot(adjudication_project.conn, d)
-    c2 = rv.accept_version(adjudication_project, by_text(adjudication_project, d, "القطار"), "c", "hind")
-    state2 = rv._snapshot(adjudication_project.conn, d)
-    rv.undo(adjudication_project, c2)
-    assert rv._snapshot(adjudication_project.conn, d) == state1
-    rv.redo(adjudication_project, c2)
-    assert rv._snapshot(adjudication_project.conn, d) == state2
-    rv.undo(adjudication_project, c2)
-    rv.undo(adjudication_project, c1)
-    assert adjudication_project.spans(d, GOLD) == [] and adjudication_project.doc_status(d, GOLD) == "todo"
+    from annotator.core.store.review_rows import gold_rows
+
+    p = adjudication_project
+    d = doc(p)
+    c1 = rv.auto_accept(p, d, "hind")
+    state1 = gold_rows(p, d)
+    c2 = rv.accept_version(p, by_text(p, d, "القطار"), "c", "hind")
+    state2 = gold_rows(p, d)
+    p.undo(c2)
+    assert gold_rows(p, d) == state1
+    p.redo(c2)
+    assert gold_rows(p, d) == state2
+    p.undo(c2)
+    p.undo(c1)
+    assert p.spans(d, GOLD) == [] and p.doc_status(d, GOLD) == "todo"
 
 
 def test_reject_add_edit_and_attribute_adjudication(adjudication_project):

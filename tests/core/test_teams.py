@@ -231,7 +231,7 @@ def test_time_spent_is_read_from_the_annotators_own_edit_times(team, tmp_path):
     with Project.open(path) as p:
         for k, d in enumerate(list(p.documents())[:3]):
             start = d.text.index("المتحدث")
-            s = p.add_span(d.num, start, start + 7, "SOURCE", "mona")
+            s = p.add_span(d.num, start, start + 7, "SOURCE", "mona").result
             stamp = f"2023-05-18T09:0{3 * k}:00.000+00:00"  # three edits, three minutes apart
             p.conn.execute("UPDATE spans SET created = ?, modified = ? WHERE id = ?", (stamp, stamp, s.id))
             p.conn.commit()

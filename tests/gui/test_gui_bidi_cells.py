@@ -141,8 +141,8 @@ def test_link_arrows_point_along_the_reading_direction(driver_for, tmp_path):
     path = make_project(tmp_path / "l.annot", [{"id": "a", "text": "قال الوزير إن الاجتماع انتهى."}])
     p = Project.open(path)
     text = p.document("a").text
-    q = p.add_span(p.document("a").num, text.index("الاجتماع"), len(text) - 1, "QUOTE", "importer")
-    s = p.add_span(p.document("a").num, text.index("الوزير"), text.index("الوزير") + 6, "SOURCE", "importer")
+    q = p.add_span(p.document("a").num, text.index("الاجتماع"), len(text) - 1, "QUOTE", "importer").result
+    s = p.add_span(p.document("a").num, text.index("الوزير"), text.index("الوزير") + 6, "SOURCE", "importer").result
     p.add_relation("source", q.id, s.id, "importer")
     p.close()
     for language, arrow in (("en", "→"), ("ar", "←")):

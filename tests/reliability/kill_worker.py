@@ -145,15 +145,14 @@ class Editor:
             deleted_after = [tuple(k) for k in keys]
 
             def call():
-                span, removed = p.delete_span(sid)
-                self.deleted.append((span, removed))
+                self.deleted.append(p.delete_span(sid))
         elif op == "restore":
             if not self.deleted:
                 return
-            span, rels = self.deleted.pop()
-            keys = [["span", span.id]] + [["rel", r.id] for r in rels]
+            gone = self.deleted.pop()  # the delete's Change: its undo puts span and links back
+            keys = [["span" if r.table == "spans" else "rel", r.key[0]] for r in reversed(gone.rows)]
             touched_after = [tuple(k) for k in keys]
-            call = lambda: p.restore_span(span, rels)  # noqa: E731
+            call = lambda: p.undo(gone)  # noqa: E731
         elif op == "relate":
             quotes = self._ids("SELECT id FROM spans WHERE doc = ? AND label = 'QUOTE'", (doc,))
             others = self._ids("SELECT id FROM spans WHERE doc = ? AND label IN ('SOURCE', 'CUE')", (doc,))
@@ -190,9 +189,9 @@ class Editor:
             self._log("FAIL", {"op": op, "why": str(exc)[:200]})
             return
         if new == "span":
-            touched_after = [("span", result.id)]
+            touched_after = [("span", result.result.id)]
         elif new == "rel":
-            touched_after = [("rel", result.id)]
+            touched_after = [("rel", result.result.id)]
         conn = p.conn
         self._log("DONE", {"op": op, "set": [[list(k), _value(conn, k)] for k in touched_after],
                            "del": [list(k) for k in deleted_after]})

@@ -87,10 +87,10 @@ def test_v2_rebuild_keeps_spans_and_links_and_ids_are_never_reused(tmp_path):
         assert [(r.from_span, r.to_span) for r in p.relations(1)] == [(3, 2)]
         assert p.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert p.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        gone, rels = p.delete_span(3)  # the newest span: a plain rowid table would hand 3 out again
-        fresh = p.add_span(1, 0, 4, "QUOTE", "hala")
+        gone = p.delete_span(3)  # the newest span: a plain rowid table would hand 3 out again
+        fresh = p.add_span(1, 0, 4, "QUOTE", "hala").result
         assert fresh.id == 4
-        p.restore_span(gone, rels)  # what undo does: the old id is still free
+        p.undo(gone)  # the old id is still free
         assert [(r.from_span, r.to_span) for r in p.relations(1)] == [(3, 2)]
 
 

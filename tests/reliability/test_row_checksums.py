@@ -173,16 +173,14 @@ def test_every_mutator_keeps_the_checksums_current(tmp_path):
     with Project.open(path, backup=False) as p:
         sums = lambda: dict(p.conn.execute("SELECT doc, sum FROM doc_checksums"))  # noqa: E731
         before = sums()
-        s = p.add_span(3, 0, 4, "CUE", "ann3")
+        s = p.add_span(3, 0, 4, "CUE", "ann3").result
         assert sums()[3] != before[3] and sums()[1] == before[1]  # only the edited document changes
         p.update_span(s.id, end=5)
         p.set_span_attr(p.spans(1, "ann1")[1].id, "kind", "organization")
-        gone, rels = p.delete_span(p.spans(1, "ann1")[0].id)
-        p.restore_span(gone, rels)
+        p.undo(p.delete_span(p.spans(1, "ann1")[0].id))
         quote = next(x for x in p.spans(1) if x.label == "QUOTE")
         rel = p.relations(1)[0]
-        p.delete_relation(rel.id)
-        p.restore_relation(rel)
+        p.undo(p.delete_relation(rel.id))
         p.set_doc_status(2, "ann2", "done")
         p.set_doc_status(2, "ann2", "todo")
         p.set_doc_meta(3, "title", "عنوان")

@@ -17,9 +17,9 @@ def annotated_project(path: Path) -> Path:
     """A project with three documents, spans, a relation, statuses and metadata."""
     make_project(path)
     with Project.open(path, backup=False) as p:
-        q = p.add_span(1, 0, 3, "CUE", "ann1")
-        s = p.add_span(1, 4, 15, "SOURCE", "ann1", {"kind": "person"})
-        quote = p.add_span(1, 40, 60, "QUOTE", "ann1", {"type": "indirect"})
+        q = p.add_span(1, 0, 3, "CUE", "ann1").result
+        s = p.add_span(1, 4, 15, "SOURCE", "ann1", {"kind": "person"}).result
+        quote = p.add_span(1, 40, 60, "QUOTE", "ann1", {"type": "indirect"}).result
         p.add_relation("source", quote.id, s.id, "ann1")
         p.add_relation("cue", quote.id, q.id, "ann1")
         p.add_span(2, 10, 20, "DATE", "ann2", {"type": "DATE", "value": "2024-06"})

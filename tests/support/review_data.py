@@ -110,7 +110,7 @@ def annotate(path, name, doc_id, spans, relations=(), done=True):
     attrs), links (label, i, j) by index, and (unless done=False) the document marked done."""
     with Project.open(path) as p:
         doc = p.document(doc_id)
-        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs)
+        made = [p.add_span(doc.num, *span_of(doc.text, piece), label, name, attrs=attrs).result
                 for piece, label, attrs in spans]
         for rel, i, j in relations:
             p.add_relation(rel, made[i].id, made[j].id, name)

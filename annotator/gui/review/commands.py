@@ -1,42 +1,25 @@
-"""Undo commands of review mode: one reviewer action = one QUndoCommand = one review mutator.
+"""Undo commands of review mode: one reviewer action = one ChangeCommand = one review mutator.
 
-Every review mutator returns a Change holding the document's gold state before and after,
-so undo and redo are exact restores; the command runs the mutator once in execute() (a
-refused action raises there and never reaches the stack) and the window refreshes after each.
+Every review mutator returns a Change (the gold rows before and after), so undo and redo are
+exact restores; the window runs each command through its UndoGuard (annotator.gui.undo), so
+a failed save offers Retry and the stack never moves past what is in the file.
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
-from PySide6.QtGui import QUndoCommand
-
-from annotator.core import review as rv
+from annotator.core.change import Change
+from annotator.gui.undo import ChangeCommand
 
 
-class ReviewCommand(QUndoCommand):
-    def __init__(self, window, text: str, action: Callable[[], rv.Change | None]):
-        super().__init__(text)
-        self.window = window
-        self.action = action
-        self.change: rv.Change | None = None
-        self._pushed = False
+class ReviewCommand(ChangeCommand):
+    """`owner` is the review window; after each step it shows the change's document."""
 
-    def execute(self) -> "ReviewCommand | None":
-        """Run the action; None when it changed nothing (nothing to push)."""
-        self.change = self.action()
-        if self.change is None or self.change.before == self.change.after:
-            self.window.refresh()
-            return None
-        return self
+    def __init__(self, window, text: str, call, refresh_unchanged: bool = True):
+        super().__init__(window, text, call)
+        self.refresh_unchanged = refresh_unchanged
 
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # execute() already did it
-        else:
-            rv.redo(self.window.project, self.change)
-        self.window.show_doc_of_change(self.change.doc)
-
-    def undo(self) -> None:
-        rv.undo(self.window.project, self.change)
-        self.window.show_doc_of_change(self.change.doc)
+    def told(self, change: Change | None, backward: bool) -> None:
+        if change is not None and not change.empty:
+            self.owner.show_doc_of_change(change.doc)
+        elif self.refresh_unchanged:
+            self.owner.refresh()

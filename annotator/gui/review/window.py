@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLa
 
 from annotator.core import agreement
 from annotator.core import review as rv
-from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, Span
 from annotator.gui.i18n import attr_text, label_text, relation_text, value_text
 from annotator.gui.plain import message, plain_label
 from annotator.gui.review.commands import ReviewCommand
+from annotator.gui.undo import UndoGuard
 from annotator.gui.review.dashboard import AgreementDashboard, read_only_table
 from annotator.gui.text_view import AnnotationView
 
@@ -133,6 +133,8 @@ class ReviewWindow(QMainWindow):
         self.project = project
         self.reviewer = reviewer
         self.undo_stack = QUndoStack(self)
+        self.guard = UndoGuard(self.undo_stack, lambda: self, self._refused,
+                               say_cancelled=lambda text: self.statusBar().showMessage(text, 8000))
         self.annotators = rv.review_annotators(project)
         self.colours = {a: ANNOTATOR_COLOURS[i % len(ANNOTATOR_COLOURS)] for i, a in enumerate(self.annotators)}
         self.doc: int | None = None
@@ -270,17 +272,25 @@ class ReviewWindow(QMainWindow):
         for a in acts[1:] + self.label_actions:
             m.addAction(a)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for a in (undo, redo):
-            a.setShortcutContext(Qt.WindowShortcut)
-            self.addAction(a)
+        # Undo and redo go through the guard: a failed save offers Retry, the stack stays put.
+        self.a_undo = self._act(self.tr("Undo"), lambda: self.guard.step(backward=True), ["Ctrl+Z"])
+        self.a_redo = self._act(self.tr("Redo"), lambda: self.guard.step(backward=False),
+                                ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_stack.indexChanged.connect(self._label_undo)
+        self._label_undo()
+        for a in (self.a_undo, self.a_redo):
             edit.addAction(a)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.a_help = self._act(self.tr("Keyboard shortcuts"), self.show_keys, ["F1"])
         help_menu.addAction(self.a_help)
+
+    def _label_undo(self, _index: int = 0) -> None:
+        """Undo and Redo name what they would do, and are off when there is nothing to do."""
+        stack = self.undo_stack
+        for action, can, text, base in ((self.a_undo, stack.canUndo(), stack.undoText(), self.tr("Undo")),
+                                        (self.a_redo, stack.canRedo(), stack.redoText(), self.tr("Redo"))):
+            action.setEnabled(can)
+            action.setText(f"{base} {text}" if can and text else base)
 
     def _auto_toggled(self, on: bool) -> None:
         if on and self.doc is not None:
@@ -335,11 +345,8 @@ class ReviewWindow(QMainWindow):
         self.doc_annotators = rv.review_annotators(self.project, num)
         self.cluster_index = 0
         if self.a_auto.isChecked() and len(self.doc_annotators) >= 2:
-            try:
-                self._run(self.tr("Accept unanimous spans"),
-                          lambda: rv.auto_accept(self.project, num, self.reviewer, self.doc_annotators), refresh=False)
-            except AnnotatorError:
-                pass  # a read-only project: review shows, decisions are refused when tried
+            self._run(self.tr("Accept unanimous spans"),
+                      lambda: rv.auto_accept(self.project, num, self.reviewer, self.doc_annotators), refresh=False)
         self.refresh(reset_view=True)
         first = next((i for i, c in enumerate(self.clusters) if not c.decided), 0)
         self.set_cluster(first)
@@ -574,17 +581,15 @@ class ReviewWindow(QMainWindow):
 
     # ----- decisions ---------------------------------------------------------------------------
     def _run(self, text: str, action, refresh: bool = True) -> bool:
-        try:
-            cmd = ReviewCommand(self, text, action).execute()
-        except AnnotatorError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            message(self, self.tr("Review"), str(exc))
-            return False
-        if cmd is not None:
-            self.undo_stack.push(cmd)  # its first redo() refreshes the view
-        elif refresh:
-            self.refresh()
-        return True
+        """One reviewer action as an undo step; a failed save offers Retry (nothing is kept
+        on the stack that is not in the file). False when it was refused or not saved.
+        refresh=False: an action that changes nothing leaves the view to the caller."""
+        return self.guard.run(ReviewCommand(self, text, action, refresh_unchanged=refresh),
+                              keep=lambda c: c.changed)
+
+    def _refused(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+        message(self, self.tr("Review"), text)
 
     def _selected(self) -> tuple[str, int | None] | None:
         rows = self.cluster_table.selectionModel().selectedRows()
