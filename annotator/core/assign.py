@@ -358,8 +358,9 @@ class CollectReport:
         return out
 
 
-def collect_packages(project: Project, paths: list[str]) -> CollectReport:
-    """Merge returned packages into the project and say, per annotator, what came back."""
+def collect_packages(project: Project, paths: list[str], progress=None) -> CollectReport:
+    """Merge returned packages into the project and say, per annotator, what came back.
+    progress: as merge_projects takes it."""
     plan = assignments(project)
     if not plan:
         raise AssignError(f"{project.path}: has no assignment to collect (annotator assign makes one)")
@@ -374,7 +375,7 @@ def collect_packages(project: Project, paths: list[str]) -> CollectReport:
         if info.get("project_id") != pid:
             raise AssignError(f"{p}: a package of another project ({info.get('project', '?')}), not of {project.path.name}")
         infos.append(info)
-    report = merge_projects(project, paths)
+    report = merge_projects(project, paths, progress=progress)
     c = project.conn
     ids, hash_of, num_of = {}, {}, {}
     for num, doc_id, digest in c.execute("SELECT num, id, hash FROM documents ORDER BY num DESC"):

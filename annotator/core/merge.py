@@ -240,8 +240,11 @@ def _parse_renames(renames: dict[str, str] | None) -> dict[str, str]:
 
 
 def merge_projects(review: Project, paths: list[str], renames: dict[str, str] | None = None,
-                   only: set[str] | None = None) -> MergeReport:
+                   only: set[str] | None = None, progress=None) -> MergeReport:
     """Merge annotators' project files into `review`, all in one transaction.
+
+    progress(files merged, files) is called before each file; what it raises (a Cancel
+    button) rolls the whole merge back.
 
     renames: {name in the files: name in the review project}; only: merge just these
     (incoming) annotator names. Raises MergeConflict (nothing written) on a scheme conflict
@@ -262,7 +265,9 @@ def merge_projects(review: Project, paths: list[str], renames: dict[str, str] | 
             sources.append(_Source(path))
         with review.transaction(), gc_paused():
             state = _ReviewState(review)
-            for src in sources:
+            for i, src in enumerate(sources):
+                if progress is not None:
+                    progress(i, len(sources))
                 report.sources.append(_merge_one(review, state, src, renames, only))
             report.notes += state.notes
     finally:

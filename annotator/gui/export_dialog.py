@@ -3,27 +3,21 @@ train/dev/test split, with the same filter rule as `annotator export` (exporter.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit,
-                               QProgressDialog, QPushButton, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
+                               QVBoxLayout)
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.exporter import FORMATS, export_project, make_filter
 from annotator.core.model import GOLD
+from annotator.gui.operation import run_operation
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.report_dialog import show_report
 
 SPLITS = (("train", 0.8), ("dev", 0.1), ("test", 0.1))
 EXTENSIONS = {"native": ".jsonl", "prodigy": ".jsonl", "doccano": ".jsonl", "label-studio": ".json", "hf-bio": ".jsonl"}
 FOLDER_FORMATS = {"brat"}
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class ExportDialog(QDialog):
@@ -176,37 +170,15 @@ class ExportDialog(QDialog):
         if not self.label_boxes or self.labels() == set():
             message(self, self.tr("Export"), self.tr("Choose at least one label."))
             return None
-        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 1000, self)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(400)  # small exports finish before it would show
-        shown = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            now = time.monotonic()
-            if now - shown[0] < 0.05:  # a few updates a second: each one runs the event loop
-                return
-            shown[0] = now
-            dialog.setValue(min(999, 1000 * done // total) if total else 0)
-            QApplication.processEvents()
-            if dialog.wasCanceled():
-                raise _Cancelled()
-
-        try:
-            report = export_project(self.project, output, self.fmt(), self.export_filter(),
-                                    split=self.split_spec(), seed=self.seed.value(), progress=progress)
-        except _Cancelled:
-            # Files and folders alike are built beside the target and replace it only when whole.
-            note = self.tr("Export cancelled: no file was written (an existing one is unchanged).")
-            message(self, self.tr("Export"), note)
+        # Cancel: files and folders alike are built beside the target and replace it only when whole.
+        report = run_operation(
+            self, self.tr("Export"), lambda progress: export_project(
+                self.project, output, self.fmt(), self.export_filter(), split=self.split_spec(),
+                seed=self.seed.value(), progress=progress),
+            label=self.tr("Exporting…"), refused=self.tr("Export failed"),
+            cancelled=self.tr("Export cancelled: no file was written (an existing one is unchanged)."))
+        if report is None:
             return None
-        except (AnnotatorError, OSError) as exc:
-            message(self, self.tr("Export failed"), str(exc) if isinstance(exc, AnnotatorError)
-                    else f"{output}: {exc.strerror or exc}")
-            return None
-        finally:
-            dialog.close()
-            dialog.deleteLater()
         self.report = report
         summary = self.tr("Exported %1 documents to %2.").replace("%1", str(report.documents)).replace(
             "%2", ", ".join(report.files))

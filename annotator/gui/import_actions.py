@@ -5,18 +5,13 @@ so that suggested relative dates get their values."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QLineEdit, QProgressDialog, QVBoxLayout)
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QVBoxLayout
 
-from annotator.core.errors import AnnotatorError, WriteFailed
-from annotator.gui.plain import message, plain_label
+from annotator.core.errors import AnnotatorError
+from annotator.gui.operation import run_operation
+from annotator.gui.plain import plain_label
 from annotator.gui.report_dialog import show_report
-from annotator.gui.save_retry import ask_retry
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class DctDialog(QDialog):
@@ -97,34 +92,14 @@ class ImportActions(QObject):
             dct, from_header = ask.choice()
         finally:
             ask.deleteLater()
-        while True:
-            dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, w)
-            dialog.setWindowTitle(self.tr("Import documents"))
-            dialog.setWindowModality(Qt.WindowModal)
-            dialog.setMinimumDuration(400)  # small imports finish before it would show
-
-            def progress(done: int, total: int) -> None:
-                dialog.setValue(int(1000 * done / total) if total else 0)
-                QApplication.processEvents()
-                if dialog.wasCanceled():
-                    raise _Cancelled()
-
-            try:
-                report = import_paths(w.project, paths, annotator=w.settings.annotator, progress=progress, dct=dct,
-                                      dct_from_header=from_header)
-                break
-            except _Cancelled:
-                w.statusBar().showMessage(self.tr("Import cancelled: nothing was imported."), 10000)
-                return None
-            except WriteFailed as exc:
-                if not ask_retry(w, exc):
-                    return None
-            except AnnotatorError as exc:
-                message(w, self.tr("Import refused: nothing was imported"), str(exc))
-                return None
-            finally:
-                dialog.close()
-                dialog.deleteLater()
+        report = run_operation(
+            w, self.tr("Import documents"), lambda progress: import_paths(
+                w.project, paths, annotator=w.settings.annotator, progress=progress, dct=dct,
+                dct_from_header=from_header),
+            label=self.tr("Importing…"), refused=self.tr("Import refused: nothing was imported"),
+            cancelled=self.tr("Import cancelled: nothing was imported."))
+        if report is None:
+            return None
         w.set_project(w.project, w.current_doc())
         w.statusBar().showMessage(report.summary(), 10000)
         details = [f"{where}: {why}" for where, why in report.skipped]

@@ -11,10 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout
 
-from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.gui.operation import run_operation
 from annotator.gui.plain import message
 from annotator.gui.report_dialog import show_report
-from annotator.gui.save_retry import ask_retry
 
 
 class AgreementDialog(QDialog):
@@ -77,16 +76,13 @@ class ReviewActions(QObject):
             return None
         from annotator.core.merge import merge_projects
 
-        while True:
-            try:
-                report = merge_projects(w.project, paths)
-                break
-            except WriteFailed as exc:
-                if not ask_retry(w, exc):
-                    return None
-            except AnnotatorError as exc:
-                message(w, self.tr("Import refused: nothing was changed"), str(exc))
-                return None
+        report = run_operation(w, self.tr("Import annotators' work"),
+                               lambda progress: merge_projects(w.project, paths, progress=progress),
+                               label=self.tr("Importing annotators' work…"),
+                               refused=self.tr("Import refused: nothing was changed"),
+                               cancelled=self.tr("Import cancelled: nothing was changed."))
+        if report is None:
+            return None
         w.set_project(w.project, w.current_doc())  # new documents and layers; the undo steps are history now
         matched, added, skipped = report.counts()
         summary = (self.tr("Imported the work of %1 file(s); layers: %2.").replace("%1", str(len(report.sources)))

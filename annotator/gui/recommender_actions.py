@@ -2,8 +2,8 @@
 with it, go to the document that teaches it most, show its learning curve, retrain on its own.
 
 The database is only touched from the GUI thread: the training data are read before the worker
-starts and the model is stored after it ends; the worker only featurizes and trains. A
-cancelled training stores nothing. CRFsuite holds the GIL while it optimizes but gives it back
+starts and the model is stored after it ends (gui/operation.py: a thread's work, then its
+commit); the worker only featurizes and trains. A cancelled training stores nothing. CRFsuite holds the GIL while it optimizes but gives it back
 at every iteration (its progress callback), which keeps the window drawing.
 """
 
@@ -13,65 +13,17 @@ import threading
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPen
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox,
-                               QProgressDialog, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.gui.commands import SuggestInDocument
+from annotator.gui.operation import Operation, run_operation
 from annotator.gui.plain import message
-from annotator.gui.save_retry import ask_retry
 
 AUTO_POLL_MS = 2000
 DEFAULT_EVERY = 10
 RANK_LIMIT = 1000  # to-do documents ranked for "next document" (a fixed sample of bigger lists)
-
-
-class TrainWorker(QThread):
-    """Fits a model on data read beforehand; never touches the project."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, data, parent=None, params: dict | None = None):
-        super().__init__(parent)
-        self.data = data
-        self.params = params
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        from annotator.core.recommender.train import Cancelled, fit
-
-        try:
-            result = fit(self.data, self.params, self.cancel, lambda d, t: self.progressed.emit(d, t))
-        except Cancelled:
-            self.cancelled.emit()
-        except AnnotatorError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a CRFsuite failure must end in a message, not a dead thread
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            if self.cancel.is_set():
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
-
-
-class RankWorker(QThread):
-    """Orders to-do documents by the model's uncertainty (or expected gain); no database."""
-
-    ranked = Signal(object)
-
-    def __init__(self, model, texts, order: str, parent=None):
-        super().__init__(parent)
-        self.model, self.texts, self.order = model, texts, order
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        from annotator.core.recommender.active import rank_texts
-
-        self.ranked.emit(rank_texts(self.model, self.texts, self.order, cancel=self.cancel))
 
 
 class RecommendInDocument(SuggestInDocument):
@@ -239,9 +191,8 @@ class RecommenderActions(QObject):
     def __init__(self, window, menu):
         super().__init__(window)
         self.window = window
-        self.worker: TrainWorker | None = None
-        self.rank_worker: RankWorker | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.training: Operation | None = None
+        self.ranking: Operation | None = None
         self.order = "uncertainty"
         self._ranking: tuple[int, str, list[int]] | None = None  # (model version, order, doc nums)
         self.last_result = None
@@ -285,10 +236,19 @@ class RecommenderActions(QObject):
     def shutdown(self) -> None:
         """Stop a running training (it stores nothing) before the window and its threads go."""
         self.timer.stop()
-        for worker in (self.worker, self.rank_worker):
-            if worker is not None:
-                worker.cancel.set()
-                worker.wait()
+        for operation in (self.training, self.ranking):
+            if operation is not None and operation.worker is not None:
+                operation.cancel.set()
+                operation.worker.wait()
+
+    @property
+    def worker(self):
+        """The training's thread while one runs (and until its model is stored)."""
+        return self.training.worker if self.training is not None else None
+
+    @property
+    def progress_dialog(self):
+        return self.training.dialog if self.training is not None else None
 
     # ----- helpers ---------------------------------------------------------------------------
     def _project(self, writable: bool = True):
@@ -316,7 +276,7 @@ class RecommenderActions(QObject):
 
     def _refresh(self) -> None:
         p = self._project()
-        busy = self.worker is not None
+        busy = self.training is not None
         self.a_train.setEnabled(p is not None and not busy)
         self.a_cancel.setEnabled(busy)
         for a in (self.a_doc, self.a_all):
@@ -335,10 +295,10 @@ class RecommenderActions(QObject):
 
     def start_training(self, show_dialog: bool = True) -> bool:
         """Read the data, start the worker; False when there is nothing to do or it is busy."""
-        from annotator.core.recommender.train import collect
+        from annotator.core.recommender.train import collect, fit
 
         p = self._project()
-        if p is None or self.worker is not None:
+        if p is None or self.training is not None:
             return False
         try:
             data = collect(p)
@@ -348,59 +308,39 @@ class RecommenderActions(QObject):
             else:
                 self.window.statusBar().showMessage(str(exc), 10000)
             return False
-        self.worker = worker = TrainWorker(data, self)
-        self._data, self._project_trained = data, p
-        self._done_at_start = self._done_count(p)
-        if show_dialog:
-            dialog = QProgressDialog(self.tr("Training the recommender on %1 documents…").replace(
-                "%1", str(len(data.done))), self.tr("Cancel"), 0, 1000, self.window)
-            dialog.setWindowTitle(self.tr("Train recommender"))
-            dialog.setWindowModality(Qt.WindowModal)
-            dialog.setMinimumDuration(0)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.setValue(0)
-            dialog.show()
-            dialog.canceled.connect(self.cancel_training)
-            worker.progressed.connect(lambda d, _t: dialog.setValue(min(d, 999)))
-            self.progress_dialog = dialog
-        else:
+        done_at_start = self._done_count(p)
+        if not show_dialog:
             self.window.statusBar().showMessage(self.tr("Retraining the recommender in the background…"))
-        worker.succeeded.connect(self._trained)
-        worker.failed.connect(self._failed)
-        worker.cancelled.connect(self._cancelled)
-        worker.finished.connect(self._worker_ended)
+        self.training = Operation(
+            self.window, self.tr("Train recommender"),
+            self.tr("Training the recommender on %1 documents…").replace("%1", str(len(data.done))),
+            thread=True, commit=lambda result: self._store(p, data, result, done_at_start),
+            cancelled=self.tr("Training was cancelled: no model was stored."), minimum_ms=0, show=show_dialog)
+        self.training.finished.connect(lambda result: self._trained(result, show_dialog))
         self.a_cancel.setEnabled(True)
-        worker.start()
+        self.training.start(lambda progress: fit(data, None, progress.cancel, progress))
         return True
 
     def cancel_training(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel.set()
+        if self.training is not None:
+            self.training.cancel.set()
 
-    def _close_dialog(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel_training)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-
-    def _trained(self, result) -> None:
+    def _store(self, p, data, result, done_at_start: int):
+        """The commit of a training, on the GUI thread: None when there is nowhere to store it."""
         from annotator.core.recommender.train import save
 
-        interactive = self.progress_dialog is not None
-        self._close_dialog()
-        p = self.window.project
-        if p is not self._project_trained or p is None or p.readonly:
-            return  # the project was closed meanwhile: nothing to store it in
-        while True:
-            try:
-                save(p, self._data, result)
-                break
-            except WriteFailed as exc:
-                if not ask_retry(self.window, exc):
-                    return
-        self._set_auto(last_done=self._done_at_start)
+        if self.window.project is not p or p.readonly:
+            return None  # the project was closed meanwhile
+        save(p, data, result)
+        self._set_auto(last_done=done_at_start)
+        return result
+
+    def _trained(self, result, interactive: bool) -> None:
+        self.training.deleteLater()
+        self.training = None
+        self.a_cancel.setEnabled(False)
+        if result is None:
+            return
         self.last_result = result
         self._ranking = None
         text = result.summary()
@@ -408,20 +348,6 @@ class RecommenderActions(QObject):
         if interactive:
             message(self.window, self.tr("Train recommender"), text, QMessageBox.Information)
         self.trained.emit(result.version)
-
-    def _failed(self, text: str) -> None:
-        self._close_dialog()
-        message(self.window, self.tr("Train recommender"), text)
-
-    def _cancelled(self) -> None:
-        self._close_dialog()
-        self.window.statusBar().showMessage(self.tr("Training was cancelled: no model was stored."), 10000)
-
-    def _worker_ended(self) -> None:
-        if self.worker is not None:
-            self.worker.deleteLater()
-        self.worker = None
-        self.a_cancel.setEnabled(False)
 
     # ----- automatic retraining --------------------------------------------------------------
     def _auto(self) -> dict:
@@ -475,7 +401,7 @@ class RecommenderActions(QObject):
     def check_auto(self) -> bool:
         """Start a background retraining when N more documents are done than at the last one."""
         p = self._project()
-        if p is None or self.worker is not None:
+        if p is None or self.training is not None:
             return False
         auto = self._auto()
         if not auto["on"] or self._done_count(p) - auto["last_done"] < auto["every"]:
@@ -516,30 +442,13 @@ class RecommenderActions(QObject):
         if message(w, self.tr("Suggest in all documents"), question, QMessageBox.Question,
                    QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes) != QMessageBox.Yes:
             return None
-        dialog = QProgressDialog(self.tr("Suggesting…"), self.tr("Cancel"), 0, max(total, 1), w)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(0)
-
-        class _Stop(Exception):
-            pass
-
-        def progress(done: int, _total: int) -> None:
-            dialog.setValue(done)
-            QApplication.processEvents()
-            if dialog.wasCanceled():
-                raise _Stop()
-
-        try:
-            report, _ = recommend_project(p, model, w.settings.annotator, progress=progress)
-        except _Stop:
-            w.statusBar().showMessage(self.tr("Suggesting was cancelled: nothing was changed."), 10000)
+        found = run_operation(w, self.tr("Suggest in all documents"),
+                              lambda progress: recommend_project(p, model, w.settings.annotator, progress=progress),
+                              label=self.tr("Suggesting…"), minimum_ms=0,
+                              cancelled=self.tr("Suggesting was cancelled: nothing was changed."))
+        if found is None:
             return None
-        except AnnotatorError as exc:
-            message(w, self.tr("Suggest in all documents"), str(exc))
-            return None
-        finally:
-            dialog.close()
-            dialog.deleteLater()
+        report, _ = found
         ws = w.ws
         ws.doc_panel.apply_filter()
         if ws.controller.doc is not None:
@@ -581,26 +490,17 @@ class RecommenderActions(QObject):
 
     def _rank(self, model, texts) -> list[int] | None:
         """Rank in a worker behind a progress dialog; None when cancelled."""
-        worker = RankWorker(model, texts, self.order, self)
-        result: list = []
-        worker.ranked.connect(lambda r: result.append(r))
-        dialog = QProgressDialog(self.tr("Ranking the to-do documents…"), self.tr("Cancel"), 0, 0, self.window)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.canceled.connect(worker.cancel.set)
-        self.rank_worker = worker
-        worker.start()
-        while not worker.wait(20):
-            QApplication.processEvents()
-        QApplication.processEvents()  # deliver the ranked signal
-        cancelled = worker.cancel.is_set()
-        dialog.canceled.disconnect(worker.cancel.set)  # closing a progress dialog emits canceled
-        dialog.close()
-        dialog.deleteLater()
-        self.rank_worker = None
-        if cancelled or not result:
-            return None
-        return [n for n, _ in result[0]]
+        from annotator.core.recommender.active import rank_texts
+
+        self.ranking = Operation(self.window, self.tr("Recommender"), self.tr("Ranking the to-do documents…"),
+                                 thread=True, minimum_ms=500)
+        try:
+            ranked = self.ranking.run(
+                lambda progress: rank_texts(model, texts, self.order, progress, cancel=progress.cancel))
+        finally:
+            self.ranking.deleteLater()
+            self.ranking = None
+        return None if ranked is None else [n for n, _ in ranked]
 
     # ----- learning curve --------------------------------------------------------------------
     def show_curve(self) -> CurveDialog | None:

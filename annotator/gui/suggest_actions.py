@@ -7,18 +7,13 @@ progress callback, the transaction rolls back, and nothing is written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox
 
-from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.core.store import suggestion_rows
+from annotator.gui.operation import Operation
 from annotator.gui.plain import message
-from annotator.gui.save_retry import ask_retry
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class SuggestActions(QObject):
@@ -28,7 +23,7 @@ class SuggestActions(QObject):
         super().__init__(window)
         self.window = window
         self.only: str | None = None
-        self.progress_dialog = None
+        self.operation: Operation | None = None  # while suggesting in all documents
         self.last_report = None
         self.a_doc = window._act(self.tr("Suggest dates and quotes in this document"), self.suggest_document,
                                  ["Ctrl+Shift+S"], menu=menu)
@@ -45,6 +40,10 @@ class SuggestActions(QObject):
             kinds.addAction(a)
             self.kind_actions[only] = a
         self.actions = [self.a_doc, self.a_all]
+
+    @property
+    def progress_dialog(self):
+        return self.operation.dialog if self.operation is not None else None
 
     def set_only(self, only: str | None) -> None:
         self.only = only
@@ -105,37 +104,17 @@ class SuggestActions(QObject):
             return None
         from annotator.core.suggest import suggest_project
 
-        while True:
-            dialog = QProgressDialog(self.tr("Suggesting %1…").replace("%1", self._what()), self.tr("Cancel"),
-                                     0, max(total, 1), w)
-            dialog.setWindowTitle(self.tr("Suggest in all documents"))
-            dialog.setWindowModality(Qt.WindowModal)
-            dialog.setMinimumDuration(0)
-            dialog.setValue(0)
-            self.progress_dialog = dialog
-
-            def progress(done: int, _total: int) -> None:
-                dialog.setValue(done)
-                QApplication.processEvents()
-                if dialog.wasCanceled():
-                    raise _Cancelled()
-
-            try:
-                report = suggest_project(project, w.settings.annotator, self.only, progress=progress)
-                break
-            except _Cancelled:
-                w.statusBar().showMessage(self.tr("Suggesting was cancelled: nothing was changed."), 10000)
-                return None
-            except WriteFailed as exc:
-                if not ask_retry(w, exc):
-                    return None
-            except AnnotatorError as exc:
-                message(w, self.tr("Suggest in all documents"), str(exc))
-                return None
-            finally:
-                dialog.close()
-                dialog.deleteLater()
-                self.progress_dialog = None
+        self.operation = Operation(w, self.tr("Suggest in all documents"),
+                                   self.tr("Suggesting %1…").replace("%1", self._what()), minimum_ms=0,
+                                   cancelled=self.tr("Suggesting was cancelled: nothing was changed."))
+        try:
+            report = self.operation.run(
+                lambda progress: suggest_project(project, w.settings.annotator, self.only, progress=progress))
+        finally:
+            self.operation.deleteLater()
+            self.operation = None
+        if report is None:
+            return None
         ws = w.ws
         ws.doc_panel.apply_filter()  # span counts
         if ws.controller.doc is not None:

@@ -8,21 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.core.errors import AnnotatorError
+from annotator.gui.operation import run_operation
 from annotator.gui.plain import message, plain_label
 from annotator.gui.review.dashboard import draw_unit_grid
 from annotator.gui.report_dialog import show_report
-from annotator.gui.save_retry import ask_retry
 
 STATE_COLOURS = {"done": "#2E9E5B", "in_progress": "#E0A526", "todo": "#B8B8B8"}
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class AssignDialog(QDialog):
@@ -208,41 +203,23 @@ class TeamActions(QObject):
             if dialog.exec() != QDialog.Accepted:
                 return None
             values = dialog.values()
-        progress_dialog = QProgressDialog(self.tr("Writing packages…"), self.tr("Cancel"), 0, 1000, w)
-        progress_dialog.setWindowModality(Qt.WindowModal)
-        progress_dialog.setMinimumDuration(400)
-
-        def progress(done: int, total: int) -> None:
-            progress_dialog.setValue(int(1000 * done / total) if total else 0)
-            QApplication.processEvents()
-            if progress_dialog.wasCanceled():
-                raise _Cancelled()
-
+        refused = self.tr("Assignment refused: nothing was written")
         try:
-            while True:
-                try:
-                    docs, skipped = select_documents(w.project, values.get("by_status"))
-                    if not docs:
-                        message(w, self.tr("Assign documents"),
-                                self.tr("No document is left to assign: %1 are assigned already.")
-                                .replace("%1", str(skipped)))
-                        return None
-                    plan = plan_assignment(docs, values["annotators"], values["overlap"], values["per_doc"],
-                                           values["seed"])
-                    packages = write_packages(w.project, plan, values["out"], progress=progress)
-                    break
-                except WriteFailed as exc:
-                    if not ask_retry(w, exc):
-                        return None
-        except _Cancelled:
-            w.statusBar().showMessage(self.tr("Assignment cancelled: no package was written."), 10000)
-            return None
+            docs, skipped = select_documents(w.project, values.get("by_status"))
+            if not docs:
+                message(w, self.tr("Assign documents"),
+                        self.tr("No document is left to assign: %1 are assigned already.").replace("%1", str(skipped)))
+                return None
+            plan = plan_assignment(docs, values["annotators"], values["overlap"], values["per_doc"], values["seed"])
         except AnnotatorError as exc:
-            message(w, self.tr("Assignment refused: nothing was written"), str(exc))
+            message(w, refused, str(exc))
             return None
-        finally:
-            progress_dialog.close()
-            progress_dialog.deleteLater()
+        packages = run_operation(w, self.tr("Assign documents"),
+                                 lambda progress: write_packages(w.project, plan, values["out"], progress=progress),
+                                 label=self.tr("Writing packages…"), refused=refused,
+                                 cancelled=self.tr("Assignment cancelled: no package was written."))
+        if packages is None:
+            return None
         w.set_project(w.project, w.current_doc())  # the document list offers "Assigned to me" now
         summary = (self.tr("Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.")
                    .replace("%1", str(len(plan.docs))).replace("%2", str(len(plan.annotators)))
@@ -263,16 +240,13 @@ class TeamActions(QObject):
                                                     self.tr("Packages (*.annot);;All files (*)"))
             if not paths:
                 return None
-        while True:
-            try:
-                report = collect_packages(w.project, paths)
-                break
-            except WriteFailed as exc:
-                if not ask_retry(w, exc):
-                    return None
-            except AnnotatorError as exc:
-                message(w, self.tr("Collect refused: nothing was changed"), str(exc))
-                return None
+        report = run_operation(w, self.tr("Collect packages"),
+                               lambda progress: collect_packages(w.project, paths, progress=progress),
+                               label=self.tr("Collecting packages…"),
+                               refused=self.tr("Collect refused: nothing was changed"),
+                               cancelled=self.tr("Collecting cancelled: nothing was changed."))
+        if report is None:
+            return None
         w.set_project(w.project, w.current_doc())
         summary = self.tr("Collected %1 package(s).").replace("%1", str(len(paths)))
         w.statusBar().showMessage(summary, 10000)

@@ -29,94 +29,94 @@
         <translation>كابا كوهين (κ)، متوسط الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="123" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>matched</source>
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="127" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
         <source>Pair of annotators in the confusion table</source>
         <translation>زوج الموسِّمين في جدول الالتباس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>attributes differ</source>
         <translation>خصائص مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="147" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="157" />
         <source>Label confusion (overlapping spans)</source>
         <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="258" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="264" />
         <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
         <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
     </message>
@@ -125,52 +125,52 @@
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="152" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="158" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="167" />
         <source>all labels</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="171" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="177" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="173" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="178" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="184" />
         <source>Matched spans (same edges and label) whose attributes differ: %1.</source>
         <translation>مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="185" />
         <source>%1 / %2: %3 of %4</source>
         <translation>%1 / %2: %3 من %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="182" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="188" />
         <source>Matched spans (same edges and label) all agree in their attributes.</source>
         <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="222" />
         <source>all links (F1)</source>
         <translation>كل الروابط (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="224" />
         <source>link %1 (F1)</source>
         <translation>الرابط %1 (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="253" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="259" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="29" />
+        <location filename="../../annotator/gui/merge_actions.py" line="28" />
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
@@ -362,67 +362,67 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="33" />
+        <location filename="../../annotator/gui/team_actions.py" line="29" />
         <source>Assign documents to annotators</source>
         <translation>توزيع الوثائق على الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="35" />
+        <location filename="../../annotator/gui/team_actions.py" line="31" />
         <source>names, separated by commas</source>
         <translation>أسماء مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="47" />
+        <location filename="../../annotator/gui/team_actions.py" line="43" />
         <source>every document not yet assigned</source>
         <translation>كل وثيقة لم تُسند بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="48" />
+        <location filename="../../annotator/gui/team_actions.py" line="44" />
         <source>documents nobody has begun</source>
         <translation>الوثائق التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="51" />
+        <location filename="../../annotator/gui/team_actions.py" line="47" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="57" />
+        <location filename="../../annotator/gui/team_actions.py" line="53" />
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="58" />
+        <location filename="../../annotator/gui/team_actions.py" line="54" />
         <source>Shared for agreement:</source>
         <translation>المشتركة لقياس الاتفاق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="59" />
+        <location filename="../../annotator/gui/team_actions.py" line="55" />
         <source>Annotators per shared document:</source>
         <translation>عدد الموسِّمين لكل وثيقة مشتركة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="60" />
+        <location filename="../../annotator/gui/team_actions.py" line="56" />
         <source>Seed of the draw:</source>
         <translation>بذرة السحب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="61" />
+        <location filename="../../annotator/gui/team_actions.py" line="57" />
         <source>Documents:</source>
         <translation>الوثائق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="62" />
+        <location filename="../../annotator/gui/team_actions.py" line="58" />
         <source>Packages folder:</source>
         <translation>مجلد الحزم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="63" />
+        <location filename="../../annotator/gui/team_actions.py" line="59" />
         <source>Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.</source>
         <translation>يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="74" />
+        <location filename="../../annotator/gui/team_actions.py" line="70" />
         <source>Packages folder</source>
         <translation>مجلد الحزم</translation>
     </message>
@@ -541,43 +541,43 @@
 <context>
     <name>CurveDialog</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="167" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="119" />
         <source>Recommender learning curve</source>
         <translation>منحنى تعلّم المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="171" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="123" />
         <source>F1 on held-out documents for every trained version, against the number of done documents it learnt from.</source>
         <translation>قيمة F1 على الوثائق المحجوزة للاختبار لكل إصدار مدرَّب، مقابل عدد الوثائق المنجزة التي تعلّم منها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="181" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="227" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="133" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="179" />
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="183" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="135" />
         <source>Compute from the done documents</source>
         <translation>احسبه من الوثائق المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="198" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="150" />
         <source>Documents</source>
         <translation>الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="213" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="165" />
         <source>Training on the first 10, 25, 50, 100 and 200 done documents…</source>
         <translation>جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="222" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="174" />
         <source>Too few done documents for a curve: the first point needs 10 outside the held-out ones.</source>
         <translation>الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="225" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="177" />
         <source>F1 on the held-out documents after training on the first n done documents.</source>
         <translation>قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.</translation>
     </message>
@@ -585,27 +585,27 @@
 <context>
     <name>DctDialog</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="27" />
+        <location filename="../../annotator/gui/import_actions.py" line="22" />
         <source>Import documents: their date</source>
         <translation>استيراد الوثائق: تاريخها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="29" />
+        <location filename="../../annotator/gui/import_actions.py" line="24" />
         <source>Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.</source>
         <translation>تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <location filename="../../annotator/gui/import_actions.py" line="28" />
         <source>Take it from each text's first line, where that line holds a full date</source>
         <translation>خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="39" />
+        <location filename="../../annotator/gui/import_actions.py" line="34" />
         <source>Date for the other documents (empty: none):</source>
         <translation>تاريخ بقية الوثائق (فارغ: بلا تاريخ):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="59" />
+        <location filename="../../annotator/gui/import_actions.py" line="54" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
@@ -692,166 +692,164 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="34" />
+        <location filename="../../annotator/gui/export_dialog.py" line="28" />
         <source>Export — %1</source>
         <translation>تصدير — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="36" />
+        <location filename="../../annotator/gui/export_dialog.py" line="30" />
         <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
         <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="37" />
+        <location filename="../../annotator/gui/export_dialog.py" line="31" />
         <source>Prodigy JSONL (spans and relations)</source>
         <translation>Prodigy JSONL (المقاطع والروابط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="38" />
+        <location filename="../../annotator/gui/export_dialog.py" line="32" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL (صيغة دوكانو)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="39" />
+        <location filename="../../annotator/gui/export_dialog.py" line="33" />
         <source>Label Studio JSON tasks</source>
         <translation>مهام Label Studio بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="40" />
+        <location filename="../../annotator/gui/export_dialog.py" line="34" />
         <source>brat standoff (a folder of .txt and .ann files)</source>
         <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="41" />
+        <location filename="../../annotator/gui/export_dialog.py" line="35" />
         <source>Hugging Face token classification (BIO tags, JSONL)</source>
         <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="47" />
+        <location filename="../../annotator/gui/export_dialog.py" line="41" />
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="49" />
+        <location filename="../../annotator/gui/export_dialog.py" line="43" />
         <source>Gold (adjudicated)</source>
         <translation>المرجعي (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="53" />
+        <location filename="../../annotator/gui/export_dialog.py" line="47" />
         <source>Only documents marked done</source>
         <translation>الوثائق المعلَّمة كمنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="54" />
+        <location filename="../../annotator/gui/export_dialog.py" line="48" />
         <source>Include suggestions that nobody accepted yet</source>
         <translation>تضمين الاقتراحات التي لم يقبلها أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="56" />
+        <location filename="../../annotator/gui/export_dialog.py" line="50" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="64" />
+        <location filename="../../annotator/gui/export_dialog.py" line="58" />
         <source>Split into train / dev / test files</source>
         <translation>التقسيم إلى ملفات تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
         <source>Train:</source>
         <translation>التدريب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
         <source>Dev:</source>
         <translation>التطوير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="63" />
         <source>Test:</source>
         <translation>الاختبار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="80" />
+        <location filename="../../annotator/gui/export_dialog.py" line="74" />
         <source>Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="81" />
+        <location filename="../../annotator/gui/export_dialog.py" line="75" />
         <source>Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.</source>
         <translation>تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="84" />
+        <location filename="../../annotator/gui/export_dialog.py" line="78" />
         <source>Where to write the export</source>
         <translation>أين يُكتب التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="85" />
+        <location filename="../../annotator/gui/export_dialog.py" line="79" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/export_dialog.py" line="87" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="94" />
+        <location filename="../../annotator/gui/export_dialog.py" line="88" />
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="97" />
+        <location filename="../../annotator/gui/export_dialog.py" line="91" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="99" />
-        <location filename="../../annotator/gui/export_dialog.py" line="177" />
-        <location filename="../../annotator/gui/export_dialog.py" line="180" />
-        <location filename="../../annotator/gui/export_dialog.py" line="201" />
-        <location filename="../../annotator/gui/export_dialog.py" line="220" />
+        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <location filename="../../annotator/gui/export_dialog.py" line="175" />
+        <location filename="../../annotator/gui/export_dialog.py" line="192" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="139" />
+        <location filename="../../annotator/gui/export_dialog.py" line="133" />
         <source>A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.</source>
         <translation>التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="142" />
+        <location filename="../../annotator/gui/export_dialog.py" line="136" />
         <source>Accepted spans go out; rejected spans never; suggestions only when ticked.</source>
         <translation>تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="159" />
+        <location filename="../../annotator/gui/export_dialog.py" line="153" />
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="162" />
+        <location filename="../../annotator/gui/export_dialog.py" line="156" />
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="163" />
+        <location filename="../../annotator/gui/export_dialog.py" line="157" />
         <source>Export files (*%1);;All files (*)</source>
         <translation>ملفات التصدير (*%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="177" />
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/export_dialog.py" line="178" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -860,22 +858,22 @@
         <translation>أُلغي التصدير: في المجلد جزء من الوثائق فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="200" />
+        <location filename="../../annotator/gui/export_dialog.py" line="179" />
         <source>Export cancelled: no file was written (an existing one is unchanged).</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="204" />
+        <location filename="../../annotator/gui/export_dialog.py" line="178" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="211" />
+        <location filename="../../annotator/gui/export_dialog.py" line="183" />
         <source>Exported %1 documents to %2.</source>
         <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/export_dialog.py" line="189" />
         <source>%1 problems (below): those spans could not be expressed in this format.</source>
         <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
@@ -946,44 +944,43 @@
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="76" />
-        <location filename="../../annotator/gui/import_actions.py" line="102" />
-        <location filename="../../annotator/gui/import_actions.py" line="133" />
+        <location filename="../../annotator/gui/import_actions.py" line="71" />
+        <location filename="../../annotator/gui/import_actions.py" line="96" />
+        <location filename="../../annotator/gui/import_actions.py" line="108" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="77" />
+        <location filename="../../annotator/gui/import_actions.py" line="72" />
         <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="82" />
+        <location filename="../../annotator/gui/import_actions.py" line="77" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="101" />
+        <location filename="../../annotator/gui/import_actions.py" line="99" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="117" />
+        <location filename="../../annotator/gui/import_actions.py" line="100" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="123" />
+        <location filename="../../annotator/gui/import_actions.py" line="99" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="131" />
+        <location filename="../../annotator/gui/import_actions.py" line="106" />
         <source>not a .txt file, not imported: %1</source>
         <translation>ليس ملف .txt، لم يُستورد: %1</translation>
     </message>
@@ -1601,69 +1598,77 @@
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../annotator/gui/operation.py" line="199" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="130" />
+        <location filename="../../annotator/gui/team_actions.py" line="125" />
         <source>Team progress — %1</source>
         <translation>تقدم الفريق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="126" />
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="126" />
         <source>Assigned</source>
         <translation>المُسندة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="126" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="127" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="127" />
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="127" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="127" />
         <source>Minutes</source>
         <translation>الدقائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="133" />
+        <location filename="../../annotator/gui/team_actions.py" line="128" />
         <source>Progress</source>
         <translation>التقدم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="137" />
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="145" />
+        <location filename="../../annotator/gui/team_actions.py" line="140" />
         <source>Agreement on the shared documents (span F1) as more of them are done:</source>
         <translation>الاتفاق على الوثائق المشتركة (F1 للمقاطع) كلما أُنجز المزيد منها:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="175" />
+        <location filename="../../annotator/gui/team_actions.py" line="170" />
         <source>%1 of %2 documents are shared for agreement; none is done by two annotators yet.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="177" />
+        <location filename="../../annotator/gui/team_actions.py" line="172" />
         <source>%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ أنجز اثنان من الموسِّمين %3 منها: F1 للمقاطع %4.</translation>
     </message>
@@ -1727,154 +1732,151 @@
 <context>
     <name>RecommenderActions</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="250" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="201" />
         <source>Train recommender…</source>
         <translation>تدريب المقترِح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="251" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="202" />
         <source>Cancel training</source>
         <translation>إلغاء التدريب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="254" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="205" />
         <source>Suggest with the recommender in this document</source>
         <translation>اقتراحات المقترِح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="256" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="207" />
         <source>Suggest with the recommender in all documents…</source>
         <translation>اقتراحات المقترِح في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="258" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="209" />
         <source>Next document the model learns most from</source>
         <translation>الوثيقة التالية التي يتعلّم منها النموذج أكثر</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="260" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="211" />
         <source>Order the to-do list by</source>
         <translation>ترتيب الوثائق غير المنجزة حسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="263" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="214" />
         <source>The model's uncertainty</source>
         <translation>عدم يقين النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="263" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="214" />
         <source>Expected gain</source>
         <translation>الفائدة المتوقعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="222" />
         <source>Learning curve…</source>
         <translation>منحنى التعلّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="272" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="223" />
         <source>Retrain automatically…</source>
         <translation>إعادة التدريب تلقائياً…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="311" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="314" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="274" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="497" />
         <source>Recommender</source>
         <translation>المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="315" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="275" />
         <source>No recommender has been trained in this project yet: Tools › Recommender › Train recommender… learns from the documents marked done.</source>
         <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد: أدوات › المقترِح › تدريب المقترِح… يتعلّم من الوثائق المعلَّمة كمنجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="349" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="359" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="411" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="416" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="309" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="317" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="351" />
         <source>Train recommender</source>
         <translation>تدريب المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="357" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="318" />
         <source>Training the recommender on %1 documents…</source>
         <translation>جارٍ تدريب المقترِح على %1 وثيقة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="358" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="521" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="589" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="370" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="315" />
         <source>Retraining the recommender in the background…</source>
         <translation>جارٍ إعادة تدريب المقترِح في الخلفية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="420" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="320" />
         <source>Training was cancelled: no model was stored.</source>
         <translation>أُلغي التدريب: لم يُحفَظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="457" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="383" />
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="458" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="384" />
         <source>Retrain the recommender after every how many newly done documents?</source>
         <translation>يُعاد تدريب المقترِح بعد كم وثيقة منجزة جديدة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="495" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="421" />
         <source>Suggest with the recommender</source>
         <translation>اقتراحات المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="499" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="425" />
         <source>%1 new suggestions (rules and %2): Enter or A accepts, R rejects.</source>
         <translation>%1 اقتراحاً جديداً (القواعد و%2): Enter أو A للقبول، R للرفض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="501" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="427" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="515" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="441" />
         <source>Suggest with the rules and %1 in all %2 documents? The suggestions go into your own layer (%3). Cancel during the run leaves the project unchanged.</source>
         <translation>أتقترح بالقواعد و%1 في كل الوثائق (%2)؟ تذهب الاقتراحات إلى طبقتك (%3). الإلغاء أثناء التشغيل يترك المشروع دون تغيير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="518" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="540" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="444" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="447" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="521" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="449" />
         <source>Suggesting…</source>
         <translation>جارٍ الاقتراح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="537" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="450" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="579" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="488" />
         <source>Opened the to-do document the model learns most from.</source>
         <translation>فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="581" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="490" />
         <source>No document left to do.</source>
         <translation>لم تبقَ وثيقة غير منجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="589" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="497" />
         <source>Ranking the to-do documents…</source>
         <translation>جارٍ ترتيب الوثائق غير المنجزة…</translation>
     </message>
@@ -1941,58 +1943,69 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="59" />
+        <location filename="../../annotator/gui/merge_actions.py" line="58" />
         <source>Import annotators' work…</source>
         <translation>استيراد عمل الموسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="60" />
+        <location filename="../../annotator/gui/merge_actions.py" line="59" />
         <source>Review and adjudicate…</source>
         <translation>المراجعة والحسم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="61" />
+        <location filename="../../annotator/gui/merge_actions.py" line="60" />
         <source>Agreement…</source>
         <translation>الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="74" />
-        <location filename="../../annotator/gui/merge_actions.py" line="100" />
+        <location filename="../../annotator/gui/merge_actions.py" line="73" />
+        <location filename="../../annotator/gui/merge_actions.py" line="79" />
+        <location filename="../../annotator/gui/merge_actions.py" line="96" />
         <source>Import annotators' work</source>
         <translation>استيراد عمل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="75" />
+        <location filename="../../annotator/gui/merge_actions.py" line="74" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="88" />
+        <location filename="../../annotator/gui/merge_actions.py" line="81" />
+        <source>Importing annotators' work…</source>
+        <translation>جارٍ استيراد عمل الموسِّمين…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="82" />
         <source>Import refused: nothing was changed</source>
         <translation>رُفض الاستيراد: لم يُغيَّر شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="92" />
+        <location filename="../../annotator/gui/merge_actions.py" line="83" />
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>أُلغي الاستيراد: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/merge_actions.py" line="88" />
         <source>Imported the work of %1 file(s); layers: %2.</source>
         <translation>استُورد عمل %1 ملف؛ الطبقات: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="94" />
+        <location filename="../../annotator/gui/merge_actions.py" line="90" />
         <source>Documents: %1 matched, %2 added, %3 skipped (already here, with no work of these annotators).</source>
         <translation>الوثائق: %1 مطابَقة، %2 مضافة، %3 متخطّاة (موجودة هنا، بلا عمل لهؤلاء الموسِّمين).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="98" />
+        <location filename="../../annotator/gui/merge_actions.py" line="94" />
         <source>Nothing had changed since the last import.</source>
         <translation>لم يتغير شيء منذ آخر استيراد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="116" />
+        <location filename="../../annotator/gui/merge_actions.py" line="112" />
         <source>Review and adjudicate</source>
         <translation>المراجعة والحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/merge_actions.py" line="117" />
+        <location filename="../../annotator/gui/merge_actions.py" line="113" />
         <source>No annotator has marked a document done yet. Import the annotators' work first (File › Import annotators' work…); review shows the documents they marked done.</source>
         <translation>لم يعلّم أي موسِّم وثيقةً كمنجزة بعد. استورد عمل الموسِّمين أولاً (ملف › استيراد عمل الموسِّمين…)؛ تعرض المراجعة الوثائق التي علّموها كمنجزة.</translation>
     </message>
@@ -2023,327 +2036,327 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <location filename="../../annotator/gui/review/window.py" line="143" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="104" />
+        <location filename="../../annotator/gui/review/window.py" line="146" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="117" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="118" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="127" />
+        <location filename="../../annotator/gui/review/window.py" line="169" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="130" />
+        <location filename="../../annotator/gui/review/window.py" line="172" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="187" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
-        <location filename="../../annotator/gui/review/window.py" line="538" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="581" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="160" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="225" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="226" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="227" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="186" />
+        <location filename="../../annotator/gui/review/window.py" line="228" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="191" />
+        <location filename="../../annotator/gui/review/window.py" line="233" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="192" />
+        <location filename="../../annotator/gui/review/window.py" line="234" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="237" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="238" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <location filename="../../annotator/gui/review/window.py" line="240" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="241" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="200" />
+        <location filename="../../annotator/gui/review/window.py" line="242" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="243" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="244" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="245" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="246" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="205" />
+        <location filename="../../annotator/gui/review/window.py" line="247" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="206" />
+        <location filename="../../annotator/gui/review/window.py" line="248" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="207" />
-        <location filename="../../annotator/gui/review/window.py" line="679" />
+        <location filename="../../annotator/gui/review/window.py" line="249" />
+        <location filename="../../annotator/gui/review/window.py" line="722" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="250" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="209" />
+        <location filename="../../annotator/gui/review/window.py" line="251" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="210" />
+        <location filename="../../annotator/gui/review/window.py" line="252" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="216" />
+        <location filename="../../annotator/gui/review/window.py" line="258" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="220" />
+        <location filename="../../annotator/gui/review/window.py" line="262" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="225" />
+        <location filename="../../annotator/gui/review/window.py" line="267" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="230" />
+        <location filename="../../annotator/gui/review/window.py" line="272" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="231" />
+        <location filename="../../annotator/gui/review/window.py" line="273" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="233" />
+        <location filename="../../annotator/gui/review/window.py" line="275" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="239" />
+        <location filename="../../annotator/gui/review/window.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="240" />
+        <location filename="../../annotator/gui/review/window.py" line="282" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="245" />
-        <location filename="../../annotator/gui/review/window.py" line="297" />
+        <location filename="../../annotator/gui/review/window.py" line="287" />
+        <location filename="../../annotator/gui/review/window.py" line="339" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="259" />
+        <location filename="../../annotator/gui/review/window.py" line="301" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="339" />
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="381" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="340" />
+        <location filename="../../annotator/gui/review/window.py" line="382" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="372" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="374" />
+        <location filename="../../annotator/gui/review/window.py" line="416" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="693" />
+        <location filename="../../annotator/gui/review/window.py" line="736" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="694" />
+        <location filename="../../annotator/gui/review/window.py" line="737" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="695" />
+        <location filename="../../annotator/gui/review/window.py" line="738" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -2352,38 +2365,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="361" />
+        <location filename="../../annotator/gui/review/window.py" line="403" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="367" />
+        <location filename="../../annotator/gui/review/window.py" line="409" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2392,159 +2405,159 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="389" />
+        <location filename="../../annotator/gui/review/window.py" line="431" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="391" />
+        <location filename="../../annotator/gui/review/window.py" line="433" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="454" />
-        <location filename="../../annotator/gui/review/window.py" line="458" />
+        <location filename="../../annotator/gui/review/window.py" line="497" />
+        <location filename="../../annotator/gui/review/window.py" line="501" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="456" />
+        <location filename="../../annotator/gui/review/window.py" line="499" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="463" />
+        <location filename="../../annotator/gui/review/window.py" line="506" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="488" />
+        <location filename="../../annotator/gui/review/window.py" line="531" />
         <source>accepted automatically</source>
         <translation>مقبول تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="489" />
+        <location filename="../../annotator/gui/review/window.py" line="532" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="491" />
+        <location filename="../../annotator/gui/review/window.py" line="534" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="499" />
+        <location filename="../../annotator/gui/review/window.py" line="542" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="502" />
+        <location filename="../../annotator/gui/review/window.py" line="545" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="530" />
+        <location filename="../../annotator/gui/review/window.py" line="573" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="555" />
+        <location filename="../../annotator/gui/review/window.py" line="598" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="558" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="568" />
-        <location filename="../../annotator/gui/review/window.py" line="587" />
+        <location filename="../../annotator/gui/review/window.py" line="611" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="584" />
+        <location filename="../../annotator/gui/review/window.py" line="627" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="644" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="617" />
+        <location filename="../../annotator/gui/review/window.py" line="660" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="619" />
+        <location filename="../../annotator/gui/review/window.py" line="662" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="622" />
+        <location filename="../../annotator/gui/review/window.py" line="665" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="629" />
+        <location filename="../../annotator/gui/review/window.py" line="672" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="631" />
+        <location filename="../../annotator/gui/review/window.py" line="674" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="640" />
+        <location filename="../../annotator/gui/review/window.py" line="683" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="647" />
+        <location filename="../../annotator/gui/review/window.py" line="690" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="656" />
+        <location filename="../../annotator/gui/review/window.py" line="699" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="658" />
+        <location filename="../../annotator/gui/review/window.py" line="701" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="670" />
+        <location filename="../../annotator/gui/review/window.py" line="713" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="675" />
+        <location filename="../../annotator/gui/review/window.py" line="718" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="684" />
+        <location filename="../../annotator/gui/review/window.py" line="727" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>
@@ -2921,143 +2934,141 @@
 <context>
     <name>SuggestActions</name>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="32" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="51" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="27" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="50" />
         <source>Suggest dates and quotes in this document</source>
         <translation>اقتراح التواريخ والأقوال في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="54" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="29" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="53" />
         <source>Suggest dates and quotes in all documents…</source>
         <translation>اقتراح التواريخ والأقوال في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="35" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="30" />
         <source>What to suggest</source>
         <translation>ما يُقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="38" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="33" />
         <source>Dates and quotes</source>
         <translation>التواريخ والأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="38" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="33" />
         <source>Dates only</source>
         <translation>التواريخ فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="39" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
         <source>Quotes only</source>
         <translation>الأقوال فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="52" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="51" />
         <source>Suggest dates in this document</source>
         <translation>اقتراح التواريخ في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="53" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="52" />
         <source>Suggest quotes in this document</source>
         <translation>اقتراح الأقوال في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="55" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="54" />
         <source>Suggest dates in all documents…</source>
         <translation>اقتراح التواريخ في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="56" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="55" />
         <source>Suggest quotes in all documents…</source>
         <translation>اقتراح الأقوال في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
         <source>dates and quotes</source>
         <translation>التواريخ والأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
         <source>dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
         <source>quotes</source>
         <translation>الأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="81" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="80" />
         <location filename="../../annotator/gui/workspace.py" line="122" />
         <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
         <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="92" />
         <source>Suggest %1 in all %2 documents?</source>
         <translation>اقتراح %1 في كل الوثائق (%2)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="94" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
         <source>The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.</source>
         <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="101" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="100" />
         <source>%1 of the documents have no date (dct): their relative dates will have no value until it is set (in each document's fields).</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): ستبقى تواريخها النسبية بلا قيمة حتى يُضبط (في حقول كل وثيقة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="103" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="111" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="133" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="159" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="102" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="107" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="138" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="108" />
         <source>Suggesting %1…</source>
         <translation>جارٍ اقتراح %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="127" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="109" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="144" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="123" />
         <source>%1 new suggested spans and %2 links in %3 documents.</source>
         <translation>%1 مقطعاً مقترحاً جديداً و%2 رابطاً في %3 وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="146" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="125" />
         <source>By label: %1</source>
         <translation>حسب الوسم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="147" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="126" />
         <source>%1 suggested dates took their values from their document's date (dct).</source>
         <translation>أخذت %1 من التواريخ المقترحة قيمها من تاريخ وثيقتها (dct).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="149" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="128" />
         <source>%1 documents have no date (dct): %2 relative dates there have no value. Set a document's date in its document fields; its values then fill in.</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): %2 من التواريخ النسبية فيها بلا قيمة. اضبط تاريخ الوثيقة في حقولها فتُملأ قيمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="152" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="131" />
         <source>Enter or A accepts the selected suggestion, R rejects it; Tools › Accept all suggestions of label accepts a whole label in a document.</source>
         <translation>Enter أو A يقبل الاقتراح المحدد، وR يرفضه؛ وأدوات › قبول كل اقتراحات الوسم يقبل وسماً كاملاً في وثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="156" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="135" />
         <source>%1 documents have no date (dct): their relative dates have no value.</source>
         <translation>%1 من الوثائق بلا تاريخ (dct): تواريخها النسبية بلا قيمة.</translation>
     </message>
@@ -3065,84 +3076,95 @@
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="189" />
+        <location filename="../../annotator/gui/team_actions.py" line="184" />
         <source>Assign documents to annotators…</source>
         <translation>توزيع الوثائق على الموسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="190" />
+        <location filename="../../annotator/gui/team_actions.py" line="185" />
         <source>Collect packages…</source>
         <translation>جمع الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="191" />
+        <location filename="../../annotator/gui/team_actions.py" line="186" />
         <source>Team progress…</source>
         <translation>تقدم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <location filename="../../annotator/gui/team_actions.py" line="219" />
         <source>Writing packages…</source>
         <translation>جارٍ كتابة الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="211" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="226" />
-        <location filename="../../annotator/gui/team_actions.py" line="251" />
+        <location filename="../../annotator/gui/team_actions.py" line="210" />
+        <location filename="../../annotator/gui/team_actions.py" line="217" />
+        <location filename="../../annotator/gui/team_actions.py" line="228" />
         <source>Assign documents</source>
         <translation>توزيع الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="227" />
+        <location filename="../../annotator/gui/team_actions.py" line="211" />
         <source>No document is left to assign: %1 are assigned already.</source>
         <translation>لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="238" />
+        <location filename="../../annotator/gui/team_actions.py" line="220" />
         <source>Assignment cancelled: no package was written.</source>
         <translation>أُلغي التوزيع: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="241" />
+        <location filename="../../annotator/gui/team_actions.py" line="206" />
         <source>Assignment refused: nothing was written</source>
         <translation>رُفض التوزيع: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="247" />
+        <location filename="../../annotator/gui/team_actions.py" line="224" />
         <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
         <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="262" />
-        <location filename="../../annotator/gui/team_actions.py" line="279" />
+        <location filename="../../annotator/gui/team_actions.py" line="239" />
+        <location filename="../../annotator/gui/team_actions.py" line="243" />
+        <location filename="../../annotator/gui/team_actions.py" line="253" />
         <source>Collect packages</source>
         <translation>جمع الحزم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="263" />
+        <location filename="../../annotator/gui/team_actions.py" line="240" />
         <source>Packages (*.annot);;All files (*)</source>
         <translation>الحزم (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="274" />
+        <location filename="../../annotator/gui/team_actions.py" line="245" />
+        <source>Collecting packages…</source>
+        <translation>جارٍ جمع الحزم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="246" />
         <source>Collect refused: nothing was changed</source>
         <translation>رُفض الجمع: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="277" />
+        <location filename="../../annotator/gui/team_actions.py" line="247" />
+        <source>Collecting cancelled: nothing was changed.</source>
+        <translation>أُلغي الجمع: لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="251" />
         <source>Collected %1 package(s).</source>
         <translation>جُمعت %1 حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="289" />
+        <location filename="../../annotator/gui/team_actions.py" line="263" />
         <source>Team progress</source>
         <translation>تقدم الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="290" />
+        <location filename="../../annotator/gui/team_actions.py" line="264" />
         <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
         <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>

@@ -686,6 +686,11 @@ AR = {
         "الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.",
     "F1 on the held-out documents after training on the first n done documents.":
         "قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.",
+    # --- runop ---
+    "Importing annotators' work…": "جارٍ استيراد عمل الموسِّمين…",
+    "Import cancelled: nothing was changed.": "أُلغي الاستيراد: لم يُغيَّر شيء.",
+    "Collecting packages…": "جارٍ جمع الحزم…",
+    "Collecting cancelled: nothing was changed.": "أُلغي الجمع: لم يُغيَّر شيء.",
 }
 
 

@@ -96,6 +96,28 @@ def test_merging_again_changes_nothing(two):
     assert dump(review) == before
 
 
+def test_progress_is_called_per_file_and_raising_from_it_rolls_back(two):
+    review, a, b = two
+    before = dump(review)
+    calls = []
+
+    class Stop(Exception):  # what a Cancel button raises out of the progress call
+        pass
+
+    def stop_at_second(done, total):
+        calls.append((done, total))
+        if done == 1:
+            raise Stop()
+    with Project.open(review) as p:
+        with pytest.raises(Stop):
+            merge_projects(p, [str(a), str(b)], progress=stop_at_second)
+    assert calls == [(0, 2), (1, 2)] and dump(review) == before  # the first file's work rolled back too
+    calls.clear()
+    with Project.open(review) as p:
+        merge_projects(p, [str(a), str(b)], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 2), (1, 2)] and dump(review) != before
+
+
 def test_annotator_files_are_not_written(two):
     review, a, b = two
     digest = hashlib.sha256(a.read_bytes()).hexdigest()

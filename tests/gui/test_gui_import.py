@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from annotator.gui import import_actions
+from annotator.gui import import_actions, operation
 from annotator.gui.report_dialog import ReportDialog
 from tests.support.gui import make_project
 
@@ -56,7 +56,7 @@ def test_cancel_during_an_import_changes_nothing(driver_for, path, tmp_path, mon
         files.append(str(f))
     d = driver_for(path)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
-    monkeypatch.setattr(import_actions.QProgressDialog, "wasCanceled", lambda self: True)
+    monkeypatch.setattr(operation.QProgressDialog, "wasCanceled", lambda self: True)
     d.window_key("Ctrl+I")
     assert d.c.project.document_count() == 1
     assert "cancelled" in d.window.statusBar().currentMessage()

@@ -96,6 +96,26 @@ def test_import_annotators_work_reports_and_reloads(driver_for, review_path, cop
     assert "Nothing had changed" in report.summary.text() and "2 unchanged" in report.details.toPlainText()
 
 
+def test_cancel_during_the_merge_changes_nothing(driver_for, review_path, copies, reports, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    d = driver_for(review_path)
+    before = _layers(review_path)
+    _pick(monkeypatch, copies)
+    pressed = []
+
+    def press_cancel():
+        (dialog,) = d.window.findChildren(QProgressDialog)
+        pressed.append(dialog.labelText())
+        dialog.findChild(QPushButton).click()
+    QTimer.singleShot(0, press_cancel)  # runs in the merge's first event-loop turn
+    assert d.window.review.import_work() is None
+    assert pressed == ["Importing annotators' work…"] and not reports
+    assert _layers(review_path) == before == [] and not d.c.spans
+    assert d.window.statusBar().currentMessage() == "Import cancelled: nothing was changed."
+
+
 def test_same_name_from_two_people_is_refused(driver_for, review_path, tmp_path, reports, monkeypatch):
     d = driver_for(review_path)
     (tmp_path / "other").mkdir()
