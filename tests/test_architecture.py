@@ -20,12 +20,7 @@ PACKAGE_DIR = Path(annotator.__file__).resolve().parent
 # Modules that drive the work: a format reads and writes one file shape and must not call them.
 DRIVERS = ("importer", "exporter", "project", "merge", "review", "suggest", "backup", "agreement")
 
-KNOWN: set[tuple[str, str]] = {
-    # Shared readers still live in the import driver (issue 14, item 1 moves them to formats.common).
-    ("annotator.core.formats.brat", "annotator.core.importer"),
-    ("annotator.core.formats.checks", "annotator.core.importer"),
-    ("annotator.core.formats.common", "annotator.core.importer"),
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, Path]:

@@ -16,9 +16,10 @@ import orjson
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.model import now
 from annotator.core.project import next_id
+from annotator.core.formats.common import (MAX_TEXT_BYTES, UNEXPECTED, decode_plain_text, describe_failure,
+                                           iter_jsonl_objects, normalize_plain_text, refuse_outside, scan_folder)
 from annotator.core.native import ParsedRecord, content_hash, parse_record
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # one document; larger is refused with this limit named
 BATCH = 2000
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
@@ -42,45 +43,6 @@ class ImportReport:
         return s
 
 
-def decode_plain_text(raw: bytes, where: str) -> str:
-    """A plain-text file's characters: UTF-8 with the BOM removed, refused if it holds NUL."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{where}: not UTF-8 (bad byte at offset {exc.start})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\x00" in text:
-        raise ImportFailed(f"{where}: contains a NUL byte at character {text.index(chr(0))}; not a text file")
-    return text
-
-
-def normalize_plain_text(raw: bytes, where: str) -> str:
-    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
-    return decode_plain_text(raw, where).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:
-    """(the .txt files under a folder, every other file there), each sorted."""
-    files, others = [], []
-    for p in sorted(path.rglob("*")):
-        if p.is_file():
-            refuse_outside(path, p)
-            (files if p.suffix.lower() == ".txt" else others).append(p)
-    if not files:
-        raise ImportFailed(f"{path}: folder holds no .txt files")
-    return files, others
-
-
-def refuse_outside(folder: Path, path: Path) -> None:
-    """A file met while reading a folder must be in it: a link to a file elsewhere (another
-    user's home, /etc) is never followed without being named on the command line."""
-    real, root = path.resolve(), folder.resolve()
-    if root not in real.parents:
-        raise ImportFailed(f"{path}: a link to {real}, outside the folder {folder}; not followed "
-                           "(copy the file into the folder, or give it by name)")
-
-
 def _text_files(path: Path) -> list[Path]:
     return scan_folder(path)[0] if path.is_dir() else [path]
 
@@ -98,36 +60,6 @@ def iter_plain(paths: Iterable[Path], dct: str | None = None,
             doc_id = f.relative_to(base).with_suffix("").as_posix()
             meta = {"source": f.name, **({"dct": dct} if dct else {})}
             yield str(f), ParsedRecord(doc_id, text, meta, {}, [], []), size
-
-
-def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
-    """(where, parsed JSON, bytes) for each non-blank line; errors name the line and byte."""
-    offset = 0
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
-            size = len(line)
-            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
-                offset += 3
-            if len(line) > MAX_TEXT_BYTES:
-                raise ImportFailed(f"{where}: line of {len(line)} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit")
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ImportFailed(f"{where}: not UTF-8 (bad byte at file offset {offset + exc.start})") from None
-            offset += len(line)
-            if not line.strip():
-                continue
-            try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise ImportFailed(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
-            yield where, obj, size
 
 
 def iter_native(paths: Iterable[Path], scheme, default_annotator: str) -> Iterator[tuple[str, ParsedRecord, int]]:
@@ -289,25 +221,8 @@ def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], to
         # odd types): refused like any bad input, never a crash. The transaction rolled back.
         name = source() if source else "input"
         after = f" (after {where})" if where else ""
-        raise ImportFailed(f"{name}: cannot import{after}: {_describe(exc)}") from None
+        raise ImportFailed(f"{name}: cannot import{after}: {describe_failure(exc)}") from None
     return report
-
-
-# What hostile input can raise in a reader that did not foresee it; `validate` catches the same.
-UNEXPECTED = (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
-
-
-def describe_failure(exc: BaseException) -> str:
-    return _describe(exc)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    if isinstance(exc, MemoryError):
-        return "too large to load into memory"
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",

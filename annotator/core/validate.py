@@ -6,16 +6,16 @@ from pathlib import Path
 from typing import Iterator
 
 from annotator.core.errors import AnnotatorError, ImportFailed
-from annotator.core.importer import UNEXPECTED, describe_failure, iter_jsonl_objects
+from annotator.core.formats.common import UNEXPECTED, describe_failure, iter_jsonl_objects
 from annotator.core.native import MAX_DEPTH, parse_record, too_deep
-from annotator.core.scheme import Scheme, _validator, default_scheme
+from annotator.core.scheme import Scheme, default_scheme, schema_validator
 
 
 def validate_native(path: str | Path, scheme: Scheme | None = None, limit: int = 1000) -> Iterator[str]:
     """Yield one message per problem, each naming the line. Stops after `limit` problems."""
     path = Path(path)
     scheme = scheme or default_scheme()
-    validator = _validator("native.schema.json")
+    validator = schema_validator("native.schema.json")
     problems = 0
     try:
         for where, obj, _ in iter_jsonl_objects(path):

@@ -48,7 +48,8 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import ImportFailed, SpanError
-from annotator.core.formats.common import OffsetConverter, merge_lines, text_matches, units
+from annotator.core.formats.common import (OffsetConverter, decode_plain_text, iter_jsonl_objects, merge_lines,
+                                           refuse_outside, text_matches, units)
 from annotator.core.formats.outputs import atomic_folder, cut_bytes
 from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.native import parse_record
@@ -418,10 +419,8 @@ _A = re.compile(r"^[AM]\S*\t(\S+) (\S+)(?: (.+))?$")
 _NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
 
 
-def _read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path) -> tuple[str, str]:
     """(stored text with LF line breaks, text as read byte for byte)."""
-    from annotator.core.importer import decode_plain_text
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -607,7 +606,7 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     elif root.is_dir():
         index = root / "documents.jsonl"
         if index.exists():
-            entries = _index_entries(index, root)
+            entries = index_entries(index, root)
         else:
             anns = sorted(root.rglob("*.ann"))
             if not anns:
@@ -617,8 +616,6 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         raise ImportFailed(f"{root}: give a brat folder or an .ann file")
 
     def natives():
-        from annotator.core.importer import refuse_outside
-
         for stem, entry in entries:
             txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
             if not txt.exists():
@@ -626,7 +623,7 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
             if root.is_dir():
                 for f in (txt, ann) if ann.exists() else (txt,):
                     refuse_outside(root, f)
-            text, raw_text = _read_text(txt)
+            text, raw_text = read_text(txt)
             who = entry.get("annotator") or annotator
             spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
             if "\r\n" in raw_text:
@@ -642,9 +639,8 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         yield where, parse_record(obj, where, scheme, annotator), size
 
 
-def _index_entries(index: Path, root: Path):
-    from annotator.core.importer import iter_jsonl_objects
-
+def index_entries(index: Path, root: Path):
+    """(file stem, entry) for each line of a brat export's documents.jsonl."""
     for where, obj, _ in iter_jsonl_objects(index):
         if not isinstance(obj, dict) or not isinstance(obj.get("file"), str):
             raise ImportFailed(f"{where}: expected {{\"file\", \"id\", ...}}")

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Iterator
 
 from annotator.core.errors import AnnotatorError, ImportFailed
-from annotator.core.formats.common import iter_json_array, text_matches
-from annotator.core.importer import UNEXPECTED, describe_failure, iter_jsonl_objects
+from annotator.core.formats.brat import index_entries, parse_ann, read_text
+from annotator.core.formats.common import UNEXPECTED, describe_failure, iter_json_array, iter_jsonl_objects, text_matches
 from annotator.core.native import MAX_DEPTH, too_deep
 from annotator.core.offsets import Utf16Map
-from annotator.core.scheme import _validator
+from annotator.core.scheme import default_scheme, schema_validator
 
 LIMIT = 1000
 
@@ -166,12 +166,12 @@ def _each(path: Path, items, schema_errors, check) -> Iterator[str]:
 
 
 def _jsonl(path: Path, fmt: str, check) -> Iterator[str]:
-    validator = _validator(f"{fmt}.schema.json")
+    validator = schema_validator(f"{fmt}.schema.json")
     return _each(path, iter_jsonl_objects(path), lambda obj, where: _schema_errors(validator, obj, where), check)
 
 
 def _label_studio(path: Path) -> Iterator[str]:
-    validator = _validator("label-studio.schema.json")
+    validator = schema_validator("label-studio.schema.json")
     return _each(path, iter_json_array(path),
                  lambda task, where: _schema_errors(validator, [task], where, strip_index=True), check_label_studio)
 
@@ -188,9 +188,6 @@ def _hf_bio(path: Path) -> Iterator[str]:
 
 
 def _brat(path: Path, scheme) -> Iterator[str]:
-    from annotator.core.formats.brat import _index_entries, _read_text, parse_ann
-    from annotator.core.scheme import default_scheme
-
     scheme = scheme or default_scheme()
 
     if path.is_file():
@@ -198,10 +195,10 @@ def _brat(path: Path, scheme) -> Iterator[str]:
     else:
         index = path / "documents.jsonl"
         if index.exists():
-            validator = _validator("brat-documents.schema.json")
+            validator = schema_validator("brat-documents.schema.json")
             for where, obj, _ in iter_jsonl_objects(index):
                 yield from _schema_errors(validator, obj, where)
-            anns = [stem.with_suffix(".ann") for stem, _ in _index_entries(index, path)]
+            anns = [stem.with_suffix(".ann") for stem, _ in index_entries(index, path)]
         else:
             anns = sorted(path.rglob("*.ann"))
             if not anns:
@@ -215,7 +212,7 @@ def _brat(path: Path, scheme) -> Iterator[str]:
             yield f"{ann}: missing (listed in documents.jsonl)"
             continue
         try:
-            text, raw = _read_text(txt)
+            text, raw = read_text(txt)
             parse_ann(ann, text, raw, "check", scheme, "auto")
         except AnnotatorError as exc:
             yield str(exc)
