@@ -1,4 +1,5 @@
-"""Importing documents into a project: plain text files and folders, native JSONL.
+"""Importing documents into a project: files and folders in any format that reads
+(annotator.core.formats), detected from the input when not given.
 
 All-or-nothing: one transaction per call; any bad input raises ImportFailed naming the
 file and line (or byte offset) and leaves the project exactly as it was.
@@ -16,9 +17,9 @@ import orjson
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.model import now
 from annotator.core.project import next_id
-from annotator.core.formats.common import (MAX_TEXT_BYTES, UNEXPECTED, decode_plain_text, describe_failure,
-                                           iter_jsonl_objects, normalize_plain_text, refuse_outside, scan_folder)
-from annotator.core.native import ParsedRecord, content_hash, parse_record
+from annotator.core.formats import FORMATS
+from annotator.core.formats.common import UNEXPECTED, describe_failure, scan_folder
+from annotator.core.native import ParsedRecord, content_hash
 
 BATCH = 2000
 
@@ -43,66 +44,14 @@ class ImportReport:
         return s
 
 
-def _text_files(path: Path) -> list[Path]:
-    return scan_folder(path)[0] if path.is_dir() else [path]
-
-
-def iter_plain(paths: Iterable[Path], dct: str | None = None,
-               scanned: dict[Path, list[Path]] | None = None) -> Iterator[tuple[str, ParsedRecord, int]]:
-    """Plain-text documents; `scanned` holds folders' .txt files when the caller listed them already."""
-    for top in paths:
-        for f in (scanned or {}).get(top) or _text_files(top):
-            size = f.stat().st_size
-            if size > MAX_TEXT_BYTES:
-                raise ImportFailed(f"{f}: {size} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit for one document")
-            text = normalize_plain_text(f.read_bytes(), str(f))
-            base = top if top.is_dir() else f.parent
-            doc_id = f.relative_to(base).with_suffix("").as_posix()
-            meta = {"source": f.name, **({"dct": dct} if dct else {})}
-            yield str(f), ParsedRecord(doc_id, text, meta, {}, [], []), size
-
-
 def iter_native(paths: Iterable[Path], scheme, default_annotator: str) -> Iterator[tuple[str, ParsedRecord, int]]:
     for path in paths:
-        for where, obj, size in iter_jsonl_objects(path):
-            yield where, parse_record(obj, where, scheme, default_annotator), size
+        yield from FORMATS["native"].read(path, scheme, default_annotator)
 
 
 def detect_format(path: Path) -> str:
-    """The input format from the path and, for JSON files, from the first record."""
-    if path.is_dir():
-        return "brat" if any(path.rglob("*.ann")) else "text"
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return "text"
-    if suffix == ".json":
-        with open(path, "rb") as fh:
-            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return "label-studio" if head.startswith(b"[") else "native"
-    if suffix in (".jsonl", ".ndjson"):
-        return _sniff_jsonl(path)
-    raise ImportFailed(f"{path}: unknown input type {suffix or '(no extension)'}; give --format")
-
-
-def _sniff_jsonl(path: Path) -> str:
-    """native, prodigy or doccano, told apart by the keys of the first record."""
-    try:
-        with open(path, "rb") as fh:
-            for line in fh:
-                if line.strip():
-                    first = orjson.loads(line)
-                    break
-            else:
-                return "native"
-    except (OSError, ValueError):
-        return "native"  # the native reader then reports the problem with its line
-    if not isinstance(first, dict):
-        return "native"
-    if "tokens" in first or "answer" in first:
-        return "prodigy"
-    if "spans" not in first and ("entities" in first or isinstance(first.get("label"), list)):
-        return "doccano"
-    return "native"
+    """The input format from the path and, where formats share a file ending, from its content."""
+    return FORMATS.detect(path)
 
 
 class _Writer:
@@ -228,7 +177,7 @@ def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], to
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
                  progress: Progress | None = None, dct: str | None = None, dct_from_header: bool = False,
                  **options) -> ImportReport:
-    """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats.
+    """Import files or folders. fmt: a format of annotator.core.formats that reads (None: detected).
 
     `dct` is the document creation date (relative dates such as أمس resolve against it) given
     to documents that bring none; with `dct_from_header`, a full date in a document's first
@@ -245,12 +194,12 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
     for p in paths:
         if not p.exists():
             raise ImportFailed(f"{p}: no such file or folder")
-    fmts = {p: (fmt or detect_format(p)) for p in paths}
+    fmts = {p: FORMATS.get(fmt or detect_format(p), "read") for p in paths}
     ignored: list[str] = []
     scanned: dict[Path, list[Path]] = {}
     total = 0
     for p in paths:
-        if fmts[p] == "text" and p.is_dir():
+        if fmts[p].name == "text" and p.is_dir():  # files that are not .txt are listed as ignored
             scanned[p], others = scan_folder(p)
             ignored += [str(o.relative_to(p)) for o in others]
             total += sum(f.stat().st_size for f in scanned[p])
@@ -262,15 +211,8 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
     def records():
         for p in paths:
             current["path"] = str(p)
-            f = fmts[p]
-            if f == "text":
-                yield from iter_plain([p], None, scanned)  # the dct is given in _dated
-            elif f == "native":
-                yield from iter_native([p], project.scheme, annotator)
-            else:
-                from annotator.core.formats import reader_for
-
-                yield from reader_for(f)(p, project.scheme, annotator, **options)
+            extra = {"files": scanned[p]} if p in scanned else {}
+            yield from fmts[p].read(p, project.scheme, annotator, **options, **extra)
 
     report = import_records(project, _dated(records(), dct, dct_from_header), total, progress,
                             source=lambda: current["path"])

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QLineEdit, QProgressDialog, QVBoxLayout)
 
 from annotator.core.errors import AnnotatorError, WriteFailed
+from annotator.core.formats import FORMATS
 from annotator.gui.plain import message, plain_label
 from annotator.gui.report_dialog import show_report
 from annotator.gui.save_retry import ask_retry
@@ -74,7 +75,7 @@ class ImportActions(QObject):
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import documents"), "",
-            self.tr("Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)"))
+            self.tr("Documents and other tools' exports (%1);;All files (*)").replace("%1", " ".join(FORMATS.read_patterns())))
         if paths:
             self.run(paths)
 

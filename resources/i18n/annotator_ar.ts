@@ -29,94 +29,94 @@
         <translation>كابا كوهين (κ)، متوسط الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="123" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>matched</source>
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="127" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
         <source>Pair of annotators in the confusion table</source>
         <translation>زوج الموسِّمين في جدول الالتباس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>attributes differ</source>
         <translation>خصائص مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="147" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="157" />
         <source>Label confusion (overlapping spans)</source>
         <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="258" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="264" />
         <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
         <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
     </message>
@@ -125,52 +125,52 @@
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="152" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="158" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="167" />
         <source>all labels</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="171" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="177" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="173" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="178" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="184" />
         <source>Matched spans (same edges and label) whose attributes differ: %1.</source>
         <translation>مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="185" />
         <source>%1 / %2: %3 of %4</source>
         <translation>%1 / %2: %3 من %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="182" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="188" />
         <source>Matched spans (same edges and label) all agree in their attributes.</source>
         <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="222" />
         <source>all links (F1)</source>
         <translation>كل الروابط (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="224" />
         <source>link %1 (F1)</source>
         <translation>الرابط %1 (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="253" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="259" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -362,67 +362,67 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="33" />
+        <location filename="../../annotator/gui/team_actions.py" line="34" />
         <source>Assign documents to annotators</source>
         <translation>توزيع الوثائق على الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="35" />
+        <location filename="../../annotator/gui/team_actions.py" line="36" />
         <source>names, separated by commas</source>
         <translation>أسماء مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="47" />
+        <location filename="../../annotator/gui/team_actions.py" line="48" />
         <source>every document not yet assigned</source>
         <translation>كل وثيقة لم تُسند بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="48" />
+        <location filename="../../annotator/gui/team_actions.py" line="49" />
         <source>documents nobody has begun</source>
         <translation>الوثائق التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="51" />
+        <location filename="../../annotator/gui/team_actions.py" line="52" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="57" />
+        <location filename="../../annotator/gui/team_actions.py" line="58" />
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="58" />
+        <location filename="../../annotator/gui/team_actions.py" line="59" />
         <source>Shared for agreement:</source>
         <translation>المشتركة لقياس الاتفاق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="59" />
+        <location filename="../../annotator/gui/team_actions.py" line="60" />
         <source>Annotators per shared document:</source>
         <translation>عدد الموسِّمين لكل وثيقة مشتركة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="60" />
+        <location filename="../../annotator/gui/team_actions.py" line="61" />
         <source>Seed of the draw:</source>
         <translation>بذرة السحب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="61" />
+        <location filename="../../annotator/gui/team_actions.py" line="62" />
         <source>Documents:</source>
         <translation>الوثائق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="62" />
+        <location filename="../../annotator/gui/team_actions.py" line="63" />
         <source>Packages folder:</source>
         <translation>مجلد الحزم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="63" />
+        <location filename="../../annotator/gui/team_actions.py" line="64" />
         <source>Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.</source>
         <translation>يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="74" />
+        <location filename="../../annotator/gui/team_actions.py" line="75" />
         <source>Packages folder</source>
         <translation>مجلد الحزم</translation>
     </message>
@@ -585,27 +585,27 @@
 <context>
     <name>DctDialog</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="27" />
+        <location filename="../../annotator/gui/import_actions.py" line="28" />
         <source>Import documents: their date</source>
         <translation>استيراد الوثائق: تاريخها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="29" />
+        <location filename="../../annotator/gui/import_actions.py" line="30" />
         <source>Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.</source>
         <translation>تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="33" />
+        <location filename="../../annotator/gui/import_actions.py" line="34" />
         <source>Take it from each text's first line, where that line holds a full date</source>
         <translation>خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="39" />
+        <location filename="../../annotator/gui/import_actions.py" line="40" />
         <source>Date for the other documents (empty: none):</source>
         <translation>تاريخ بقية الوثائق (فارغ: بلا تاريخ):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="59" />
+        <location filename="../../annotator/gui/import_actions.py" line="60" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
@@ -697,161 +697,155 @@
         <translation>تصدير — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="36" />
         <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
         <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="37" />
         <source>Prodigy JSONL (spans and relations)</source>
         <translation>Prodigy JSONL (المقاطع والروابط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="38" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL (صيغة دوكانو)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="39" />
         <source>Label Studio JSON tasks</source>
         <translation>مهام Label Studio بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="40" />
         <source>brat standoff (a folder of .txt and .ann files)</source>
         <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="41" />
         <source>Hugging Face token classification (BIO tags, JSONL)</source>
         <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="47" />
+        <location filename="../../annotator/gui/export_dialog.py" line="40" />
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="49" />
+        <location filename="../../annotator/gui/export_dialog.py" line="42" />
         <source>Gold (adjudicated)</source>
         <translation>المرجعي (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="53" />
+        <location filename="../../annotator/gui/export_dialog.py" line="46" />
         <source>Only documents marked done</source>
         <translation>الوثائق المعلَّمة كمنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="54" />
+        <location filename="../../annotator/gui/export_dialog.py" line="47" />
         <source>Include suggestions that nobody accepted yet</source>
         <translation>تضمين الاقتراحات التي لم يقبلها أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="56" />
+        <location filename="../../annotator/gui/export_dialog.py" line="49" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="64" />
+        <location filename="../../annotator/gui/export_dialog.py" line="57" />
         <source>Split into train / dev / test files</source>
         <translation>التقسيم إلى ملفات تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="62" />
         <source>Train:</source>
         <translation>التدريب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="62" />
         <source>Dev:</source>
         <translation>التطوير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="62" />
         <source>Test:</source>
         <translation>الاختبار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="80" />
+        <location filename="../../annotator/gui/export_dialog.py" line="73" />
         <source>Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="81" />
+        <location filename="../../annotator/gui/export_dialog.py" line="74" />
         <source>Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.</source>
         <translation>تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="84" />
+        <location filename="../../annotator/gui/export_dialog.py" line="77" />
         <source>Where to write the export</source>
         <translation>أين يُكتب التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="85" />
+        <location filename="../../annotator/gui/export_dialog.py" line="78" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/export_dialog.py" line="86" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="94" />
+        <location filename="../../annotator/gui/export_dialog.py" line="87" />
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="97" />
+        <location filename="../../annotator/gui/export_dialog.py" line="90" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="99" />
-        <location filename="../../annotator/gui/export_dialog.py" line="177" />
-        <location filename="../../annotator/gui/export_dialog.py" line="180" />
-        <location filename="../../annotator/gui/export_dialog.py" line="201" />
-        <location filename="../../annotator/gui/export_dialog.py" line="220" />
+        <location filename="../../annotator/gui/export_dialog.py" line="92" />
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <location filename="../../annotator/gui/export_dialog.py" line="174" />
+        <location filename="../../annotator/gui/export_dialog.py" line="195" />
+        <location filename="../../annotator/gui/export_dialog.py" line="214" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="139" />
+        <location filename="../../annotator/gui/export_dialog.py" line="132" />
         <source>A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.</source>
         <translation>التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="142" />
+        <location filename="../../annotator/gui/export_dialog.py" line="135" />
         <source>Accepted spans go out; rejected spans never; suggestions only when ticked.</source>
         <translation>تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="159" />
+        <location filename="../../annotator/gui/export_dialog.py" line="153" />
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="162" />
+        <location filename="../../annotator/gui/export_dialog.py" line="156" />
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="163" />
+        <location filename="../../annotator/gui/export_dialog.py" line="157" />
         <source>Export files (*%1);;All files (*)</source>
         <translation>ملفات التصدير (*%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="177" />
+        <location filename="../../annotator/gui/export_dialog.py" line="171" />
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/export_dialog.py" line="173" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/export_dialog.py" line="173" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -860,22 +854,22 @@
         <translation>أُلغي التصدير: في المجلد جزء من الوثائق فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="200" />
+        <location filename="../../annotator/gui/export_dialog.py" line="194" />
         <source>Export cancelled: no file was written (an existing one is unchanged).</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="204" />
+        <location filename="../../annotator/gui/export_dialog.py" line="198" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="211" />
+        <location filename="../../annotator/gui/export_dialog.py" line="205" />
         <source>Exported %1 documents to %2.</source>
         <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/export_dialog.py" line="211" />
         <source>%1 problems (below): those spans could not be expressed in this format.</source>
         <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
@@ -944,46 +938,88 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../annotator/core/formats/native_jsonl.py" line="51" />
+        <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
+        <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/labelstudio.py" line="352" />
+        <source>Label Studio JSON tasks</source>
+        <translation>مهام Label Studio بصيغة JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/hfbio.py" line="195" />
+        <source>Hugging Face token classification (BIO tags, JSONL)</source>
+        <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/prodigy.py" line="314" />
+        <source>Prodigy JSONL (spans and relations)</source>
+        <translation>Prodigy JSONL (المقاطع والروابط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/doccano.py" line="174" />
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL (صيغة دوكانو)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/plain_text.py" line="33" />
+        <source>Plain text (.txt files, or a folder of them)</source>
+        <translation>نص عادي (ملفات .txt أو مجلد منها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/brat.py" line="695" />
+        <source>brat standoff (a folder of .txt and .ann files)</source>
+        <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="76" />
-        <location filename="../../annotator/gui/import_actions.py" line="102" />
-        <location filename="../../annotator/gui/import_actions.py" line="133" />
+        <location filename="../../annotator/gui/import_actions.py" line="77" />
+        <location filename="../../annotator/gui/import_actions.py" line="103" />
+        <location filename="../../annotator/gui/import_actions.py" line="134" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="77" />
         <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="82" />
+        <location filename="../../annotator/gui/import_actions.py" line="78" />
+        <source>Documents and other tools' exports (%1);;All files (*)</source>
+        <translation>الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="83" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="101" />
+        <location filename="../../annotator/gui/import_actions.py" line="102" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="101" />
+        <location filename="../../annotator/gui/import_actions.py" line="102" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="117" />
+        <location filename="../../annotator/gui/import_actions.py" line="118" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="123" />
+        <location filename="../../annotator/gui/import_actions.py" line="124" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="131" />
+        <location filename="../../annotator/gui/import_actions.py" line="132" />
         <source>not a .txt file, not imported: %1</source>
         <translation>ليس ملف .txt، لم يُستورد: %1</translation>
     </message>
@@ -2023,327 +2059,327 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <location filename="../../annotator/gui/review/window.py" line="143" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="104" />
+        <location filename="../../annotator/gui/review/window.py" line="146" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="117" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="118" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="127" />
+        <location filename="../../annotator/gui/review/window.py" line="169" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="130" />
+        <location filename="../../annotator/gui/review/window.py" line="172" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="187" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
-        <location filename="../../annotator/gui/review/window.py" line="538" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="581" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="160" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="225" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="226" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="227" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="186" />
+        <location filename="../../annotator/gui/review/window.py" line="228" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="191" />
+        <location filename="../../annotator/gui/review/window.py" line="233" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="192" />
+        <location filename="../../annotator/gui/review/window.py" line="234" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="237" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="238" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <location filename="../../annotator/gui/review/window.py" line="240" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="241" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="200" />
+        <location filename="../../annotator/gui/review/window.py" line="242" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="243" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="244" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="245" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="246" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="205" />
+        <location filename="../../annotator/gui/review/window.py" line="247" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="206" />
+        <location filename="../../annotator/gui/review/window.py" line="248" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="207" />
-        <location filename="../../annotator/gui/review/window.py" line="679" />
+        <location filename="../../annotator/gui/review/window.py" line="249" />
+        <location filename="../../annotator/gui/review/window.py" line="722" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="250" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="209" />
+        <location filename="../../annotator/gui/review/window.py" line="251" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="210" />
+        <location filename="../../annotator/gui/review/window.py" line="252" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="216" />
+        <location filename="../../annotator/gui/review/window.py" line="258" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="220" />
+        <location filename="../../annotator/gui/review/window.py" line="262" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="225" />
+        <location filename="../../annotator/gui/review/window.py" line="267" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="230" />
+        <location filename="../../annotator/gui/review/window.py" line="272" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="231" />
+        <location filename="../../annotator/gui/review/window.py" line="273" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="233" />
+        <location filename="../../annotator/gui/review/window.py" line="275" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="239" />
+        <location filename="../../annotator/gui/review/window.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="240" />
+        <location filename="../../annotator/gui/review/window.py" line="282" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="245" />
-        <location filename="../../annotator/gui/review/window.py" line="297" />
+        <location filename="../../annotator/gui/review/window.py" line="287" />
+        <location filename="../../annotator/gui/review/window.py" line="339" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="259" />
+        <location filename="../../annotator/gui/review/window.py" line="301" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="339" />
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="381" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="340" />
+        <location filename="../../annotator/gui/review/window.py" line="382" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="372" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="374" />
+        <location filename="../../annotator/gui/review/window.py" line="416" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="693" />
+        <location filename="../../annotator/gui/review/window.py" line="736" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="694" />
+        <location filename="../../annotator/gui/review/window.py" line="737" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="695" />
+        <location filename="../../annotator/gui/review/window.py" line="738" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -2352,38 +2388,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="361" />
+        <location filename="../../annotator/gui/review/window.py" line="403" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="367" />
+        <location filename="../../annotator/gui/review/window.py" line="409" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2392,159 +2428,159 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="389" />
+        <location filename="../../annotator/gui/review/window.py" line="431" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="391" />
+        <location filename="../../annotator/gui/review/window.py" line="433" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="454" />
-        <location filename="../../annotator/gui/review/window.py" line="458" />
+        <location filename="../../annotator/gui/review/window.py" line="497" />
+        <location filename="../../annotator/gui/review/window.py" line="501" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="456" />
+        <location filename="../../annotator/gui/review/window.py" line="499" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="463" />
+        <location filename="../../annotator/gui/review/window.py" line="506" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="488" />
+        <location filename="../../annotator/gui/review/window.py" line="531" />
         <source>accepted automatically</source>
         <translation>مقبول تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="489" />
+        <location filename="../../annotator/gui/review/window.py" line="532" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="491" />
+        <location filename="../../annotator/gui/review/window.py" line="534" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="499" />
+        <location filename="../../annotator/gui/review/window.py" line="542" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="502" />
+        <location filename="../../annotator/gui/review/window.py" line="545" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="530" />
+        <location filename="../../annotator/gui/review/window.py" line="573" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="555" />
+        <location filename="../../annotator/gui/review/window.py" line="598" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="558" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="568" />
-        <location filename="../../annotator/gui/review/window.py" line="587" />
+        <location filename="../../annotator/gui/review/window.py" line="611" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="584" />
+        <location filename="../../annotator/gui/review/window.py" line="627" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="644" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="617" />
+        <location filename="../../annotator/gui/review/window.py" line="660" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="619" />
+        <location filename="../../annotator/gui/review/window.py" line="662" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="622" />
+        <location filename="../../annotator/gui/review/window.py" line="665" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="629" />
+        <location filename="../../annotator/gui/review/window.py" line="672" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="631" />
+        <location filename="../../annotator/gui/review/window.py" line="674" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="640" />
+        <location filename="../../annotator/gui/review/window.py" line="683" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="647" />
+        <location filename="../../annotator/gui/review/window.py" line="690" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="656" />
+        <location filename="../../annotator/gui/review/window.py" line="699" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="658" />
+        <location filename="../../annotator/gui/review/window.py" line="701" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="670" />
+        <location filename="../../annotator/gui/review/window.py" line="713" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="675" />
+        <location filename="../../annotator/gui/review/window.py" line="718" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="684" />
+        <location filename="../../annotator/gui/review/window.py" line="727" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>

@@ -1,7 +1,7 @@
 """Arabic translations of the UI, written for annotator, and the step that puts them into
 annotator_ar.ts (made by pyside6-lupdate) before pyside6-lrelease compiles the .qm.
 
-    pyside6-lupdate $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_ar.ts -target-language ar
+    pyside6-lupdate $(find annotator/gui annotator/core/formats -name '*.py') -ts resources/i18n/annotator_ar.ts -target-language ar
     python resources/i18n/translate_ar.py
     pyside6-lrelease resources/i18n/annotator_ar.ts -qm resources/i18n/annotator_ar.qm
 """
@@ -686,6 +686,9 @@ AR = {
         "الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.",
     "F1 on the held-out documents after training on the first n done documents.":
         "قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.",
+    # --- registry ---
+    "Documents and other tools' exports (%1);;All files (*)": "الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)",
+    "Plain text (.txt files, or a folder of them)": "نص عادي (ملفات .txt أو مجلد منها)",
 }
 
 

@@ -47,14 +47,17 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.errors import ImportFailed, SpanError
+from annotator.core.errors import AnnotatorError, ImportFailed, SpanError
+from annotator.core.formats import checks
 from annotator.core.formats.common import (OffsetConverter, decode_plain_text, iter_jsonl_objects, merge_lines,
                                            refuse_outside, text_matches, units)
 from annotator.core.formats.outputs import atomic_folder, cut_bytes
 from annotator.core.formats.pool import document_count, encode_all
+from annotator.core.formats.registry import FOLDER, QT_TRANSLATE_NOOP, Format
 from annotator.core.native import parse_record
+from annotator.core.scheme import default_scheme, schema_validator
 
-FORMAT = "brat"
+NAME = "brat"
 UNANNOTATED = "_unannotated"
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
@@ -261,7 +264,7 @@ class _Encoder:
         raw = text.encode("utf-8", "surrogatepass")
         to_brat = _CrlfMap(text)
         out = []
-        for unit in units(rec, report, FORMAT):
+        for unit in units(rec, report, NAME):
             folder = UNANNOTATED if unit.annotator is None else self._folder(unit.annotator)
             if folder not in self.folders:
                 os.makedirs(self.base_dir + folder, exist_ok=True)
@@ -340,7 +343,7 @@ def _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs: dict | None
     lines = []
     tid = {}
     n_attr = n_note = 0
-    where = f"{FORMAT}: document {rec['id']}"
+    where = f"{NAME}: document {rec['id']}"
     if text_attrs is None:
         text_attrs = {}
 
@@ -648,3 +651,47 @@ def index_entries(index: Path, root: Path):
         if rel.is_absolute() or ".." in rel.parts:
             raise ImportFailed(f"{where}: file {obj['file']!r} must stay inside {root}")
         yield root / rel, obj
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check(path, scheme=None):
+    path = Path(path)
+    scheme = scheme or default_scheme()
+
+    if path.is_file():
+        anns = [path]
+    else:
+        index = path / "documents.jsonl"
+        if index.exists():
+            validator = schema_validator("brat-documents.schema.json")
+            for where, obj, _ in iter_jsonl_objects(index):
+                yield from checks.schema_errors(validator, obj, where)
+            anns = [stem.with_suffix(".ann") for stem, _ in index_entries(index, path)]
+        else:
+            anns = sorted(path.rglob("*.ann"))
+            if not anns:
+                yield f"{path}: no .ann files (and no documents.jsonl)"
+    for ann in anns:
+        txt = ann.with_suffix(".txt")
+        if not txt.exists():
+            yield f"{ann}: no matching {txt.name}"
+            continue
+        if not ann.exists():
+            yield f"{ann}: missing (listed in documents.jsonl)"
+            continue
+        try:
+            text, raw = read_text(txt)
+            parse_ann(ann, text, raw, "check", scheme, "auto")
+        except AnnotatorError as exc:
+            yield str(exc)
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def sniff(sample) -> bool:
+    return not sample.is_folder or any(sample.path.rglob("*.ann"))
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "brat standoff (a folder of .txt and .ann files)"), folder=True,
+    reads=(".ann", FOLDER), offsets="code points, a line break counted once (or twice: CRLF)", write=write,
+    write_into=write_into, read=read, check=check, sniff=sniff)
