@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from annotator.core import Project
 from annotator.core.errors import ImportFailed
 from annotator.core.importer import import_paths
-from annotator.core.native import ExportFilter, iter_records, write_jsonl
+from annotator.core.native import ExportFilter, write_jsonl
+from annotator.core.store.records import iter_records
 from annotator.core.formats import validate_file
 
 

@@ -11,7 +11,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import FORMATS
 from annotator.core.formats.outputs import check_target, write_error
 from annotator.core.model import GOLD
-from annotator.core.native import ExportFilter, ProjectRecords, iter_records
+from annotator.core.native import ExportFilter
+from annotator.core.store.records import ProjectRecords, count_documents, iter_records
 
 def make_filter(fmt: str, layers: set[str] | None = None, labels: set[str] | None = None,
                 only_done: bool = False, include_suggestions: bool = False) -> ExportFilter:
@@ -57,17 +58,6 @@ class ExportReport:
         if self.problems:
             s += f"; {len(self.problems)} problems reported above"
         return s
-
-
-def documents_to_export(project, flt: ExportFilter | None) -> int:
-    """How many documents an export with this filter holds (for a progress bar)."""
-    if flt is None or not flt.only_done:
-        return project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    sql = "SELECT count(DISTINCT doc) FROM doc_status WHERE state = 'done'"
-    layers = sorted(flt.layers) if flt.layers is not None else None
-    if layers is not None:
-        sql += f" AND annotator IN ({', '.join('?' * len(layers))})"
-    return project.conn.execute(sql, layers or ()).fetchone()[0]
 
 
 def export_project(project, output: str, fmt: str = "native", flt: ExportFilter | None = None,
@@ -123,7 +113,7 @@ def _export(project, output, fmt, flt, split, seed, progress) -> ExportReport:
         if undecided:  # and gold nobody decided on as it stands does not go out
             flt = replace(flt, exclude_spans=flt.exclude_spans | frozenset(undecided))
     if progress is not None:
-        report.total = documents_to_export(project, flt)
+        report.total = count_documents(project, flt)
         report.progress = lambda done: progress(done, report.total)
     if split:
         from annotator.core.splits import export_splits

@@ -16,10 +16,10 @@ import orjson
 
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.model import now
-from annotator.core.project import next_id
 from annotator.core.formats import FORMATS
 from annotator.core.formats.common import UNEXPECTED, describe_failure, scan_folder
 from annotator.core.native import ParsedRecord, content_hash
+from annotator.core.store import import_rows
 
 BATCH = 2000
 
@@ -55,16 +55,12 @@ def detect_format(path: Path) -> str:
 
 
 class _Writer:
-    """Buffers rows and writes them with executemany; ids are allocated here so relations
-    can point at spans before they reach the database."""
+    """Buffers rows and writes them in batches (store.import_rows); ids are allocated here so
+    relations can point at spans before they reach the database."""
 
     def __init__(self, project):
-        c = project.conn
-        self.c = c
         self.project = project
-        self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
-        self.next_span = next_id(c, "spans")  # never an id a deleted span had: undo restores it
-        self.next_rel = next_id(c, "relations")
+        self.next_num, self.next_span, self.next_rel = import_rows.next_ids(project)
         # Duplicates are looked up in the database (indexed) plus the unflushed batch, so
         # memory stays flat however many documents an import brings.
         self.batch_hashes: dict[str, str] = {}
@@ -85,13 +81,12 @@ class _Writer:
         digest = content_hash(rec.text)
         same = self.batch_hashes.get(digest)
         if same is None:
-            row = self.c.execute("SELECT id FROM documents WHERE hash = ? LIMIT 1", (digest,)).fetchone()
-            same = row[0] if row else None
+            same = import_rows.document_with_hash(self.project, digest)
         if same is not None:
             report.skipped.append((where, f"same text as document {same!r}"))
             return
         doc_id = rec.id or digest[:16]
-        if doc_id in self.batch_ids or self.c.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+        if doc_id in self.batch_ids or import_rows.document_id_taken(self.project, doc_id):
             raise ImportFailed(f"{where}: document id {doc_id!r} is already in the project with a different text")
         num = self.next_num
         self.next_num += 1
@@ -123,19 +118,7 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        c = self.c
-        if self.docs:
-            c.executemany("INSERT INTO documents(num, id, text, meta, hash, created) VALUES (?, ?, ?, ?, ?, ?)", self.docs)
-        if self.spans:
-            c.executemany(
-                'INSERT INTO spans(id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.spans)
-        if self.rels:
-            c.executemany(
-                "INSERT INTO relations(id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.rels)
-        if self.states:
-            c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", self.states)
+        import_rows.insert_rows(self.project, self.docs, self.spans, self.rels, self.states)
         self.docs, self.spans, self.rels, self.states = [], [], [], []
         self.batch_hashes.clear()
         self.batch_ids.clear()

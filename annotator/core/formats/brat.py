@@ -40,7 +40,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import sqlite3
 import threading
 from bisect import bisect_left
 from pathlib import Path
@@ -56,6 +55,8 @@ from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.formats.registry import FOLDER, QT_TRANSLATE_NOOP, Format
 from annotator.core.native import parse_record
 from annotator.core.scheme import default_scheme, schema_validator
+from annotator.core.store.name_set import NameSet
+from annotator.core.store.records import annotator_names, document_ids
 
 NAME = "brat"
 UNANNOTATED = "_unannotated"
@@ -193,23 +194,17 @@ class _Files:
         self._thread.join()
 
 
-def _unique(names, used: sqlite3.Connection) -> dict:
+def _unique(names, used: NameSet) -> dict:
     """name -> safe file name, for those whose safe name is not safe_name(name): names that
     clash once made safe or cut, or differ only in case (Windows and macOS folders), get
     "~2", "~3" ... in the given order."""
     renamed: dict = {}
-    used.execute("CREATE TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY) WITHOUT ROWID")
-    used.execute("DELETE FROM used")
     for name in names:
         base = safe_name(str(name))
         candidate, k = base, 1
-        while True:
-            try:
-                used.execute("INSERT INTO used VALUES (?)", (candidate.lower(),))
-                break
-            except sqlite3.IntegrityError:  # taken: by an earlier name, or an earlier "~k"
-                k += 1
-                candidate = f"{base}~{k}"
+        while not used.add(candidate):  # taken: by an earlier name, or an earlier "~k"
+            k += 1
+            candidate = f"{base}~{k}"
         if candidate != base:
             renamed[name] = candidate
     return renamed
@@ -219,26 +214,19 @@ def file_names(project) -> dict:
     """Documents whose file name is not safe_name(id) (see _unique), counted in document
     order over the whole project, so a document's file keeps its name whatever the
     export's filter, and any process can write any document's files."""
-    # The names taken so far are kept in a private temporary database (on disk, deleted
-    # when closed), so memory stays flat however many documents there are.
-    used = sqlite3.connect("")
-    try:
-        return _unique((doc_id for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num")), used)
-    finally:
-        used.close()
+    # The names taken so far are kept on disk, so memory stays flat however many documents there are.
+    with NameSet() as used:
+        return _unique(document_ids(project), used)
 
 
 def folder_names(project) -> dict:
     """Annotator -> folder, for every annotator of the project (in name order): two
     annotators never share a folder ("mona:1" and "mona_1" would both be "mona_1")."""
-    used = sqlite3.connect(":memory:")
-    try:
-        names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
+    names = annotator_names(project)
+    with NameSet(on_disk=False) as used:
         renamed = _unique(names, used)
-        # UNANNOTATED is never a safe name (safe_name prefixes it), so it stays free.
-        return {n: renamed.get(n) or safe_name(n) for n in names}
-    finally:
-        used.close()
+    # UNANNOTATED is never a safe name (safe_name prefixes it), so it stays free.
+    return {n: renamed.get(n) or safe_name(n) for n in names}
 
 
 class _Encoder:

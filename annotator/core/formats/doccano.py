@@ -24,12 +24,9 @@ from annotator.core.errors import SpanError
 from annotator.core.formats import checks
 from annotator.core.formats.common import OffsetConverter, open_output, read_jsonl_with, units
 from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
+from annotator.core.store.records import has_relations
 
 NAME = "doccano"
-
-
-def has_relations(project) -> bool:
-    return bool(project.conn.execute("SELECT EXISTS(SELECT 1 FROM relations)").fetchone()[0])
 
 
 def write(project, records, output: str, report, variant: str | None = None):

@@ -32,24 +32,17 @@ from annotator.core.formats.common import open_output, units
 from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
 from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
+from annotator.core.store.records import overlapping_label_pairs, span_labels
 from annotator.core.tokenize import VERSION, token_table
 
 NAME = "hf-bio"
 SIDECAR = "labels.json"
 
 
-def overlapping_pairs(project) -> set[tuple[str, str]]:
-    rows = project.conn.execute(
-        'SELECT DISTINCT a.label, b.label FROM spans a JOIN spans b ON b.doc = a.doc AND b.annotator = a.annotator '
-        'AND b.id != a.id AND b.start < a."end" AND a.start < b."end" AND a.label < b.label '
-        "WHERE a.status != 'rejected' AND b.status != 'rejected'")
-    return {(a, b) for a, b in rows}
-
-
 def label_groups(project) -> list[list[str]]:
     names = [l.name for l in project.scheme.labels]
-    extra = [r[0] for r in project.conn.execute("SELECT DISTINCT label FROM spans ORDER BY label") if r[0] not in names]
-    clash = overlapping_pairs(project)
+    extra = [label for label in span_labels(project) if label not in names]
+    clash = overlapping_label_pairs(project)
     groups: list[list[str]] = []
     for name in names + extra:
         for g in groups:
