@@ -219,3 +219,14 @@ def test_only_the_store_speaks_sql():
 def test_modules_that_left_the_sql_leave_the_list():
     fixed = KNOWN_SQL - set(_sql_outside_store())
     assert not fixed, "no SQL left, so remove from KNOWN_SQL: " + ", ".join(sorted(fixed))
+
+
+# --- One list of subcommands ----------------------------------------------------------------
+def test_every_command_module_is_a_subcommand():
+    """cli.COMMANDS is the one list, and nothing in it is optional: every module of
+    annotator/commands (but the shared helpers) is registered, and the parser has them all."""
+    from annotator.cli import COMMANDS, _subcommands, build_parser
+
+    modules = {p.stem for p in (PACKAGE_DIR / "commands").glob("*.py")} - {"__init__", "common"}
+    assert set(COMMANDS) == modules
+    assert len(_subcommands(build_parser())) >= len(COMMANDS)  # each registers one or more
