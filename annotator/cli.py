@@ -14,8 +14,8 @@ import sys
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
-COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "train"]
-OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review"]
+COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "train",
+            "suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,14 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS + OPTIONAL_COMMANDS:
-        try:
-            module = importlib.import_module(f"annotator.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if name in OPTIONAL_COMMANDS and exc.name == f"annotator.commands.{name}":
-                continue
-            raise
-        module.register(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"annotator.commands.{name}").register(sub)
     return parser
 
 
@@ -84,13 +78,8 @@ def gui_main(argv: list[str] | None = None) -> int:
     if len(argv) > 1:
         print("annotator: give at most one project file to open (or a command; see annotator --help)", file=sys.stderr)
         return 2
-    try:
-        from annotator.gui.app import run
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("annotator.gui"):
-            print("annotator: the window is not built yet; use the commands (annotator --help)", file=sys.stderr)
-            return 2
-        raise
+    from annotator.gui.app import run
+
     try:
         return run(argv[0] if argv else None)
     except AnnotatorError as exc:

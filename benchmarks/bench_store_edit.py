@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from annotator.core.importer import import_paths
-from annotator.core.native import iter_records
+from annotator.core.store.records import iter_records
 from annotator.core.project import Project
 
 WORDS = ["قال", "الوزير", "إن", "الاتفاق", "سيوقع", "في", "الخميس", "المقبل", "بحسب", "وكالة", "الأنباء", "المدرسة"]

@@ -24,7 +24,8 @@ from benchmarks.corpus import write_jsonl
 CHILD_EXPORT = """
 import resource, sys, time
 from annotator.core.project import Project
-from annotator.core.native import iter_records, write_jsonl
+from annotator.core.native import write_jsonl
+from annotator.core.store.records import iter_records
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t = time.perf_counter()
 with Project.open(sys.argv[1], readonly=True) as p, open(sys.argv[2], "wb") as fh:

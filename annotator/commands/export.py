@@ -3,7 +3,8 @@ from __future__ import annotations
 import sys
 
 from annotator.commands.common import TerminalProgress, open_project
-from annotator.core.exporter import FORMATS, export_project, make_filter
+from annotator.core.exporter import export_project, make_filter
+from annotator.core.formats import FORMATS
 from annotator.core.native import ExportFilter
 
 
@@ -12,7 +13,8 @@ def register(sub) -> None:
                        description="Export documents and annotations, streaming, one document per line.")
     p.add_argument("project")
     p.add_argument("-o", "--output", required=True, help="output file ('-' for standard output; a folder for brat)")
-    p.add_argument("--format", default="native", choices=FORMATS, help="output format (default: native)")
+    p.add_argument("--format", default="native", choices=FORMATS.names("write"),
+                   help="output format (default: native)")
     p.add_argument("--annotator", action="append", metavar="NAME", help="only this annotator's spans (repeatable)")
     p.add_argument("--layer", help="gold, an annotator name, or all (default: all)")
     p.add_argument("--labels", help="only these labels, comma-separated")

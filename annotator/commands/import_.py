@@ -3,9 +3,8 @@ from __future__ import annotations
 import sys
 
 from annotator.commands.common import TerminalProgress, open_project
+from annotator.core.formats import FORMATS
 from annotator.core.importer import import_paths
-
-FORMATS = ["text", "native", "prodigy", "doccano", "label-studio", "brat"]
 
 
 def register(sub) -> None:
@@ -16,7 +15,9 @@ def register(sub) -> None:
         "(same text) are reported and skipped.")
     p.add_argument("project")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--format", choices=FORMATS, help="input format (default: from the extension: .txt text, .jsonl native)")
+    p.add_argument("--format", choices=FORMATS.names("read"),
+                   help="input format (default: from the file's ending and content; a folder: text, or brat with "
+                   ".ann files)")
     p.add_argument("--annotator", default="import", help="annotator name for spans that name none (default: import)")
     p.add_argument("--dct", metavar="YYYY-MM-DD",
                    help="document creation date for imported documents that bring none (relative dates such as "
@@ -25,7 +26,9 @@ def register(sub) -> None:
                    help="take each document's date from a full date in its first line, where there is one "
                    "(before --dct; a record's own meta.dct comes first)")
     p.add_argument("--offsets", choices=["codepoints", "utf16", "graphemes", "auto"], default="auto",
-                   help="how the source tool counted offsets (formats other than native; default: auto-detect)")
+                   help="how the source tool counted offsets (formats other than native; default: auto-detect). "
+                   "Each format's own: " + "; ".join(f"{f.name}: {f.offsets}" for f in FORMATS
+                                                     if f.read is not None and f.offsets))
     p.set_defaults(run=run)
 
 

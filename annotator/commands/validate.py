@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import sys
 
+from annotator.core.formats import FORMATS, validate_file
 from annotator.core.scheme import Scheme
-from annotator.core.validate import validate_native
 
 
 def register(sub) -> None:
@@ -12,7 +12,7 @@ def register(sub) -> None:
                        "print each problem with its line number.")
     p.add_argument("file")
     p.add_argument("--format", default="native",
-                   choices=["native", "prodigy", "doccano", "label-studio", "brat", "hf-bio"],
+                   choices=FORMATS.names("check"),
                    help="the file's format (default: native); brat: a folder or an .ann file")
     p.add_argument("--scheme", help="scheme JSON for label checks (default: the news scheme)")
     p.set_defaults(run=run)
@@ -20,12 +20,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     scheme = Scheme.load(args.scheme) if args.scheme else None
-    if args.format == "native":
-        problems = list(validate_native(args.file, scheme))
-    else:
-        from annotator.core.formats import validate_file
-
-        problems = list(validate_file(args.file, args.format, scheme))
+    problems = list(validate_file(args.file, args.format, scheme))
     for p in problems:
         print(p)
     if problems:

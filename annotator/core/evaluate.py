@@ -234,7 +234,7 @@ def evaluate(gold: Iterable[dict], pred: Iterable[dict], gold_annotator: str | N
 
 # ----- reading -----------------------------------------------------------------------------------------
 def read_jsonl(path: str | Path) -> list[dict]:
-    from annotator.core.importer import iter_jsonl_objects
+    from annotator.core.formats.common import iter_jsonl_objects
 
     out = []
     try:

@@ -3,39 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.common import open_output
-from annotator.core.formats.outputs import check_target
+from annotator.core.formats import FORMATS
+from annotator.core.formats.outputs import check_target, write_error
 from annotator.core.model import GOLD
-from annotator.core.native import ExportFilter, ProjectRecords, iter_records, write_jsonl
-
-FORMATS = ["native"]
-try:  # the training and interchange formats register themselves in annotator.core.formats
-    from annotator.core.formats import WRITERS as _WRITERS
-
-    FORMATS += [f for f in _WRITERS if f != "native"]
-except ModuleNotFoundError as exc:  # pragma: no cover - until the formats module exists
-    if exc.name != "annotator.core.formats":
-        raise
-    _WRITERS = {}
-
+from annotator.core.native import ExportFilter
+from annotator.core.store.records import ProjectRecords, count_documents, iter_records
 
 def make_filter(fmt: str, layers: set[str] | None = None, labels: set[str] | None = None,
                 only_done: bool = False, include_suggestions: bool = False) -> ExportFilter:
     """The export filter of the command line and the export dialog (one rule for both).
 
-    Native export without a chosen layer is a full dump (suggested and rejected spans with
-    their status); training formats, or any chosen layer, carry decisions only: suggestions
-    on request, rejected spans never.
+    A full-dump format (native) without a chosen layer keeps everything (suggested and
+    rejected spans with their status); training formats, or any chosen layer, carry
+    decisions only: suggestions on request, rejected spans never.
     """
     flt = ExportFilter(layers=set(layers) if layers else None, labels=set(labels) if labels else None,
                        only_done=only_done)
-    if fmt != "native" or layers:
+    if not FORMATS.get(fmt, "write").full_dump or layers:
         flt.include_suggestions = include_suggestions
         flt.include_rejected = False
     return flt
@@ -71,23 +60,6 @@ class ExportReport:
         return s
 
 
-def _counted(records, report):
-    for rec in records:
-        yield rec
-        report.documents += 1
-
-
-def documents_to_export(project, flt: ExportFilter | None) -> int:
-    """How many documents an export with this filter holds (for a progress bar)."""
-    if flt is None or not flt.only_done:
-        return project.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    sql = "SELECT count(DISTINCT doc) FROM doc_status WHERE state = 'done'"
-    layers = sorted(flt.layers) if flt.layers is not None else None
-    if layers is not None:
-        sql += f" AND annotator IN ({', '.join('?' * len(layers))})"
-    return project.conn.execute(sql, layers or ()).fetchone()[0]
-
-
 def export_project(project, output: str, fmt: str = "native", flt: ExportFilter | None = None,
                    split: str | None = None, seed: int = 0,
                    progress: Callable[[int, int], None] | None = None) -> ExportReport:
@@ -96,10 +68,7 @@ def export_project(project, output: str, fmt: str = "native", flt: ExportFilter 
     progress(done, total) is called as documents are written; an exception it raises
     (a Cancel button) stops the export, and a file output keeps its previous content.
     """
-    if fmt not in FORMATS:
-        raise AnnotatorError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    from annotator.core.formats.outputs import write_error
-
+    FORMATS.get(fmt, "write")  # an unknown format is refused before anything is touched
     from annotator.core.backup import backup_dir
 
     path = getattr(project, "path", None)
@@ -118,9 +87,8 @@ def planned_outputs(output: str, fmt: str, split: str | None) -> list[tuple[str,
     configuration, hf-bio's labels.json) included."""
     if output == "-":
         return []
-    from annotator.core.formats import FOLDER_FORMATS
-
-    folder = fmt in FOLDER_FORMATS
+    format_ = FORMATS.get(fmt, "write")
+    folder = format_.folder
     if split and not folder:
         from annotator.core.splits import parse_spec, split_output
 
@@ -128,16 +96,8 @@ def planned_outputs(output: str, fmt: str, split: str | None) -> list[tuple[str,
     else:
         mains = [output]
     out = [(m, folder) for m in mains]
-    for m in mains:
-        if fmt == "label-studio":
-            from annotator.core.formats.common import sibling
-            from annotator.core.formats.labelstudio import CONFIG_SUFFIX
-
-            out.append((str(sibling(m, CONFIG_SUFFIX)), False))
-        elif fmt == "hf-bio":
-            from annotator.core.formats.hfbio import SIDECAR
-
-            out.append((str(Path(m).parent / SIDECAR), False))
+    if format_.side_files is not None:
+        out += [(side, False) for m in mains for side in format_.side_files(m)]
     return out
 
 
@@ -153,7 +113,7 @@ def _export(project, output, fmt, flt, split, seed, progress) -> ExportReport:
         if undecided:  # and gold nobody decided on as it stands does not go out
             flt = replace(flt, exclude_spans=flt.exclude_spans | frozenset(undecided))
     if progress is not None:
-        report.total = documents_to_export(project, flt)
+        report.total = count_documents(project, flt)
         report.progress = lambda done: progress(done, report.total)
     if split:
         from annotator.core.splits import export_splits
@@ -161,9 +121,4 @@ def _export(project, output, fmt, flt, split, seed, progress) -> ExportReport:
         return export_splits(project, iter_records(project, flt), output, fmt, split, seed, report)
     # Iterable, and describable to worker processes that read the project file themselves.
     records = ProjectRecords(project, flt)
-    if fmt == "native":
-        with open_output(output) as fh:
-            write_jsonl(_counted(records, report), fh)
-        report.files.append(output)
-        return report
-    return _WRITERS[fmt](project, records, output, report)
+    return FORMATS[fmt].write(project, records, output, report)

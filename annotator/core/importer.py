@@ -1,4 +1,5 @@
-"""Importing documents into a project: plain text files and folders, native JSONL.
+"""Importing documents into a project: files and folders in any format that reads
+(annotator.core.formats), detected from the input when not given.
 
 All-or-nothing: one transaction per call; any bad input raises ImportFailed naming the
 file and line (or byte offset) and leaves the project exactly as it was.
@@ -15,10 +16,11 @@ import orjson
 
 from annotator.core.errors import AnnotatorError, ImportFailed
 from annotator.core.model import now
-from annotator.core.project import next_id
-from annotator.core.native import ParsedRecord, content_hash, parse_record
+from annotator.core.formats import FORMATS
+from annotator.core.formats.common import UNEXPECTED, describe_failure, scan_folder
+from annotator.core.native import ParsedRecord, content_hash
+from annotator.core.store import import_rows
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # one document; larger is refused with this limit named
 BATCH = 2000
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
@@ -42,148 +44,23 @@ class ImportReport:
         return s
 
 
-def decode_plain_text(raw: bytes, where: str) -> str:
-    """A plain-text file's characters: UTF-8 with the BOM removed, refused if it holds NUL."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{where}: not UTF-8 (bad byte at offset {exc.start})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\x00" in text:
-        raise ImportFailed(f"{where}: contains a NUL byte at character {text.index(chr(0))}; not a text file")
-    return text
-
-
-def normalize_plain_text(raw: bytes, where: str) -> str:
-    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
-    return decode_plain_text(raw, where).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:
-    """(the .txt files under a folder, every other file there), each sorted."""
-    files, others = [], []
-    for p in sorted(path.rglob("*")):
-        if p.is_file():
-            refuse_outside(path, p)
-            (files if p.suffix.lower() == ".txt" else others).append(p)
-    if not files:
-        raise ImportFailed(f"{path}: folder holds no .txt files")
-    return files, others
-
-
-def refuse_outside(folder: Path, path: Path) -> None:
-    """A file met while reading a folder must be in it: a link to a file elsewhere (another
-    user's home, /etc) is never followed without being named on the command line."""
-    real, root = path.resolve(), folder.resolve()
-    if root not in real.parents:
-        raise ImportFailed(f"{path}: a link to {real}, outside the folder {folder}; not followed "
-                           "(copy the file into the folder, or give it by name)")
-
-
-def _text_files(path: Path) -> list[Path]:
-    return scan_folder(path)[0] if path.is_dir() else [path]
-
-
-def iter_plain(paths: Iterable[Path], dct: str | None = None,
-               scanned: dict[Path, list[Path]] | None = None) -> Iterator[tuple[str, ParsedRecord, int]]:
-    """Plain-text documents; `scanned` holds folders' .txt files when the caller listed them already."""
-    for top in paths:
-        for f in (scanned or {}).get(top) or _text_files(top):
-            size = f.stat().st_size
-            if size > MAX_TEXT_BYTES:
-                raise ImportFailed(f"{f}: {size} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit for one document")
-            text = normalize_plain_text(f.read_bytes(), str(f))
-            base = top if top.is_dir() else f.parent
-            doc_id = f.relative_to(base).with_suffix("").as_posix()
-            meta = {"source": f.name, **({"dct": dct} if dct else {})}
-            yield str(f), ParsedRecord(doc_id, text, meta, {}, [], []), size
-
-
-def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
-    """(where, parsed JSON, bytes) for each non-blank line; errors name the line and byte."""
-    offset = 0
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
-            size = len(line)
-            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
-                offset += 3
-            if len(line) > MAX_TEXT_BYTES:
-                raise ImportFailed(f"{where}: line of {len(line)} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit")
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ImportFailed(f"{where}: not UTF-8 (bad byte at file offset {offset + exc.start})") from None
-            offset += len(line)
-            if not line.strip():
-                continue
-            try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise ImportFailed(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
-            yield where, obj, size
-
-
 def iter_native(paths: Iterable[Path], scheme, default_annotator: str) -> Iterator[tuple[str, ParsedRecord, int]]:
     for path in paths:
-        for where, obj, size in iter_jsonl_objects(path):
-            yield where, parse_record(obj, where, scheme, default_annotator), size
+        yield from FORMATS["native"].read(path, scheme, default_annotator)
 
 
 def detect_format(path: Path) -> str:
-    """The input format from the path and, for JSON files, from the first record."""
-    if path.is_dir():
-        return "brat" if any(path.rglob("*.ann")) else "text"
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return "text"
-    if suffix == ".json":
-        with open(path, "rb") as fh:
-            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return "label-studio" if head.startswith(b"[") else "native"
-    if suffix in (".jsonl", ".ndjson"):
-        return _sniff_jsonl(path)
-    raise ImportFailed(f"{path}: unknown input type {suffix or '(no extension)'}; give --format")
-
-
-def _sniff_jsonl(path: Path) -> str:
-    """native, prodigy or doccano, told apart by the keys of the first record."""
-    try:
-        with open(path, "rb") as fh:
-            for line in fh:
-                if line.strip():
-                    first = orjson.loads(line)
-                    break
-            else:
-                return "native"
-    except (OSError, ValueError):
-        return "native"  # the native reader then reports the problem with its line
-    if not isinstance(first, dict):
-        return "native"
-    if "tokens" in first or "answer" in first:
-        return "prodigy"
-    if "spans" not in first and ("entities" in first or isinstance(first.get("label"), list)):
-        return "doccano"
-    return "native"
+    """The input format from the path and, where formats share a file ending, from its content."""
+    return FORMATS.detect(path)
 
 
 class _Writer:
-    """Buffers rows and writes them with executemany; ids are allocated here so relations
-    can point at spans before they reach the database."""
+    """Buffers rows and writes them in batches (store.import_rows); ids are allocated here so
+    relations can point at spans before they reach the database."""
 
     def __init__(self, project):
-        c = project.conn
-        self.c = c
         self.project = project
-        self.next_num = (c.execute("SELECT max(num) FROM documents").fetchone()[0] or 0) + 1
-        self.next_span = next_id(c, "spans")  # never an id a deleted span had: undo restores it
-        self.next_rel = next_id(c, "relations")
+        self.next_num, self.next_span, self.next_rel = import_rows.next_ids(project)
         # Duplicates are looked up in the database (indexed) plus the unflushed batch, so
         # memory stays flat however many documents an import brings.
         self.batch_hashes: dict[str, str] = {}
@@ -204,13 +81,12 @@ class _Writer:
         digest = content_hash(rec.text)
         same = self.batch_hashes.get(digest)
         if same is None:
-            row = self.c.execute("SELECT id FROM documents WHERE hash = ? LIMIT 1", (digest,)).fetchone()
-            same = row[0] if row else None
+            same = import_rows.document_with_hash(self.project, digest)
         if same is not None:
             report.skipped.append((where, f"same text as document {same!r}"))
             return
         doc_id = rec.id or digest[:16]
-        if doc_id in self.batch_ids or self.c.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+        if doc_id in self.batch_ids or import_rows.document_id_taken(self.project, doc_id):
             raise ImportFailed(f"{where}: document id {doc_id!r} is already in the project with a different text")
         num = self.next_num
         self.next_num += 1
@@ -242,19 +118,7 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        c = self.c
-        if self.docs:
-            c.executemany("INSERT INTO documents(num, id, text, meta, hash, created) VALUES (?, ?, ?, ?, ?, ?)", self.docs)
-        if self.spans:
-            c.executemany(
-                'INSERT INTO spans(id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.spans)
-        if self.rels:
-            c.executemany(
-                "INSERT INTO relations(id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.rels)
-        if self.states:
-            c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", self.states)
+        import_rows.insert_rows(self.project, self.docs, self.spans, self.rels, self.states)
         self.docs, self.spans, self.rels, self.states = [], [], [], []
         self.batch_hashes.clear()
         self.batch_ids.clear()
@@ -289,31 +153,14 @@ def import_records(project, records: Iterable[tuple[str, ParsedRecord, int]], to
         # odd types): refused like any bad input, never a crash. The transaction rolled back.
         name = source() if source else "input"
         after = f" (after {where})" if where else ""
-        raise ImportFailed(f"{name}: cannot import{after}: {_describe(exc)}") from None
+        raise ImportFailed(f"{name}: cannot import{after}: {describe_failure(exc)}") from None
     return report
-
-
-# What hostile input can raise in a reader that did not foresee it; `validate` catches the same.
-UNEXPECTED = (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
-
-
-def describe_failure(exc: BaseException) -> str:
-    return _describe(exc)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    if isinstance(exc, MemoryError):
-        return "too large to load into memory"
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = None, annotator: str = "import",
                  progress: Progress | None = None, dct: str | None = None, dct_from_header: bool = False,
                  **options) -> ImportReport:
-    """Import files or folders. fmt: 'text', 'native', or a format of annotator.core.formats.
+    """Import files or folders. fmt: a format of annotator.core.formats that reads (None: detected).
 
     `dct` is the document creation date (relative dates such as أمس resolve against it) given
     to documents that bring none; with `dct_from_header`, a full date in a document's first
@@ -330,12 +177,12 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
     for p in paths:
         if not p.exists():
             raise ImportFailed(f"{p}: no such file or folder")
-    fmts = {p: (fmt or detect_format(p)) for p in paths}
+    fmts = {p: FORMATS.get(fmt or detect_format(p), "read") for p in paths}
     ignored: list[str] = []
     scanned: dict[Path, list[Path]] = {}
     total = 0
     for p in paths:
-        if fmts[p] == "text" and p.is_dir():
+        if fmts[p].name == "text" and p.is_dir():  # files that are not .txt are listed as ignored
             scanned[p], others = scan_folder(p)
             ignored += [str(o.relative_to(p)) for o in others]
             total += sum(f.stat().st_size for f in scanned[p])
@@ -347,15 +194,8 @@ def import_paths(project, paths: Iterable[str | os.PathLike], fmt: str | None = 
     def records():
         for p in paths:
             current["path"] = str(p)
-            f = fmts[p]
-            if f == "text":
-                yield from iter_plain([p], None, scanned)  # the dct is given in _dated
-            elif f == "native":
-                yield from iter_native([p], project.scheme, annotator)
-            else:
-                from annotator.core.formats import reader_for
-
-                yield from reader_for(f)(p, project.scheme, annotator, **options)
+            extra = {"files": scanned[p]} if p in scanned else {}
+            yield from fmts[p].read(p, project.scheme, annotator, **options, **extra)
 
     report = import_records(project, _dated(records(), dct, dct_from_header), total, progress,
                             source=lambda: current["path"])

@@ -1,4 +1,5 @@
-"""The native JSONL record: parsing (with line-numbered errors) and streaming export.
+"""The native JSONL record: parsing (with line-numbered errors), the export filter, and
+writing records as JSON Lines. Reading them from a project is annotator.core.store.records.
 
 One document per line:
 {"id", "text", "meta": {..., "dct"?}, "status": {annotator: state},
@@ -9,15 +10,12 @@ One document per line:
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable
 
 import orjson
 
-from annotator.core.checksums import content_hash, doc_checksum, has_checksums, short_error
-from annotator.core.checksums import mismatch as checksum_mismatch
+from annotator.core.checksums import content_hash  # noqa: F401 - the hash every reader and writer of documents uses
 from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.model import DOC_STATES, SPAN_STATUSES
 from annotator.core.offsets import check_span
@@ -263,221 +261,6 @@ class ExportFilter:
         if status == "rejected" and not self.include_rejected:
             return False
         return True
-
-
-def _merge_by_doc(cursor) -> Iterator[tuple[int, list]]:
-    """Group rows (doc first) of a cursor ordered by doc into (doc, rows)."""
-    group: list = []
-    current = None
-    for row in cursor:
-        if row[0] != current:
-            if group:
-                yield current, group
-            current, group = row[0], []
-        group.append(row)
-    if group:
-        yield current, group
-
-
-class _Lookahead:
-    def __init__(self, it):
-        self._it = iter(it)
-        self._head = next(self._it, None)
-
-    def take(self, doc: int) -> list:
-        while self._head is not None and self._head[0] < doc:
-            self._head = next(self._it, None)
-        if self._head is not None and self._head[0] == doc:
-            rows = self._head[1]
-            self._head = next(self._it, None)
-            return rows
-        return []
-
-
-def iter_records(project, flt: ExportFilter | None = None, lo: int | None = None, hi: int | None = None
-                 ) -> Iterator[dict]:
-    """Native records of a project in document order, streaming.
-
-    Four cursors (documents, spans, relations, statuses) all ordered by document are
-    walked side by side, so memory holds one document at a time whatever the project size.
-    `project` is anything with a `conn`. lo/hi: only documents whose row number is in
-    [lo, hi) (None: no bound), so that worker processes can each read a part.
-
-    Every document is checked before it is handed out: its text against its stored hash,
-    its rows against its checksum (core/checksums.py). Damage raises a one-line
-    DamagedProject naming the document, never a traceback or a wrong record.
-    """
-    conn = project.conn
-    # The four cursors must see one state of the file, or a commit between their starts
-    # would look like damage. A writer's own connection is left alone (it may edit meanwhile).
-    own = not conn.in_transaction and getattr(project, "readonly", True)
-    try:
-        if own:
-            conn.execute("BEGIN")
-        yield from _records(project, flt, lo, hi)
-    except sqlite3.DatabaseError as exc:
-        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-        if code in (11, 26) or "decode" in str(exc):  # SQLITE_CORRUPT, SQLITE_NOTADB, bytes that are not UTF-8
-            _damaged(project, f"a stored value cannot be read: {short_error(exc)}")
-        raise
-    except orjson.JSONDecodeError as exc:
-        _damaged(project, f"a stored value is not valid JSON: {exc}")
-    finally:
-        # A generator dropped after its project closed (an export that failed on write
-        # and closed the project first) is finalized later: nothing is left to end then.
-        try:
-            if own and conn.in_transaction:
-                conn.execute("ROLLBACK")
-        except sqlite3.ProgrammingError:
-            pass
-
-
-def _records(project, flt: ExportFilter | None, lo: int | None, hi: int | None) -> Iterator[dict]:
-    flt = flt or ExportFilter()
-    conn = project.conn
-    bounds, params = [], []
-    if lo is not None:
-        bounds.append("{0} >= ?")
-        params.append(lo)
-    if hi is not None:
-        bounds.append("{0} < ?")
-        params.append(hi)
-    where = ("WHERE " + " AND ".join(bounds)) if bounds else ""
-    spans = _Lookahead(_merge_by_doc(conn.execute(
-        'SELECT doc, id, start, "end", label, annotator, status, attrs, rule, origin FROM spans '
-        f'{where.format("doc")} ORDER BY doc, start, "end" DESC, id', params)))
-    rels = _Lookahead(_merge_by_doc(conn.execute(
-        "SELECT doc, id, label, from_span, to_span, annotator, status, attrs, rule, origin FROM relations "
-        f"{where.format('doc')} ORDER BY doc, id", params)))
-    states = _Lookahead(_merge_by_doc(conn.execute(
-        f"SELECT doc, annotator, state FROM doc_status {where.format('doc')} ORDER BY doc, annotator", params)))
-    stored = "c.sum" if has_checksums(conn) else "NULL"
-    documents = conn.execute(
-        f"SELECT d.num, d.id, d.text, d.meta, d.hash, {stored} FROM documents d "
-        f"{'LEFT JOIN doc_checksums c ON c.doc = d.num' if stored != 'NULL' else ''} "
-        f"{where.format('d.num')} ORDER BY d.num", params)
-    loads = orjson.loads
-    for num, doc_id, text, meta, text_hash, checksum in documents:
-        state_rows, span_rows, rel_rows = states.take(num), spans.take(num), rels.take(num)
-        status = {a: s for _, a, s in state_rows if flt.layers is None or a in flt.layers}
-        if flt.only_done and "done" not in status.values():
-            continue
-        # Damage inside rows passes SQLite's checks: never export it as if it were data.
-        if not isinstance(text, str) or content_hash(text) != text_hash:
-            _damaged(project, f"document {doc_id!r} (row {num}): its text does not match its stored hash")
-        if checksum is not None and checksum != doc_checksum(
-                doc_id, text_hash, meta, [r[1:] for r in span_rows], [r[1:] for r in rel_rows],
-                [r[1:] for r in state_rows]):
-            _damaged(project, checksum_mismatch(conn, num, doc_id))
-        out_spans = []
-        kept = set()
-        for _, sid, start, end, label, ann, st, attrs, rule, origin in span_rows:
-            if not flt.span_ok(label, ann, st) or sid in flt.exclude_spans:
-                continue
-            kept.add(sid)
-            rec = {"id": sid, "start": start, "end": end, "label": label, "text": text[start:end],
-                   "annotator": ann, "status": st, "attrs": loads(attrs)}
-            if rule:
-                rec["rule"] = rule
-            if origin != "{}":
-                rec["origin"] = loads(origin)
-            out_spans.append(rec)
-        out_rels = []
-        for _, rid, label, a, b, ann, st, attrs, rule, _origin in rel_rows:
-            if a in kept and b in kept and (flt.include_suggestions or st != "suggested") and (
-                flt.include_rejected or st != "rejected"
-            ):
-                rec = {"id": rid, "label": label, "from": a, "to": b, "annotator": ann, "status": st}
-                if attrs != "{}":
-                    rec["attrs"] = loads(attrs)
-                if rule:
-                    rec["rule"] = rule
-                out_rels.append(rec)
-        yield {"id": doc_id, "text": text, "meta": loads(meta), "status": status, "spans": out_spans,
-               "relations": out_rels}
-
-
-def _damaged(project, problem: str):
-    """Raise the one-line DamagedProject of an export that met damaged rows."""
-    from annotator.core.backup import restore_hint
-    from annotator.core.errors import DamagedProject
-
-    path = getattr(project, "path", None)
-    if path is None:
-        try:
-            path = next((r[2] for r in project.conn.execute("PRAGMA database_list") if r[1] == "main"), None)
-        except sqlite3.Error:
-            path = None
-    hint = ""
-    if path:
-        try:
-            hint = restore_hint(path)
-        except Exception:
-            hint = ""
-    raise DamagedProject(f"{path or 'project'}: the project file is damaged ({problem}); nothing was exported from "
-                         f"it{hint}")
-
-
-class ProjectRecords:
-    """iter_records(project, flt) as an iterable that can also be handed to other
-    processes: they read the same project file themselves (see open_snapshot), where a
-    plain iterator of records would have to be serialized and sent to them."""
-
-    def __init__(self, project, flt: ExportFilter | None = None):
-        self.project = project
-        self.flt = flt or ExportFilter()
-
-    def __iter__(self) -> Iterator[dict]:
-        return iter_records(self.project, self.flt)
-
-
-def _connect_readonly(path) -> sqlite3.Connection:
-    """A read-only connection of its own to a project file (autocommit, any thread)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-
-
-class Snapshot:
-    """A read-only connection to a project file holding one read transaction, so that
-    everything read through it is one state of the file, whatever is written meanwhile
-    (WAL readers see the snapshot their transaction started on). Has `conn`, so it can
-    stand in for the project in iter_records."""
-
-    def __init__(self, path):
-        self.conn = _connect_readonly(path)
-        try:
-            self.conn.execute("PRAGMA busy_timeout = 10000")
-            self.conn.execute("BEGIN")
-            # The first read starts the transaction; from here on the state is fixed.
-            self.conn.execute("SELECT count(*) FROM documents WHERE num < 0").fetchone()
-        except BaseException:
-            self.conn.close()
-            raise
-
-    def close(self) -> None:
-        try:
-            self.conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
-        self.conn.close()
-
-
-class ChangeWatch:
-    """Tells whether any connection has committed to a project file since it was made
-    (PRAGMA data_version, read on a connection of its own that never writes)."""
-
-    def __init__(self, path):
-        self.conn = _connect_readonly(path)
-        self._start = self._version()
-
-    def _version(self) -> int:
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
-
-    def unchanged(self) -> bool:
-        return self._version() == self._start
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def write_jsonl(records: Iterable[dict], fh: IO[bytes]) -> int:

@@ -15,7 +15,8 @@ from annotator.core.paths import resource_path, schema_path
 
 
 @cache
-def _validator(schema_name: str):
+def schema_validator(schema_name: str):
+    """The JSON Schema validator of schemas/<schema_name> (loaded once)."""
     import jsonschema
 
     schema = json.loads(schema_path(schema_name).read_text(encoding="utf-8"))
@@ -134,7 +135,7 @@ class Scheme:
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "scheme") -> "Scheme":
-        errors = sorted(_validator("scheme.schema.json").iter_errors(data), key=lambda e: list(e.absolute_path))
+        errors = sorted(schema_validator("scheme.schema.json").iter_errors(data), key=lambda e: list(e.absolute_path))
         if errors:
             e = errors[0]
             path = "/".join(str(p) for p in e.absolute_path) or "(top)"

@@ -158,20 +158,20 @@ def split_output(output: str, name: str, folder: bool) -> str:
 def export_splits(project, records, output: str, fmt: str, split_spec: str, seed: int, report):
     """Write one file (or folder) per split, all of them or none: everything is built in a
     work folder beside the output and moved into place at the end (formats.outputs)."""
-    from annotator.core.formats import FOLDER_FORMATS, FOLDER_WRITERS
+    from annotator.core.formats import FORMATS
     from annotator.core.formats.outputs import atomic_folder, commit_files, work_folder
 
     if output == "-":
         raise AnnotatorError("--split writes one file per split: give a file name with -o, not '-'")
     parts = parse_spec(split_spec)
     where = split_of_documents(project, parts, seed)
-    if fmt in FOLDER_FORMATS:
+    if FORMATS[fmt].folder:
         with atomic_folder(output) as root:
             spools, counts = _spool(records, where, len(parts), root.parent / "spool")
             report.splits = {}
             for i, (name, _) in enumerate(parts):
                 (root / name).mkdir()
-                FOLDER_WRITERS[fmt](project, _replay(spools[i]), root / name, report)
+                FORMATS[fmt].write_into(project, _replay(spools[i]), root / name, report)
                 report.files.append(split_output(output, name, True))
                 report.splits[name] = counts[i]
         return report
@@ -195,17 +195,10 @@ def export_splits(project, records, output: str, fmt: str, split_spec: str, seed
 
 def _write_one(project, fmt, records, target: str, report, files: list[str]) -> None:
     """One split's file (and side files) written by the format's writer into the work folder."""
-    from annotator.core.formats import WRITERS
-    from annotator.core.formats.common import open_output
-    from annotator.core.native import write_jsonl
+    from annotator.core.formats import FORMATS
 
-    if fmt == "native":
-        with open_output(target) as fh:
-            report.documents += write_jsonl(records, fh)
-        files.append(target)
-        return
     before = len(report.files)
-    WRITERS[fmt](project, records, target, report)
+    FORMATS[fmt].write(project, records, target, report)
     files += [f for f in report.files[before:] if f not in files]  # moved into place later, named then
     del report.files[before:]
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout)
 
-from annotator.core.exporter import FORMATS, export_project, make_filter
+from annotator.core.exporter import export_project, make_filter
+from annotator.core.formats import FORMATS
+from annotator.core.formats.registry import TR_CONTEXT
 from annotator.core.model import GOLD
 from annotator.gui.operation import run_operation
 from annotator.gui.plain import message, plain_label, plain_tip
 from annotator.gui.report_dialog import show_report
 
 SPLITS = (("train", 0.8), ("dev", 0.1), ("test", 0.1))
-EXTENSIONS = {"native": ".jsonl", "prodigy": ".jsonl", "doccano": ".jsonl", "label-studio": ".json", "hf-bio": ".jsonl"}
-FOLDER_FORMATS = {"brat"}
 
 
 class ExportDialog(QDialog):
@@ -26,17 +27,10 @@ class ExportDialog(QDialog):
         self.project = project
         self.report = None
         self.setWindowTitle(self.tr("Export — %1").replace("%1", project.path.name))
-        names = {
-            "native": self.tr("Native JSONL: everything, lossless (re-import, backup, review)"),
-            "prodigy": self.tr("Prodigy JSONL (spans and relations)"),
-            "doccano": self.tr("doccano JSONL"),
-            "label-studio": self.tr("Label Studio JSON tasks"),
-            "brat": self.tr("brat standoff (a folder of .txt and .ann files)"),
-            "hf-bio": self.tr("Hugging Face token classification (BIO tags, JSONL)"),
-        }
         self.format = QComboBox()
         for fmt in FORMATS:
-            self.format.addItem(names.get(fmt, fmt), fmt)
+            if fmt.write is not None:
+                self.format.addItem(QCoreApplication.translate(TR_CONTEXT, fmt.title), fmt.name)
         self.layer = QComboBox()
         self.layer.addItem(self.tr("All annotators"), None)
         layers = project.annotators()
@@ -127,7 +121,7 @@ class ExportDialog(QDialog):
                            include_suggestions=self.suggestions.isChecked())
 
     def _update(self) -> None:
-        full_dump = self.fmt() == "native" and not self.layers()
+        full_dump = FORMATS[self.fmt()].full_dump and not self.layers()
         self.suggestions.setEnabled(not full_dump)
         if full_dump:
             self.note.setText(self.tr("A native export of all annotators is a full copy: suggested and rejected "
@@ -140,19 +134,20 @@ class ExportDialog(QDialog):
 
     def _with_extension(self, text: str) -> str:
         p = Path(text)
-        if self.fmt() in FOLDER_FORMATS:
-            return str(p.with_suffix("")) if p.suffix in (".jsonl", ".json") else text
-        ext = EXTENSIONS.get(self.fmt(), ".jsonl")
-        if p.suffix in (".jsonl", ".json", ""):
+        known = FORMATS.export_extensions()
+        if FORMATS[self.fmt()].folder:
+            return str(p.with_suffix("")) if p.suffix in known else text
+        ext = FORMATS[self.fmt()].extension
+        if p.suffix in known or not p.suffix:
             return str(p.with_suffix(ext))
         return text
 
     def choose_output(self) -> None:
         start = self.output.text().strip() or str(self.project.path.with_suffix(""))
-        if self.fmt() in FOLDER_FORMATS:
+        if FORMATS[self.fmt()].folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), str(Path(start).parent))
         else:
-            ext = EXTENSIONS.get(self.fmt(), ".jsonl")
+            ext = FORMATS[self.fmt()].extension
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to file"), self._with_extension(start),
                                                   self.tr("Export files (*%1);;All files (*)").replace("%1", ext))
         if path:

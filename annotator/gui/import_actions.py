@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QVBoxLayout
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats import FORMATS
 from annotator.gui.operation import run_operation
 from annotator.gui.plain import plain_label
 from annotator.gui.report_dialog import show_report
@@ -69,7 +70,7 @@ class ImportActions(QObject):
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import documents"), "",
-            self.tr("Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)"))
+            self.tr("Documents and other tools' exports (%1);;All files (*)").replace("%1", " ".join(FORMATS.read_patterns())))
         if paths:
             self.run(paths)
 

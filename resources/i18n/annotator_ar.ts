@@ -186,175 +186,175 @@
 <context>
     <name>Annotate</name>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="99" />
-        <location filename="../../annotator/gui/annotate.py" line="523" />
+        <location filename="../../annotator/gui/annotate.py" line="498" />
+        <location filename="../../annotator/gui/undo.py" line="111" />
         <source>The project is read-only: nothing was changed.</source>
         <translation>المشروع للقراءة فقط: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="109" />
+        <location filename="../../annotator/gui/undo.py" line="121" />
         <source>Not saved: nothing was changed.</source>
         <translation>لم يُحفظ: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="248" />
+        <location filename="../../annotator/gui/annotate.py" line="223" />
         <source>Nothing to annotate in the selection (only spaces or punctuation).</source>
         <translation>لا شيء يُوسَم في التحديد (مسافات أو علامات ترقيم فقط).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="254" />
+        <location filename="../../annotator/gui/annotate.py" line="229" />
         <source>That text already has this label.</source>
         <translation>هذا النص يحمل هذا الوسم من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="258" />
+        <location filename="../../annotator/gui/annotate.py" line="233" />
         <source>Select some text first, or click a span to relabel it.</source>
         <translation>حدّد نصاً أولاً، أو انقر مقطعاً لتغيير وسمه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="262" />
+        <location filename="../../annotator/gui/annotate.py" line="237" />
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="309" />
+        <location filename="../../annotator/gui/annotate.py" line="284" />
         <source>No span selected.</source>
         <translation>لا مقطع محدداً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="320" />
-        <location filename="../../annotator/gui/annotate.py" line="342" />
+        <location filename="../../annotator/gui/annotate.py" line="295" />
+        <location filename="../../annotator/gui/annotate.py" line="317" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="320" />
-        <location filename="../../annotator/gui/annotate.py" line="343" />
+        <location filename="../../annotator/gui/annotate.py" line="295" />
+        <location filename="../../annotator/gui/annotate.py" line="318" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="326" />
+        <location filename="../../annotator/gui/annotate.py" line="301" />
         <source>Select a suggested span to accept it.</source>
         <translation>حدّد مقطعاً مقترحاً لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="333" />
+        <location filename="../../annotator/gui/annotate.py" line="308" />
         <source>Select a suggested span to reject it.</source>
         <translation>حدّد مقطعاً مقترحاً لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="355" />
+        <location filename="../../annotator/gui/annotate.py" line="330" />
         <source>No suggestions left in this document.</source>
         <translation>لم يبقَ اقتراح في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="380" />
+        <location filename="../../annotator/gui/annotate.py" line="355" />
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="394" />
+        <location filename="../../annotator/gui/annotate.py" line="369" />
         <source>No %1 suggestions in this document.</source>
         <translation>لا اقتراحات %1 في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="397" />
+        <location filename="../../annotator/gui/annotate.py" line="372" />
         <source>Accept all %1 suggestions</source>
         <translation>قبول كل اقتراحات %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="401" />
+        <location filename="../../annotator/gui/annotate.py" line="376" />
         <source>Accepted %1 suggestions.</source>
         <translation>قُبل %1 من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="409" />
+        <location filename="../../annotator/gui/annotate.py" line="384" />
         <source>Suggest in this document</source>
         <translation>اقتراح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="413" />
+        <location filename="../../annotator/gui/annotate.py" line="388" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="415" />
+        <location filename="../../annotator/gui/annotate.py" line="390" />
         <source>%1 new suggestions: Enter or A accepts the selected one, R rejects it.</source>
         <translation>%1 اقتراحاً جديداً: Enter أو A يقبل المحدد، وR يرفضه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="425" />
+        <location filename="../../annotator/gui/annotate.py" line="400" />
         <source>Select a span to move its edges.</source>
         <translation>حدّد مقطعاً لتحريك حدوده.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="438" />
+        <location filename="../../annotator/gui/annotate.py" line="413" />
         <source>Move span edge</source>
         <translation>تحريك حدّ المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="478" />
+        <location filename="../../annotator/gui/annotate.py" line="453" />
         <source>Mark done</source>
         <translation>تعليم كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="478" />
+        <location filename="../../annotator/gui/annotate.py" line="453" />
         <source>Mark in progress</source>
         <translation>تعليم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="478" />
+        <location filename="../../annotator/gui/annotate.py" line="453" />
         <source>Mark to do</source>
         <translation>تعليم كغير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="489" />
+        <location filename="../../annotator/gui/annotate.py" line="464" />
         <source>That was the last document in the list.</source>
         <translation>كانت هذه آخر وثيقة في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="505" />
+        <location filename="../../annotator/gui/annotate.py" line="480" />
         <source>Replace %1 link</source>
         <translation>استبدال رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="509" />
+        <location filename="../../annotator/gui/annotate.py" line="484" />
         <source>The %1 link was replaced (one per %2 in this scheme); Ctrl+Z brings the old one back.</source>
         <translation>استُبدل رابط %1 (رابط واحد لكل %2 في هذا المخطط)؛ يعيد Ctrl+Z الرابط القديم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="520" />
+        <location filename="../../annotator/gui/annotate.py" line="495" />
         <source>Select a quote first, then press the link key.</source>
         <translation>حدّد اقتباساً أولاً، ثم اضغط مفتاح الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="527" />
+        <location filename="../../annotator/gui/annotate.py" line="502" />
         <source>A %1 span cannot take a %2 link.</source>
         <translation>لا يقبل مقطع %1 رابطاً من نوع %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="533" />
+        <location filename="../../annotator/gui/annotate.py" line="508" />
         <source>No %1 span to link in this document: mark it first.</source>
         <translation>لا مقطع %1 للربط في هذه الوثيقة: وسِمه أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="543" />
+        <location filename="../../annotator/gui/annotate.py" line="518" />
         <source>Link %1: press a number, Enter for the nearest, or click a span; Esc cancels.</source>
         <translation>ربط %1: اضغط رقماً، أو Enter للأقرب، أو انقر مقطعاً؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate.py" line="555" />
+        <location filename="../../annotator/gui/annotate.py" line="530" />
         <source>That span cannot be linked here; pick one of the numbered spans.</source>
         <translation>لا يمكن ربط هذا المقطع هنا؛ اختر أحد المقاطع المرقّمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dct_command.py" line="45" />
+        <location filename="../../annotator/gui/dct_command.py" line="35" />
         <source>Document date set: %1 suggested dates took their values from it.</source>
         <translation>ضُبط تاريخ الوثيقة: أخذت %1 من التواريخ المقترحة قيمها منه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dct_command.py" line="48" />
+        <location filename="../../annotator/gui/dct_command.py" line="38" />
         <source>Document date removed: %1 suggested dates lost the values it gave them.</source>
         <translation>أُزيل تاريخ الوثيقة: فقدت %1 من التواريخ المقترحة القيم التي أعطاها إياها.</translation>
     </message>
@@ -507,33 +507,33 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="86" />
+        <location filename="../../annotator/gui/commands.py" line="81" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="108" />
+        <location filename="../../annotator/gui/commands.py" line="97" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="162" />
+        <location filename="../../annotator/gui/commands.py" line="127" />
         <source>Set %1</source>
         <translation>تعيين %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="181" />
+        <location filename="../../annotator/gui/commands.py" line="140" />
         <source>Link %1</source>
         <translation>ربط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="208" />
+        <location filename="../../annotator/gui/commands.py" line="156" />
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/commands.py" line="238" />
-        <location filename="../../annotator/gui/dct_command.py" line="13" />
+        <location filename="../../annotator/gui/commands.py" line="174" />
+        <location filename="../../annotator/gui/dct_command.py" line="15" />
         <source>Set document %1</source>
         <translation>تعيين %1 للوثيقة</translation>
     </message>
@@ -541,43 +541,43 @@
 <context>
     <name>CurveDialog</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="119" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="117" />
         <source>Recommender learning curve</source>
         <translation>منحنى تعلّم المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="123" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="121" />
         <source>F1 on held-out documents for every trained version, against the number of done documents it learnt from.</source>
         <translation>قيمة F1 على الوثائق المحجوزة للاختبار لكل إصدار مدرَّب، مقابل عدد الوثائق المنجزة التي تعلّم منها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="133" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="179" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="131" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="177" />
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="135" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="133" />
         <source>Compute from the done documents</source>
         <translation>احسبه من الوثائق المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="150" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="148" />
         <source>Documents</source>
         <translation>الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="165" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="163" />
         <source>Training on the first 10, 25, 50, 100 and 200 done documents…</source>
         <translation>جارٍ التدريب على أول 10 و25 و50 و100 و200 وثيقة منجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="174" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="172" />
         <source>Too few done documents for a curve: the first point needs 10 outside the held-out ones.</source>
         <translation>الوثائق المنجزة أقل من أن تكفي لمنحنى: تحتاج النقطة الأولى إلى 10 وثائق غير المحجوزة للاختبار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="177" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="175" />
         <source>F1 on the held-out documents after training on the first n done documents.</source>
         <translation>قيمة F1 على الوثائق المحجوزة للاختبار بعد التدريب على أول n وثيقة منجزة.</translation>
     </message>
@@ -585,27 +585,27 @@
 <context>
     <name>DctDialog</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="22" />
+        <location filename="../../annotator/gui/import_actions.py" line="23" />
         <source>Import documents: their date</source>
         <translation>استيراد الوثائق: تاريخها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="24" />
+        <location filename="../../annotator/gui/import_actions.py" line="25" />
         <source>Relative dates such as "yesterday" or "last July" get their values from the date the document was written (dct). Documents that bring a date of their own keep it; you can also set or change it later in the document fields.</source>
         <translation>تأخذ التواريخ النسبية مثل «أمس» أو «يوليو الماضي» قيمها من تاريخ كتابة الوثيقة (dct). الوثائق التي تحمل تاريخها تحتفظ به؛ ويمكنك أيضاً ضبطه أو تغييره لاحقاً في حقول الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="28" />
+        <location filename="../../annotator/gui/import_actions.py" line="29" />
         <source>Take it from each text's first line, where that line holds a full date</source>
         <translation>خذه من السطر الأول لكل نص، حيث يحمل ذلك السطر تاريخاً كاملاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="34" />
+        <location filename="../../annotator/gui/import_actions.py" line="35" />
         <source>Date for the other documents (empty: none):</source>
         <translation>تاريخ بقية الوثائق (فارغ: بلا تاريخ):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="54" />
+        <location filename="../../annotator/gui/import_actions.py" line="55" />
         <source>Not a date like 2021-12-09</source>
         <translation>ليس تاريخاً بصيغة 2021-12-09</translation>
     </message>
@@ -613,17 +613,17 @@
 <context>
     <name>DocList</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="25" />
+        <location filename="../../annotator/gui/doc_list.py" line="26" />
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="26" />
+        <location filename="../../annotator/gui/doc_list.py" line="27" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="27" />
+        <location filename="../../annotator/gui/doc_list.py" line="28" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
@@ -631,22 +631,22 @@
 <context>
     <name>DocListModel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="140" />
+        <location filename="../../annotator/gui/doc_list.py" line="109" />
         <source>ID</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="140" />
+        <location filename="../../annotator/gui/doc_list.py" line="109" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="140" />
+        <location filename="../../annotator/gui/doc_list.py" line="109" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="140" />
+        <location filename="../../annotator/gui/doc_list.py" line="109" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -654,37 +654,37 @@
 <context>
     <name>DocListPanel</name>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="174" />
+        <location filename="../../annotator/gui/doc_list.py" line="143" />
         <source>Filter by text, id or title…</source>
         <translation>تصفية بالنص أو المعرّف أو العنوان…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="177" />
+        <location filename="../../annotator/gui/doc_list.py" line="146" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="180" />
+        <location filename="../../annotator/gui/doc_list.py" line="149" />
         <source>Status filter</source>
         <translation>تصفية بالحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="181" />
+        <location filename="../../annotator/gui/doc_list.py" line="150" />
         <source>Assigned to me</source>
         <translation>المُسندة إليّ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="207" />
+        <location filename="../../annotator/gui/doc_list.py" line="176" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="244" />
+        <location filename="../../annotator/gui/doc_list.py" line="213" />
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/doc_list.py" line="247" />
+        <location filename="../../annotator/gui/doc_list.py" line="216" />
         <source>%1 shown</source>
         <translation>المعروض %1</translation>
     </message>
@@ -692,160 +692,154 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="28" />
+        <location filename="../../annotator/gui/export_dialog.py" line="29" />
         <source>Export — %1</source>
         <translation>تصدير — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="30" />
         <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
         <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="31" />
         <source>Prodigy JSONL (spans and relations)</source>
         <translation>Prodigy JSONL (المقاطع والروابط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="32" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL (صيغة دوكانو)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="33" />
         <source>Label Studio JSON tasks</source>
         <translation>مهام Label Studio بصيغة JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="34" />
         <source>brat standoff (a folder of .txt and .ann files)</source>
         <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="35" />
         <source>Hugging Face token classification (BIO tags, JSONL)</source>
         <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="41" />
+        <location filename="../../annotator/gui/export_dialog.py" line="35" />
         <source>All annotators</source>
         <translation>كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="43" />
+        <location filename="../../annotator/gui/export_dialog.py" line="37" />
         <source>Gold (adjudicated)</source>
         <translation>المرجعي (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="47" />
+        <location filename="../../annotator/gui/export_dialog.py" line="41" />
         <source>Only documents marked done</source>
         <translation>الوثائق المعلَّمة كمنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="48" />
+        <location filename="../../annotator/gui/export_dialog.py" line="42" />
         <source>Include suggestions that nobody accepted yet</source>
         <translation>تضمين الاقتراحات التي لم يقبلها أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="50" />
+        <location filename="../../annotator/gui/export_dialog.py" line="44" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="58" />
+        <location filename="../../annotator/gui/export_dialog.py" line="52" />
         <source>Split into train / dev / test files</source>
         <translation>التقسيم إلى ملفات تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="57" />
         <source>Train:</source>
         <translation>التدريب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="57" />
         <source>Dev:</source>
         <translation>التطوير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
+        <location filename="../../annotator/gui/export_dialog.py" line="57" />
         <source>Test:</source>
         <translation>الاختبار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="74" />
+        <location filename="../../annotator/gui/export_dialog.py" line="68" />
         <source>Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="75" />
+        <location filename="../../annotator/gui/export_dialog.py" line="69" />
         <source>Documents are assigned by a hash of their id and the seed: the same seed gives the same split every time.</source>
         <translation>تُوزَّع الوثائق ببصمة معرّفها والبذرة: البذرة نفسها تعطي التقسيم نفسه في كل مرة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="78" />
+        <location filename="../../annotator/gui/export_dialog.py" line="72" />
         <source>Where to write the export</source>
         <translation>أين يُكتب التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="79" />
+        <location filename="../../annotator/gui/export_dialog.py" line="73" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="87" />
+        <location filename="../../annotator/gui/export_dialog.py" line="81" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="88" />
+        <location filename="../../annotator/gui/export_dialog.py" line="82" />
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/export_dialog.py" line="85" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
-        <location filename="../../annotator/gui/export_dialog.py" line="171" />
-        <location filename="../../annotator/gui/export_dialog.py" line="175" />
-        <location filename="../../annotator/gui/export_dialog.py" line="192" />
+        <location filename="../../annotator/gui/export_dialog.py" line="87" />
+        <location filename="../../annotator/gui/export_dialog.py" line="166" />
+        <location filename="../../annotator/gui/export_dialog.py" line="170" />
+        <location filename="../../annotator/gui/export_dialog.py" line="187" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="133" />
+        <location filename="../../annotator/gui/export_dialog.py" line="127" />
         <source>A native export of all annotators is a full copy: suggested and rejected spans go out too, with their status.</source>
         <translation>التصدير الأصلي لكل الموسِّمين نسخة كاملة: تخرج المقاطع المقترحة والمرفوضة أيضاً مع حالتها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="136" />
+        <location filename="../../annotator/gui/export_dialog.py" line="130" />
         <source>Accepted spans go out; rejected spans never; suggestions only when ticked.</source>
         <translation>تخرج المقاطع المقبولة؛ والمرفوضة لا تخرج أبداً؛ والاقتراحات فقط عند التأشير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="153" />
+        <location filename="../../annotator/gui/export_dialog.py" line="148" />
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="156" />
+        <location filename="../../annotator/gui/export_dialog.py" line="151" />
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="157" />
+        <location filename="../../annotator/gui/export_dialog.py" line="152" />
         <source>Export files (*%1);;All files (*)</source>
         <translation>ملفات التصدير (*%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="171" />
+        <location filename="../../annotator/gui/export_dialog.py" line="166" />
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="178" />
+        <location filename="../../annotator/gui/export_dialog.py" line="173" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -858,22 +852,22 @@
         <translation>أُلغي التصدير: في المجلد جزء من الوثائق فقط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="179" />
+        <location filename="../../annotator/gui/export_dialog.py" line="174" />
         <source>Export cancelled: no file was written (an existing one is unchanged).</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف (والملف الموجود بقي كما هو).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="178" />
+        <location filename="../../annotator/gui/export_dialog.py" line="173" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="183" />
+        <location filename="../../annotator/gui/export_dialog.py" line="178" />
         <source>Exported %1 documents to %2.</source>
         <translation>صُدِّرت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="189" />
+        <location filename="../../annotator/gui/export_dialog.py" line="184" />
         <source>%1 problems (below): those spans could not be expressed in this format.</source>
         <translation>%1 مشكلة (أدناه): تعذّر التعبير عن تلك المقاطع في هذه الصيغة.</translation>
     </message>
@@ -942,26 +936,68 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../annotator/core/formats/native_jsonl.py" line="51" />
+        <source>Native JSONL: everything, lossless (re-import, backup, review)</source>
+        <translation>JSONL الأصلي: كل شيء بلا فقد (لإعادة الاستيراد والنسخ الاحتياطي والمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/labelstudio.py" line="352" />
+        <source>Label Studio JSON tasks</source>
+        <translation>مهام Label Studio بصيغة JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/hfbio.py" line="188" />
+        <source>Hugging Face token classification (BIO tags, JSONL)</source>
+        <translation>تصنيف الرموز لـ Hugging Face (وسوم BIO، ‏JSONL)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/prodigy.py" line="314" />
+        <source>Prodigy JSONL (spans and relations)</source>
+        <translation>Prodigy JSONL (المقاطع والروابط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/doccano.py" line="171" />
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL (صيغة دوكانو)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/plain_text.py" line="33" />
+        <source>Plain text (.txt files, or a folder of them)</source>
+        <translation>نص عادي (ملفات .txt أو مجلد منها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/core/formats/brat.py" line="683" />
+        <source>brat standoff (a folder of .txt and .ann files)</source>
+        <translation>صيغة brat المنفصلة (مجلد ملفات ‎.txt و‎.ann)</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="71" />
-        <location filename="../../annotator/gui/import_actions.py" line="96" />
-        <location filename="../../annotator/gui/import_actions.py" line="108" />
+        <location filename="../../annotator/gui/import_actions.py" line="72" />
+        <location filename="../../annotator/gui/import_actions.py" line="97" />
+        <location filename="../../annotator/gui/import_actions.py" line="109" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="72" />
         <source>Documents and other tools' exports (*.txt *.jsonl *.json *.ann);;All files (*)</source>
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="77" />
+        <location filename="../../annotator/gui/import_actions.py" line="73" />
+        <source>Documents and other tools' exports (%1);;All files (*)</source>
+        <translation>الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="78" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="99" />
+        <location filename="../../annotator/gui/import_actions.py" line="100" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
@@ -970,17 +1006,17 @@
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="100" />
+        <location filename="../../annotator/gui/import_actions.py" line="101" />
         <source>Import cancelled: nothing was imported.</source>
         <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="99" />
+        <location filename="../../annotator/gui/import_actions.py" line="100" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="106" />
+        <location filename="../../annotator/gui/import_actions.py" line="107" />
         <source>not a .txt file, not imported: %1</source>
         <translation>ليس ملف .txt، لم يُستورد: %1</translation>
     </message>
@@ -1732,76 +1768,76 @@
 <context>
     <name>RecommenderActions</name>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="201" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="199" />
         <source>Train recommender…</source>
         <translation>تدريب المقترِح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="202" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="200" />
         <source>Cancel training</source>
         <translation>إلغاء التدريب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="205" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="203" />
         <source>Suggest with the recommender in this document</source>
         <translation>اقتراحات المقترِح في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="207" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="205" />
         <source>Suggest with the recommender in all documents…</source>
         <translation>اقتراحات المقترِح في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="209" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="207" />
         <source>Next document the model learns most from</source>
         <translation>الوثيقة التالية التي يتعلّم منها النموذج أكثر</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="211" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="209" />
         <source>Order the to-do list by</source>
         <translation>ترتيب الوثائق غير المنجزة حسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="214" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="212" />
         <source>The model's uncertainty</source>
         <translation>عدم يقين النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="214" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="212" />
         <source>Expected gain</source>
         <translation>الفائدة المتوقعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="222" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="220" />
         <source>Learning curve…</source>
         <translation>منحنى التعلّم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="223" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="221" />
         <source>Retrain automatically…</source>
         <translation>إعادة التدريب تلقائياً…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="271" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="274" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="497" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="269" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="272" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="495" />
         <source>Recommender</source>
         <translation>المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="275" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="273" />
         <source>No recommender has been trained in this project yet: Tools › Recommender › Train recommender… learns from the documents marked done.</source>
         <translation>لم يُدرَّب أي مقترِح في هذا المشروع بعد: أدوات › المقترِح › تدريب المقترِح… يتعلّم من الوثائق المعلَّمة كمنجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="309" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="317" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="351" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="307" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="315" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="349" />
         <source>Train recommender</source>
         <translation>تدريب المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="318" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="316" />
         <source>Training the recommender on %1 documents…</source>
         <translation>جارٍ تدريب المقترِح على %1 وثيقة…</translation>
     </message>
@@ -1810,73 +1846,73 @@
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="315" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="313" />
         <source>Retraining the recommender in the background…</source>
         <translation>جارٍ إعادة تدريب المقترِح في الخلفية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="320" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="318" />
         <source>Training was cancelled: no model was stored.</source>
         <translation>أُلغي التدريب: لم يُحفَظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="383" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="381" />
         <source>Retrain automatically</source>
         <translation>إعادة التدريب تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="384" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="382" />
         <source>Retrain the recommender after every how many newly done documents?</source>
         <translation>يُعاد تدريب المقترِح بعد كم وثيقة منجزة جديدة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="421" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="419" />
         <source>Suggest with the recommender</source>
         <translation>اقتراحات المقترِح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="425" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="423" />
         <source>%1 new suggestions (rules and %2): Enter or A accepts, R rejects.</source>
         <translation>%1 اقتراحاً جديداً (القواعد و%2): Enter أو A للقبول، R للرفض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="427" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="425" />
         <source>No new suggestions in this document.</source>
         <translation>لا اقتراحات جديدة في هذه الوثيقة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="441" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="439" />
         <source>Suggest with the rules and %1 in all %2 documents? The suggestions go into your own layer (%3). Cancel during the run leaves the project unchanged.</source>
         <translation>أتقترح بالقواعد و%1 في كل الوثائق (%2)؟ تذهب الاقتراحات إلى طبقتك (%3). الإلغاء أثناء التشغيل يترك المشروع دون تغيير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="444" />
-        <location filename="../../annotator/gui/recommender_actions.py" line="447" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="442" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="445" />
         <source>Suggest in all documents</source>
         <translation>الاقتراح في كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="449" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="447" />
         <source>Suggesting…</source>
         <translation>جارٍ الاقتراح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="450" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="448" />
         <source>Suggesting was cancelled: nothing was changed.</source>
         <translation>أُلغي الاقتراح: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="488" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="486" />
         <source>Opened the to-do document the model learns most from.</source>
         <translation>فُتحت الوثيقة غير المنجزة التي يتعلّم منها النموذج أكثر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="490" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="488" />
         <source>No document left to do.</source>
         <translation>لم تبقَ وثيقة غير منجزة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/recommender_actions.py" line="497" />
+        <location filename="../../annotator/gui/recommender_actions.py" line="495" />
         <source>Ranking the to-do documents…</source>
         <translation>جارٍ ترتيب الوثائق غير المنجزة…</translation>
     </message>
@@ -2036,327 +2072,329 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="143" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="147" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="147" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="147" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="146" />
+        <location filename="../../annotator/gui/review/window.py" line="148" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="154" />
-        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="155" />
+        <location filename="../../annotator/gui/review/window.py" line="157" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="155" />
+        <location filename="../../annotator/gui/review/window.py" line="157" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="156" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="158" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
+        <location filename="../../annotator/gui/review/window.py" line="161" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="160" />
+        <location filename="../../annotator/gui/review/window.py" line="162" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="169" />
+        <location filename="../../annotator/gui/review/window.py" line="171" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="172" />
+        <location filename="../../annotator/gui/review/window.py" line="174" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="187" />
+        <location filename="../../annotator/gui/review/window.py" line="189" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
-        <location filename="../../annotator/gui/review/window.py" line="581" />
+        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="592" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="204" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="225" />
+        <location filename="../../annotator/gui/review/window.py" line="227" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="226" />
+        <location filename="../../annotator/gui/review/window.py" line="228" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="227" />
+        <location filename="../../annotator/gui/review/window.py" line="229" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="228" />
+        <location filename="../../annotator/gui/review/window.py" line="230" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="233" />
+        <location filename="../../annotator/gui/review/window.py" line="235" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="234" />
+        <location filename="../../annotator/gui/review/window.py" line="236" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="237" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="238" />
+        <location filename="../../annotator/gui/review/window.py" line="240" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="239" />
+        <location filename="../../annotator/gui/review/window.py" line="241" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="240" />
+        <location filename="../../annotator/gui/review/window.py" line="242" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="241" />
+        <location filename="../../annotator/gui/review/window.py" line="243" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="242" />
+        <location filename="../../annotator/gui/review/window.py" line="244" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="243" />
+        <location filename="../../annotator/gui/review/window.py" line="245" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="244" />
+        <location filename="../../annotator/gui/review/window.py" line="246" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="245" />
+        <location filename="../../annotator/gui/review/window.py" line="247" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="246" />
+        <location filename="../../annotator/gui/review/window.py" line="248" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="247" />
+        <location filename="../../annotator/gui/review/window.py" line="249" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="248" />
+        <location filename="../../annotator/gui/review/window.py" line="250" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="249" />
-        <location filename="../../annotator/gui/review/window.py" line="722" />
+        <location filename="../../annotator/gui/review/window.py" line="251" />
+        <location filename="../../annotator/gui/review/window.py" line="727" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="250" />
+        <location filename="../../annotator/gui/review/window.py" line="252" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="251" />
+        <location filename="../../annotator/gui/review/window.py" line="253" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="252" />
+        <location filename="../../annotator/gui/review/window.py" line="254" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="258" />
+        <location filename="../../annotator/gui/review/window.py" line="260" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="262" />
+        <location filename="../../annotator/gui/review/window.py" line="264" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="267" />
+        <location filename="../../annotator/gui/review/window.py" line="269" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="272" />
+        <location filename="../../annotator/gui/review/window.py" line="274" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="273" />
+        <location filename="../../annotator/gui/review/window.py" line="276" />
+        <location filename="../../annotator/gui/review/window.py" line="290" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="275" />
+        <location filename="../../annotator/gui/review/window.py" line="277" />
+        <location filename="../../annotator/gui/review/window.py" line="291" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="281" />
+        <location filename="../../annotator/gui/review/window.py" line="283" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="282" />
+        <location filename="../../annotator/gui/review/window.py" line="284" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="287" />
-        <location filename="../../annotator/gui/review/window.py" line="339" />
+        <location filename="../../annotator/gui/review/window.py" line="297" />
+        <location filename="../../annotator/gui/review/window.py" line="348" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="301" />
+        <location filename="../../annotator/gui/review/window.py" line="311" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="307" />
+        <location filename="../../annotator/gui/review/window.py" line="317" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="307" />
+        <location filename="../../annotator/gui/review/window.py" line="317" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="307" />
+        <location filename="../../annotator/gui/review/window.py" line="317" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="381" />
-        <location filename="../../annotator/gui/review/window.py" line="483" />
+        <location filename="../../annotator/gui/review/window.py" line="388" />
+        <location filename="../../annotator/gui/review/window.py" line="490" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="382" />
+        <location filename="../../annotator/gui/review/window.py" line="389" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="414" />
+        <location filename="../../annotator/gui/review/window.py" line="421" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="416" />
+        <location filename="../../annotator/gui/review/window.py" line="423" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="736" />
+        <location filename="../../annotator/gui/review/window.py" line="741" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="737" />
+        <location filename="../../annotator/gui/review/window.py" line="742" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="738" />
+        <location filename="../../annotator/gui/review/window.py" line="743" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -2365,38 +2403,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="403" />
+        <location filename="../../annotator/gui/review/window.py" line="410" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="407" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="407" />
-        <location filename="../../annotator/gui/review/window.py" line="530" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
+        <location filename="../../annotator/gui/review/window.py" line="537" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="407" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="408" />
+        <location filename="../../annotator/gui/review/window.py" line="415" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="408" />
+        <location filename="../../annotator/gui/review/window.py" line="415" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="409" />
+        <location filename="../../annotator/gui/review/window.py" line="416" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2405,159 +2443,159 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="431" />
+        <location filename="../../annotator/gui/review/window.py" line="438" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="433" />
+        <location filename="../../annotator/gui/review/window.py" line="440" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="483" />
+        <location filename="../../annotator/gui/review/window.py" line="490" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="483" />
+        <location filename="../../annotator/gui/review/window.py" line="490" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="497" />
-        <location filename="../../annotator/gui/review/window.py" line="501" />
+        <location filename="../../annotator/gui/review/window.py" line="504" />
+        <location filename="../../annotator/gui/review/window.py" line="508" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="499" />
+        <location filename="../../annotator/gui/review/window.py" line="506" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="506" />
+        <location filename="../../annotator/gui/review/window.py" line="513" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="530" />
+        <location filename="../../annotator/gui/review/window.py" line="537" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="531" />
+        <location filename="../../annotator/gui/review/window.py" line="538" />
         <source>accepted automatically</source>
         <translation>مقبول تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="532" />
+        <location filename="../../annotator/gui/review/window.py" line="539" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="534" />
+        <location filename="../../annotator/gui/review/window.py" line="541" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="542" />
+        <location filename="../../annotator/gui/review/window.py" line="549" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="545" />
+        <location filename="../../annotator/gui/review/window.py" line="552" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="573" />
+        <location filename="../../annotator/gui/review/window.py" line="580" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="598" />
+        <location filename="../../annotator/gui/review/window.py" line="603" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="606" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="611" />
-        <location filename="../../annotator/gui/review/window.py" line="630" />
+        <location filename="../../annotator/gui/review/window.py" line="616" />
+        <location filename="../../annotator/gui/review/window.py" line="635" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="627" />
+        <location filename="../../annotator/gui/review/window.py" line="632" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="644" />
+        <location filename="../../annotator/gui/review/window.py" line="649" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="660" />
+        <location filename="../../annotator/gui/review/window.py" line="665" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="662" />
+        <location filename="../../annotator/gui/review/window.py" line="667" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="665" />
+        <location filename="../../annotator/gui/review/window.py" line="670" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="672" />
+        <location filename="../../annotator/gui/review/window.py" line="677" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="674" />
+        <location filename="../../annotator/gui/review/window.py" line="679" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="683" />
+        <location filename="../../annotator/gui/review/window.py" line="688" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="690" />
+        <location filename="../../annotator/gui/review/window.py" line="695" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="699" />
+        <location filename="../../annotator/gui/review/window.py" line="704" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="701" />
+        <location filename="../../annotator/gui/review/window.py" line="706" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="713" />
+        <location filename="../../annotator/gui/review/window.py" line="718" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="718" />
+        <location filename="../../annotator/gui/review/window.py" line="723" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="727" />
+        <location filename="../../annotator/gui/review/window.py" line="732" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>
@@ -2934,85 +2972,85 @@
 <context>
     <name>SuggestActions</name>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="27" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="50" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="28" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="51" />
         <source>Suggest dates and quotes in this document</source>
         <translation>اقتراح التواريخ والأقوال في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="29" />
-        <location filename="../../annotator/gui/suggest_actions.py" line="53" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="30" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="54" />
         <source>Suggest dates and quotes in all documents…</source>
         <translation>اقتراح التواريخ والأقوال في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="30" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="31" />
         <source>What to suggest</source>
         <translation>ما يُقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="33" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
         <source>Dates and quotes</source>
         <translation>التواريخ والأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="33" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
         <source>Dates only</source>
         <translation>التواريخ فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="34" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="35" />
         <source>Quotes only</source>
         <translation>الأقوال فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="51" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="52" />
         <source>Suggest dates in this document</source>
         <translation>اقتراح التواريخ في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="52" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="53" />
         <source>Suggest quotes in this document</source>
         <translation>اقتراح الأقوال في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="54" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="55" />
         <source>Suggest dates in all documents…</source>
         <translation>اقتراح التواريخ في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="55" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="56" />
         <source>Suggest quotes in all documents…</source>
         <translation>اقتراح الأقوال في كل الوثائق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
         <source>dates and quotes</source>
         <translation>التواريخ والأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
         <source>dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="60" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="61" />
         <source>quotes</source>
         <translation>الأقوال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="80" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="81" />
         <location filename="../../annotator/gui/workspace.py" line="122" />
         <source>This document has no date (dct): %1 relative dates have no value. Set its date in the document fields; their values then fill in.</source>
         <translation>ليس لهذه الوثيقة تاريخ (dct): %1 من التواريخ النسبية بلا قيمة. اضبط تاريخها في حقول الوثيقة فتُملأ قيمها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="92" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
         <source>Suggest %1 in all %2 documents?</source>
         <translation>اقتراح %1 في كل الوثائق (%2)؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/suggest_actions.py" line="93" />
+        <location filename="../../annotator/gui/suggest_actions.py" line="94" />
         <source>The suggestions go into your own layer (%1) as suggested spans that you accept (Enter or A) or reject (R). Spans you already have are not suggested again. This cannot be undone with Ctrl+Z; Cancel during the run leaves the project unchanged.</source>
         <translation>تدخل الاقتراحات طبقتك أنت (%1) مقاطعَ مقترحة تقبلها (Enter أو A) أو ترفضها (R). لا يُقترح من جديد مقطع عندك. لا يُتراجع عن هذا بـ Ctrl+Z؛ والإلغاء أثناء التشغيل يترك المشروع كما هو.</translation>
     </message>

@@ -1,7 +1,7 @@
 """Arabic translations of the UI, written for annotator, and the step that puts them into
 annotator_ar.ts (made by pyside6-lupdate) before pyside6-lrelease compiles the .qm.
 
-    pyside6-lupdate $(find annotator/gui -name '*.py') -ts resources/i18n/annotator_ar.ts -target-language ar
+    pyside6-lupdate $(find annotator/gui annotator/core/formats -name '*.py') -ts resources/i18n/annotator_ar.ts -target-language ar
     python resources/i18n/translate_ar.py
     pyside6-lrelease resources/i18n/annotator_ar.ts -qm resources/i18n/annotator_ar.qm
 """
@@ -691,6 +691,9 @@ AR = {
     "Import cancelled: nothing was changed.": "أُلغي الاستيراد: لم يُغيَّر شيء.",
     "Collecting packages…": "جارٍ جمع الحزم…",
     "Collecting cancelled: nothing was changed.": "أُلغي الجمع: لم يُغيَّر شيء.",
+    # --- registry ---
+    "Documents and other tools' exports (%1);;All files (*)": "الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)",
+    "Plain text (.txt files, or a folder of them)": "نص عادي (ملفات .txt أو مجلد منها)",
 }
 
 

@@ -10,7 +10,8 @@ import os
 
 from annotator.core.exporter import export_project
 from annotator.core.formats import validate_file
-from annotator.core.native import ExportFilter, iter_records
+from annotator.core.native import ExportFilter
+from annotator.core.store.records import iter_records
 from tests.support.formats_sample import make_project
 
 

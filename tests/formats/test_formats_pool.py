@@ -107,7 +107,7 @@ def test_small_export_starts_no_worker(pool_project, tmp_path, monkeypatch):
 
 
 def test_records_without_a_count_start_workers_after_min_documents(pool_project, tmp_path, monkeypatch, counted):
-    from annotator.core.native import iter_records
+    from annotator.core.store.records import iter_records
 
     monkeypatch.setattr(pool, "MIN_DOCUMENTS", 20)
     monkeypatch.setattr(pool, "BATCH", 5)
@@ -199,7 +199,7 @@ def test_range_workers_write_the_same_output(pool_project, tmp_path, monkeypatch
 
 
 def test_ranges_cover_every_document_once(pool_project):
-    from annotator.core.native import Snapshot, iter_records
+    from annotator.core.store.records import Snapshot, iter_records
 
     snap = Snapshot(pool_project.path)
     try:

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from annotator.core import Project
 from annotator.core.errors import ImportFailed
 from annotator.core.importer import import_paths
-from annotator.core.native import ExportFilter, iter_records, write_jsonl
-from annotator.core.validate import validate_native
+from annotator.core.native import ExportFilter, write_jsonl
+from annotator.core.store.records import iter_records
+from annotator.core.formats import validate_file
 
 
 def native_line(text, spans=(), relations=(), **extra):
@@ -146,14 +147,14 @@ def test_export_validates_against_schema(tmp_path, empty_project):
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as fh:
         write_jsonl(iter_records(empty_project), fh)
-    assert list(validate_native(out)) == []
+    assert list(validate_file(out, "native")) == []
     assert "\\u" not in out.read_text(encoding="utf-8")  # UTF-8, no ASCII escapes
 
 
 def test_validate_reports_every_problem_with_line(tmp_path):
     f = write(tmp_path / "v.jsonl", native_line("قال"), '{"text": 5}',
               native_line("قال", [{"start": 0, "end": 3, "label": "CUE", "text": "xyz"}]))
-    problems = list(validate_native(f))
+    problems = list(validate_file(f, "native"))
     assert len(problems) == 2
     assert problems[0].startswith(f"{f}:2:") and problems[1].startswith(f"{f}:3:")
 

@@ -88,10 +88,10 @@ class NumberType(at.TextType):
 @pytest.fixture
 def number_type(monkeypatch):
     monkeypatch.setitem(at.TYPES, "number", NumberType())
-    scheme_mod._validator.cache_clear()
+    scheme_mod.schema_validator.cache_clear()
     yield
     monkeypatch.delitem(at.TYPES, "number")
-    scheme_mod._validator.cache_clear()
+    scheme_mod.schema_validator.cache_clear()
 
 
 def test_a_new_type_is_one_class(number_type, tmp_path):

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import ImportFailed
-from annotator.core.importer import MAX_TEXT_BYTES, import_paths
+from annotator.core.formats.common import MAX_TEXT_BYTES
+from annotator.core.importer import import_paths
 from annotator.core.project import Project
 from tests.reliability.bigfiles import arabic_text_file, jsonl_file
 

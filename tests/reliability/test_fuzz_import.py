@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.importer import normalize_plain_text
+from annotator.core.formats import FORMATS
+from annotator.core.formats.common import normalize_plain_text
 from annotator.core.errors import ImportFailed
 from annotator.core.native import content_hash
 from annotator.core.project import Project
@@ -26,10 +27,7 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False, databas
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large, HealthCheck.large_base_example])
 
-try:
-    from annotator.core.formats import READERS
-except ImportError:  # the formats package has not landed: only native and text are fuzzed
-    READERS = {}
+READERS = FORMATS.names("read")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import pytest
 
 from annotator.core import backup
 from annotator.core.errors import DamagedProject, ProjectError
-from annotator.core.native import iter_records
+from annotator.core.store.records import iter_records
 from annotator.core.project import Project
 
 from .util import annotated_project

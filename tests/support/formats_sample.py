@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 
 from annotator.core.importer import import_paths
-from annotator.core.native import ExportFilter, iter_records
+from annotator.core.native import ExportFilter
+from annotator.core.store.records import iter_records
 from annotator.core.project import Project
 
 T1 = ("وقالَ الوزيرُ أحمد في ٢٠٢١/٣/١٥: «لا نريد حرباً 😀 ولا سلاماً هشّاً». 👍🏽 نظام iOS 17 في ٢٠٢١ "

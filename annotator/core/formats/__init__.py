@@ -1,50 +1,36 @@
-"""Training and interchange formats: prodigy, doccano, label-studio, brat, hf-bio.
+"""The file formats: one module each, holding its `FORMAT` (annotator.core.formats.registry),
+listed here in the order the interface shows them.
 
-WRITERS[fmt](project, records, output, report) writes native records (streaming) and
-returns the ExportReport; reader_for(fmt)(path, scheme, annotator, offsets=...) yields
-(where, ParsedRecord, bytes) for annotator.core.importer; validate_file(path, fmt) yields
-problems naming file and line.
+FORMATS is the one registry every consumer reads (CLI choices, dialogs, export and import
+drivers, splits, validate). validate_file(path, fmt, scheme) yields the problems of a file,
+each naming file and line.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Iterator
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.formats import brat, doccano, hfbio, labelstudio, prodigy
+from annotator.core.formats import brat, doccano, hfbio, labelstudio, native_jsonl, plain_text, prodigy
+from annotator.core.formats.checks import checked
+from annotator.core.formats.registry import Format, Registry
 
-WRITERS: dict[str, Callable] = {
-    "prodigy": prodigy.write,
-    "doccano": doccano.write,
-    "label-studio": labelstudio.write,
-    "brat": brat.write,
-    "hf-bio": hfbio.write,
-}
-
-READERS: dict[str, Callable] = {
-    "prodigy": prodigy.read,
-    "doccano": doccano.read,
-    "label-studio": labelstudio.read,
-    "brat": brat.read,
-}
-
-# Where a file of each format keeps its spans, for naming split files (brat is a folder).
-FOLDER_FORMATS = {"brat"}
-# Writing a folder format's export into a folder that exists (a split's subfolder).
-FOLDER_WRITERS: dict[str, Callable] = {"brat": brat.write_into}
+FORMATS = Registry([
+    plain_text.FORMAT,
+    native_jsonl.FORMAT,
+    prodigy.FORMAT,
+    doccano.FORMAT,
+    labelstudio.FORMAT,
+    brat.FORMAT,
+    hfbio.FORMAT,
+])
 
 
-def reader_for(fmt: str) -> Callable:
-    try:
-        return READERS[fmt]
-    except KeyError:
-        raise AnnotatorError(f"cannot import format {fmt!r} (importable: {', '.join(READERS)})") from None
+def validate_file(path, fmt: str, scheme=None) -> Iterator[str]:
+    """Problems of `path` read as `fmt` (an unknown format is one problem)."""
+    if fmt not in FORMATS or FORMATS[fmt].check is None:
+        yield f"{path}: unknown format {fmt!r} (known: {', '.join(FORMATS.names('check'))})"
+        return
+    yield from checked(path, FORMATS[fmt].check, scheme)
 
 
-def validate_file(path, fmt: str, scheme=None):
-    from annotator.core.formats.checks import validate_file as _validate
-
-    return _validate(path, fmt, scheme)
-
-
-__all__ = ["WRITERS", "READERS", "reader_for", "validate_file"]
+__all__ = ["FORMATS", "Format", "validate_file"]

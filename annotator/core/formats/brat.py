@@ -40,20 +40,25 @@ from __future__ import annotations
 import os
 import queue
 import re
-import sqlite3
 import threading
 from bisect import bisect_left
 from pathlib import Path
 
 import orjson
 
-from annotator.core.errors import ImportFailed, SpanError
-from annotator.core.formats.common import OffsetConverter, merge_lines, text_matches, units
+from annotator.core.errors import AnnotatorError, ImportFailed, SpanError
+from annotator.core.formats import checks
+from annotator.core.formats.common import (OffsetConverter, decode_plain_text, iter_jsonl_objects, merge_lines,
+                                           refuse_outside, text_matches, units)
 from annotator.core.formats.outputs import atomic_folder, cut_bytes
 from annotator.core.formats.pool import document_count, encode_all
+from annotator.core.formats.registry import FOLDER, QT_TRANSLATE_NOOP, Format
 from annotator.core.native import parse_record
+from annotator.core.scheme import default_scheme, schema_validator
+from annotator.core.store.name_set import NameSet
+from annotator.core.store.records import annotator_names, document_ids
 
-FORMAT = "brat"
+NAME = "brat"
 UNANNOTATED = "_unannotated"
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
@@ -189,23 +194,17 @@ class _Files:
         self._thread.join()
 
 
-def _unique(names, used: sqlite3.Connection) -> dict:
+def _unique(names, used: NameSet) -> dict:
     """name -> safe file name, for those whose safe name is not safe_name(name): names that
     clash once made safe or cut, or differ only in case (Windows and macOS folders), get
     "~2", "~3" ... in the given order."""
     renamed: dict = {}
-    used.execute("CREATE TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY) WITHOUT ROWID")
-    used.execute("DELETE FROM used")
     for name in names:
         base = safe_name(str(name))
         candidate, k = base, 1
-        while True:
-            try:
-                used.execute("INSERT INTO used VALUES (?)", (candidate.lower(),))
-                break
-            except sqlite3.IntegrityError:  # taken: by an earlier name, or an earlier "~k"
-                k += 1
-                candidate = f"{base}~{k}"
+        while not used.add(candidate):  # taken: by an earlier name, or an earlier "~k"
+            k += 1
+            candidate = f"{base}~{k}"
         if candidate != base:
             renamed[name] = candidate
     return renamed
@@ -215,26 +214,19 @@ def file_names(project) -> dict:
     """Documents whose file name is not safe_name(id) (see _unique), counted in document
     order over the whole project, so a document's file keeps its name whatever the
     export's filter, and any process can write any document's files."""
-    # The names taken so far are kept in a private temporary database (on disk, deleted
-    # when closed), so memory stays flat however many documents there are.
-    used = sqlite3.connect("")
-    try:
-        return _unique((doc_id for (doc_id,) in project.conn.execute("SELECT id FROM documents ORDER BY num")), used)
-    finally:
-        used.close()
+    # The names taken so far are kept on disk, so memory stays flat however many documents there are.
+    with NameSet() as used:
+        return _unique(document_ids(project), used)
 
 
 def folder_names(project) -> dict:
     """Annotator -> folder, for every annotator of the project (in name order): two
     annotators never share a folder ("mona:1" and "mona_1" would both be "mona_1")."""
-    used = sqlite3.connect(":memory:")
-    try:
-        names = [r[0] for r in project.conn.execute("SELECT name FROM annotators ORDER BY name")]
+    names = annotator_names(project)
+    with NameSet(on_disk=False) as used:
         renamed = _unique(names, used)
-        # UNANNOTATED is never a safe name (safe_name prefixes it), so it stays free.
-        return {n: renamed.get(n) or safe_name(n) for n in names}
-    finally:
-        used.close()
+    # UNANNOTATED is never a safe name (safe_name prefixes it), so it stays free.
+    return {n: renamed.get(n) or safe_name(n) for n in names}
 
 
 class _Encoder:
@@ -260,7 +252,7 @@ class _Encoder:
         raw = text.encode("utf-8", "surrogatepass")
         to_brat = _CrlfMap(text)
         out = []
-        for unit in units(rec, report, FORMAT):
+        for unit in units(rec, report, NAME):
             folder = UNANNOTATED if unit.annotator is None else self._folder(unit.annotator)
             if folder not in self.folders:
                 os.makedirs(self.base_dir + folder, exist_ok=True)
@@ -339,7 +331,7 @@ def _ann_lines(rec, unit, text, to_brat, scheme, report, text_attrs: dict | None
     lines = []
     tid = {}
     n_attr = n_note = 0
-    where = f"{FORMAT}: document {rec['id']}"
+    where = f"{NAME}: document {rec['id']}"
     if text_attrs is None:
         text_attrs = {}
 
@@ -418,10 +410,8 @@ _A = re.compile(r"^[AM]\S*\t(\S+) (\S+)(?: (.+))?$")
 _NOTE = re.compile(r"^#\S*\t(\S+) (\S+)\t(.*)$", re.S)
 
 
-def _read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path) -> tuple[str, str]:
     """(stored text with LF line breaks, text as read byte for byte)."""
-    from annotator.core.importer import decode_plain_text
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -607,7 +597,7 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     elif root.is_dir():
         index = root / "documents.jsonl"
         if index.exists():
-            entries = _index_entries(index, root)
+            entries = index_entries(index, root)
         else:
             anns = sorted(root.rglob("*.ann"))
             if not anns:
@@ -617,8 +607,6 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         raise ImportFailed(f"{root}: give a brat folder or an .ann file")
 
     def natives():
-        from annotator.core.importer import refuse_outside
-
         for stem, entry in entries:
             txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
             if not txt.exists():
@@ -626,7 +614,7 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
             if root.is_dir():
                 for f in (txt, ann) if ann.exists() else (txt,):
                     refuse_outside(root, f)
-            text, raw_text = _read_text(txt)
+            text, raw_text = read_text(txt)
             who = entry.get("annotator") or annotator
             spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
             if "\r\n" in raw_text:
@@ -642,9 +630,8 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         yield where, parse_record(obj, where, scheme, annotator), size
 
 
-def _index_entries(index: Path, root: Path):
-    from annotator.core.importer import iter_jsonl_objects
-
+def index_entries(index: Path, root: Path):
+    """(file stem, entry) for each line of a brat export's documents.jsonl."""
     for where, obj, _ in iter_jsonl_objects(index):
         if not isinstance(obj, dict) or not isinstance(obj.get("file"), str):
             raise ImportFailed(f"{where}: expected {{\"file\", \"id\", ...}}")
@@ -652,3 +639,47 @@ def _index_entries(index: Path, root: Path):
         if rel.is_absolute() or ".." in rel.parts:
             raise ImportFailed(f"{where}: file {obj['file']!r} must stay inside {root}")
         yield root / rel, obj
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check(path, scheme=None):
+    path = Path(path)
+    scheme = scheme or default_scheme()
+
+    if path.is_file():
+        anns = [path]
+    else:
+        index = path / "documents.jsonl"
+        if index.exists():
+            validator = schema_validator("brat-documents.schema.json")
+            for where, obj, _ in iter_jsonl_objects(index):
+                yield from checks.schema_errors(validator, obj, where)
+            anns = [stem.with_suffix(".ann") for stem, _ in index_entries(index, path)]
+        else:
+            anns = sorted(path.rglob("*.ann"))
+            if not anns:
+                yield f"{path}: no .ann files (and no documents.jsonl)"
+    for ann in anns:
+        txt = ann.with_suffix(".txt")
+        if not txt.exists():
+            yield f"{ann}: no matching {txt.name}"
+            continue
+        if not ann.exists():
+            yield f"{ann}: missing (listed in documents.jsonl)"
+            continue
+        try:
+            text, raw = read_text(txt)
+            parse_ann(ann, text, raw, "check", scheme, "auto")
+        except AnnotatorError as exc:
+            yield str(exc)
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def sniff(sample) -> bool:
+    return not sample.is_folder or any(sample.path.rglob("*.ann"))
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "brat standoff (a folder of .txt and .ann files)"), folder=True,
+    reads=(".ann", FOLDER), offsets="code points, a line break counted once (or twice: CRLF)", write=write,
+    write_into=write_into, read=read, check=check, sniff=sniff)

@@ -1,5 +1,7 @@
 """Pieces every format shares: per-annotator units, offset conversion with text checks,
-a streaming JSON-array reader with line numbers, and merging of per-annotator lines."""
+the readers of plain text, folders, JSON Lines and JSON arrays (errors naming file, line and
+byte), what hostile input may raise, and merging of per-annotator lines. The import driver
+(annotator.core.importer) and `validate` read files through these too."""
 
 from __future__ import annotations
 
@@ -12,12 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
 
+import orjson
+
 from annotator.core.errors import ImportFailed
+from annotator.core.native import parse_record
 from annotator.core.offsets import (Utf16Map, grapheme_starts, grapheme_to_cp, graphemes_are_codepoints,
                                     has_astral)
 from annotator.core.tokenize import segments
 
 MODES = ("codepoints", "utf16", "graphemes")
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # one document (or JSONL line); larger is refused with this limit named
 
 
 # ----- export side ---------------------------------------------------------------------------
@@ -243,6 +249,90 @@ class OffsetConverter:
         return next(m for m in fitting if scores[m] == best)
 
 
+# ----- import side: plain text, folders, JSON Lines ------------------------------------------------
+def decode_plain_text(raw: bytes, where: str) -> str:
+    """A plain-text file's characters: UTF-8 with the BOM removed, refused if it holds NUL."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{where}: not UTF-8 (bad byte at offset {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise ImportFailed(f"{where}: contains a NUL byte at character {text.index(chr(0))}; not a text file")
+    return text
+
+
+def normalize_plain_text(raw: bytes, where: str) -> str:
+    """Decode a plain-text file: UTF-8 (BOM removed), CRLF and CR to LF. Nothing else."""
+    return decode_plain_text(raw, where).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def scan_folder(path: Path) -> tuple[list[Path], list[Path]]:
+    """(the .txt files under a folder, every other file there), each sorted."""
+    files, others = [], []
+    for p in sorted(path.rglob("*")):
+        if p.is_file():
+            refuse_outside(path, p)
+            (files if p.suffix.lower() == ".txt" else others).append(p)
+    if not files:
+        raise ImportFailed(f"{path}: folder holds no .txt files")
+    return files, others
+
+
+def refuse_outside(folder: Path, path: Path) -> None:
+    """A file met while reading a folder must be in it: a link to a file elsewhere (another
+    user's home, /etc) is never followed without being named on the command line."""
+    real, root = path.resolve(), folder.resolve()
+    if root not in real.parents:
+        raise ImportFailed(f"{path}: a link to {real}, outside the folder {folder}; not followed "
+                           "(copy the file into the folder, or give it by name)")
+
+
+def iter_jsonl_objects(path: Path) -> Iterator[tuple[str, object, int]]:
+    """(where, parsed JSON, bytes) for each non-blank line; errors name the line and byte."""
+    offset = 0
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            size = len(line)
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+                offset += 3
+            if len(line) > MAX_TEXT_BYTES:
+                raise ImportFailed(f"{where}: line of {len(line)} bytes is over the {MAX_TEXT_BYTES // (1024 * 1024)} MB limit")
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(f"{where}: not UTF-8 (bad byte at file offset {offset + exc.start})") from None
+            offset += len(line)
+            if not line.strip():
+                continue
+            try:
+                obj = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise ImportFailed(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            yield where, obj, size
+
+
+# What hostile input can raise in a reader that did not foresee it; `validate` catches the same.
+UNEXPECTED = (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+
+
+def describe_failure(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "too large to load into memory"
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+
 # ----- import side: reading -------------------------------------------------------------------
 def iter_json_array(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[str, object, int]]:
     """(where, element, bytes) for each element of a top-level JSON array, streaming.
@@ -400,9 +490,6 @@ def _absorb(into: dict, obj: dict, where: str) -> None:
 def read_jsonl_with(to_native, path, scheme, annotator: str, offsets: str):
     """A JSONL format's reader: each line made native by `to_native`, lines of one document
     merged, then checked like a native record."""
-    from annotator.core.importer import iter_jsonl_objects
-    from annotator.core.native import parse_record
-
     vote = ModeVote()
 
     def natives():

@@ -21,13 +21,12 @@ from __future__ import annotations
 import orjson
 
 from annotator.core.errors import SpanError
+from annotator.core.formats import checks
 from annotator.core.formats.common import OffsetConverter, open_output, read_jsonl_with, units
+from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
+from annotator.core.store.records import has_relations
 
-FORMAT = "doccano"
-
-
-def has_relations(project) -> bool:
-    return bool(project.conn.execute("SELECT EXISTS(SELECT 1 FROM relations)").fetchone()[0])
+NAME = "doccano"
 
 
 def write(project, records, output: str, report, variant: str | None = None):
@@ -35,7 +34,7 @@ def write(project, records, output: str, report, variant: str | None = None):
     dumps = orjson.dumps
     with open_output(output) as fh:
         for rec in records:
-            for unit in units(rec, report, FORMAT):
+            for unit in units(rec, report, NAME):
                 line = {"id": rec["id"], "text": rec["text"]}
                 info = {}
                 if variant == "relations":
@@ -135,3 +134,39 @@ def to_native(obj, where: str, default_annotator: str, mode: str, vote=None) -> 
 
 def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     return read_jsonl_with(to_native, path, scheme, annotator, offsets)
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check_record(obj: dict, where: str) -> list[str]:
+    text = obj["text"]
+    out = []
+    items = [(e["start_offset"], e["end_offset"], e["id"]) for e in obj.get("entities", [])]
+    items += [(s, e, i) for i, (s, e, _) in enumerate(obj.get("label", []))]
+    ids = set()
+    for s, e, ref in items:
+        if not checks.offsets_ok(text, s, e):
+            out.append(f"{where}: span {ref}: offsets {s}..{e} outside the text (length {len(text)})")
+        ids.add(ref)
+    for r in obj.get("relations", []):
+        for side in ("from_id", "to_id"):
+            if r[side] not in ids:
+                out.append(f"{where}: relation {r['id']}: {side} {r[side]!r} is not an entity of this line")
+    return out
+
+
+
+
+def check(path, scheme=None):
+    return checks.jsonl(path, "doccano.schema.json", check_record)
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def sniff(sample) -> bool:
+    first = sample.first_record
+    return isinstance(first, dict) and "spans" not in first and (
+        "entities" in first or isinstance(first.get("label"), list))
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "doccano JSONL"), extension=".jsonl", reads=(".jsonl", ".ndjson"),
+    offsets="code points, or grapheme clusters (grapheme_mode)", write=write, read=read, check=check, sniff=sniff)

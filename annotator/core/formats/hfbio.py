@@ -27,27 +27,22 @@ from pathlib import Path
 
 import orjson
 
+from annotator.core.formats import checks
 from annotator.core.formats.common import open_output, units
 from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
+from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
+from annotator.core.store.records import overlapping_label_pairs, span_labels
 from annotator.core.tokenize import VERSION, token_table
 
-FORMAT = "hf-bio"
+NAME = "hf-bio"
 SIDECAR = "labels.json"
-
-
-def overlapping_pairs(project) -> set[tuple[str, str]]:
-    rows = project.conn.execute(
-        'SELECT DISTINCT a.label, b.label FROM spans a JOIN spans b ON b.doc = a.doc AND b.annotator = a.annotator '
-        'AND b.id != a.id AND b.start < a."end" AND a.start < b."end" AND a.label < b.label '
-        "WHERE a.status != 'rejected' AND b.status != 'rejected'")
-    return {(a, b) for a, b in rows}
 
 
 def label_groups(project) -> list[list[str]]:
     names = [l.name for l in project.scheme.labels]
-    extra = [r[0] for r in project.conn.execute("SELECT DISTINCT label FROM spans ORDER BY label") if r[0] not in names]
-    clash = overlapping_pairs(project)
+    extra = [label for label in span_labels(project) if label not in names]
+    clash = overlapping_label_pairs(project)
     groups: list[list[str]] = []
     for name in names + extra:
         for g in groups:
@@ -64,7 +59,7 @@ def column_name(group: list[str]) -> str:
 
 
 def sidecar(groups: list[list[str]]) -> dict:
-    return {"format": FORMAT, "tokenizer": VERSION,
+    return {"format": NAME, "tokenizer": VERSION,
             "columns": {column_name(g): {"labels": g, "tags": ["O"] + [f"{p}-{l}" for l in g for p in "BI"]}
                         for g in groups}}
 
@@ -87,7 +82,7 @@ def encoder(column_of: dict[str, str], columns: list[str]):
         n = len(words)
         tokens = orjson.Fragment(dumps(words))
         out = []
-        for unit in units(rec, None, FORMAT):
+        for unit in units(rec, None, NAME):
             row = {"id": rec["id"], "annotator": unit.annotator, "tokens": tokens}
             tags = {c: ["O"] * n for c in columns}
             kept_end: dict[str, tuple[int, int, str]] = {}
@@ -97,7 +92,7 @@ def encoder(column_of: dict[str, str], columns: list[str]):
                 prev = kept_end.get(col)
                 if prev is not None and s["start"] < prev[1]:
                     report.problems.append(
-                        f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                        f"{NAME}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
                         f"{label} overlaps {prev[0]}..{prev[1]} {prev[2]} in column {col}; kept the outer one")
                     continue
                 # Span edges are token edges (token_table split there).
@@ -107,7 +102,7 @@ def encoder(column_of: dict[str, str], columns: list[str]):
                     last -= bisect_left(blanks, last)
                 if last <= first:
                     report.problems.append(
-                        f"{FORMAT}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
+                        f"{NAME}: document {rec['id']} ({unit.annotator}): span {s['start']}..{s['end']} "
                         f"{label} covers only white space, which has no token here; not exported")
                     continue
                 kept_end[col] = (s["start"], s["end"], label)
@@ -141,3 +136,54 @@ def write(project, records, output: str, report):
         write_small(side, (json.dumps(sidecar(groups), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         report.files.append(str(side))
     return report
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check_row(row: dict, where: str, columns: dict | None) -> list[str]:
+    out = []
+    n = len(row["tokens"])
+    for col, tags in row.items():
+        if not col.startswith("tags_"):
+            continue
+        if len(tags) != n:
+            out.append(f"{where}: {col} has {len(tags)} tags for {n} tokens")
+        if columns is not None:
+            if col not in columns:
+                out.append(f"{where}: {col} is not a column of labels.json")
+            else:
+                allowed = set(columns[col]["tags"])
+                bad = sorted({t for t in tags if t not in allowed})
+                if bad:
+                    out.append(f"{where}: {col}: tags {', '.join(bad)} are not listed in labels.json")
+        prev = "O"
+        for i, t in enumerate(tags):
+            if t.startswith("I-") and prev[2:] != t[2:]:
+                out.append(f"{where}: {col}: token {i} is {t} after {prev} (an I- tag must continue its B-)")
+                break
+            prev = t
+    if columns is not None:
+        missing = [c for c in columns if c not in row]
+        if missing:
+            out.append(f"{where}: missing column {', '.join(missing)}")
+    return out
+
+
+def check(path, scheme=None):
+    side = Path(path).parent / SIDECAR
+    columns = None
+    if side.exists():
+        try:
+            columns = json.loads(side.read_text(encoding="utf-8"))["columns"]
+        except (ValueError, KeyError, TypeError) as exc:
+            yield f"{side}: not a labels.json of an hf-bio export ({exc})"
+    yield from checks.jsonl(path, "hf-bio.schema.json", lambda row, where: check_row(row, where, columns))
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def side_files(output: str) -> list[str]:
+    return [str(Path(output).parent / SIDECAR)]
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "Hugging Face token classification (BIO tags, JSONL)"),
+    extension=".jsonl", offsets="tokens (BIO tags)", write=write, check=check, side_files=side_files)

@@ -27,15 +27,18 @@ from xml.sax.saxutils import quoteattr
 import orjson
 
 from annotator.core.errors import SpanError
+from annotator.core.formats import checks
 from annotator.core.formats.common import (ModeVote, OffsetConverter, iter_json_array, open_output, sibling, text_matches,
                                            units)
 from annotator.core.formats.outputs import write_small
 from annotator.core.formats.pool import document_count, encode_all
+from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
 from annotator.core.model import GOLD
 from annotator.core.native import parse_record
 from annotator.core.offsets import Utf16Map
+from annotator.core.scheme import schema_validator
 
-FORMAT = "label-studio"
+NAME = "label-studio"
 CONFIG_SUFFIX = ".label_config.xml"
 
 
@@ -87,7 +90,7 @@ def encoder(scheme):
         text = rec["text"]
         u16 = Utf16Map(text)
         annotations, predictions = [], []
-        for unit in units(rec, report, FORMAT):
+        for unit in units(rec, report, NAME):
             if unit.annotator is None:
                 continue
             done = [s for s in unit.spans if s["status"] != "suggested"]
@@ -108,7 +111,7 @@ def encoder(scheme):
             mixed = [r for r in unit.relations if (r["from"] in kept) != (r["to"] in kept)]
             for r in mixed:
                 report.problems.append(
-                    f"{FORMAT}: document {rec['id']}: relation {r['id']} links a suggested and a confirmed "
+                    f"{NAME}: document {rec['id']}: relation {r['id']} links a suggested and a confirmed "
                     "span; Label Studio keeps predictions apart from annotations, so it is not exported")
         task = {"data": {"text": text, "doc_id": rec["id"]}, "meta": rec["meta"], "annotations": annotations}
         if predictions:
@@ -289,3 +292,62 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
         # Region text was checked above (leniently for LS's collapsed spaces); parse_record
         # checks offsets, labels, attributes and relations.
         yield where, parse_record(obj, where, scheme, annotator), size
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check_task(task: dict, where: str) -> list[str]:
+    text = task["data"]["text"]
+    u16 = Utf16Map(text)
+    n16 = u16.utf16_length
+    out = []
+    for key in ("annotations", "predictions"):
+        for i, a in enumerate(task.get(key, [])):
+            aw = f"{where}: {key[:-1]} {i + 1}"
+            regions = set()
+            for j, r in enumerate(a["result"]):
+                if r["type"] != "labels":
+                    continue
+                v = r["value"]
+                regions.add(r["id"])
+                if not (0 <= v["start"] < v["end"] <= n16):
+                    out.append(f"{aw}: result {j + 1}: UTF-16 offsets {v['start']}..{v['end']} outside the text "
+                               f"(UTF-16 length {n16})")
+                    continue
+                try:
+                    s, e = u16.from_utf16_strict(v["start"]), u16.from_utf16_strict(v["end"])
+                except ValueError:
+                    out.append(f"{aw}: result {j + 1}: offset {v['start']}..{v['end']} splits a surrogate pair")
+                    continue
+                if "text" in v and not text_matches(text[s:e], v["text"]):
+                    out.append(f"{aw}: result {j + 1}: value.text {v['text']!r} is not the document text "
+                               f"{text[s:e]!r} at UTF-16 {v['start']}..{v['end']}")
+            for j, r in enumerate(a["result"]):
+                if r["type"] == "relation":
+                    for side in ("from_id", "to_id"):
+                        if r[side] not in regions:
+                            out.append(f"{aw}: result {j + 1}: {side} {r[side]!r} is not a region of this annotation")
+                elif r["type"] in ("choices", "textarea") and r["id"] not in regions:
+                    out.append(f"{aw}: result {j + 1}: {r['type']} is not attached to a region")
+    return out
+
+
+
+
+def check(path, scheme=None):
+    validator = schema_validator("label-studio.schema.json")
+    return checks.each(path, iter_json_array(path),
+                       lambda task, where: checks.schema_errors(validator, [task], where, strip_index=True), check_task)
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def sniff(sample) -> bool:
+    return sample.head.startswith(b"[")
+
+
+def side_files(output: str) -> list[str]:
+    return [str(sibling(output, CONFIG_SUFFIX))]
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "Label Studio JSON tasks"), extension=".json", reads=(".json",),
+    offsets="UTF-16 code units", write=write, read=read, check=check, sniff=sniff, side_files=side_files)

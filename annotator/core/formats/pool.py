@@ -7,13 +7,13 @@ problems to report.problems in that same order, so the output and the report are
 byte those of the in-process loop.
 
 Two ways to hand out work:
-- Ranges (the export of a whole project, native.ProjectRecords): each worker opens the
+- Ranges (the export of a whole project, store.records.ProjectRecords): each worker opens the
   project file read-only itself and reads a range of documents (by row number). The main
   process sends two numbers per batch and writes the results: reading in the main
   process and sending every record to a worker cost as much as a third of the work.
   One state of the file: the main process and every worker each hold one read
-  transaction (native.Snapshot); a worker is used only if nothing was committed between
-  the main process's snapshot and the worker's (native.ChangeWatch), otherwise its
+  transaction (store.records.Snapshot); a worker is used only if nothing was committed between
+  the main process's snapshot and the worker's (store.records.ChangeWatch), otherwise its
   batches are read and encoded here, from the main process's snapshot.
 - Records (anything else, e.g. a split's records): the main process reads and sends
   batches of records.
@@ -49,7 +49,6 @@ import importlib
 import os
 import pickle
 import select
-import sqlite3
 import socket
 import struct
 import sys
@@ -63,7 +62,9 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from annotator.core.native import ChangeWatch, ProjectRecords, Snapshot, iter_records
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.records import (ChangeWatch, ProjectRecords, Snapshot, document_nums, iter_records,
+                                         max_document_num)
 
 ENV = "ANNOTATOR_EXPORT_WORKERS"
 MIN_DOCUMENTS = 2000  # smaller exports are encoded in-process
@@ -113,10 +114,7 @@ def workers_wanted() -> int:
 def document_count(project) -> int | None:
     """At least the number of documents an export of `project` can hold (cheap: the
     largest row number; deleted documents only make it larger)."""
-    try:
-        return project.conn.execute("SELECT max(num) FROM documents").fetchone()[0] or 0
-    except Exception:  # not a project with a documents table: no hint
-        return None
+    return max_document_num(project)
 
 
 def encode_all(records: Iterable[dict], ref: str, args: tuple, report, expected: int | None = None
@@ -211,26 +209,22 @@ class _RangeSource:
     def open(cls, records: ProjectRecords) -> "_RangeSource | None":
         try:
             return cls(records)
-        except (sqlite3.Error, OSError, ValueError):  # e.g. a file that cannot be opened read-only
+        except (AnnotatorError, OSError, ValueError):  # e.g. a file that cannot be opened read-only
             return None
 
     def spec(self) -> tuple:
         return (self.path, self.flt)
 
     def worker_ok(self) -> bool:
-        try:
-            return self.watch.unchanged()
-        except sqlite3.Error:
-            return False
+        return self.watch.unchanged()
 
     def records(self, lo: int | None, hi: int | None) -> Iterator[dict]:
         return iter_records(self.snapshot, self.flt, lo, hi)
 
     def batches(self) -> Iterator["_Batch"]:
         # Every BATCH-th row number starts a range; the last range is open-ended.
-        nums = self.snapshot.conn.execute("SELECT num FROM documents ORDER BY num")
         lo = None
-        for i, (num,) in enumerate(nums):
+        for i, num in enumerate(document_nums(self.snapshot)):
             if i % BATCH == 0 and i:
                 yield _Batch(_TASK_RANGE, (lo, num), partial(self.records, lo, num))
                 lo = num

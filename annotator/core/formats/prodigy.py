@@ -24,11 +24,13 @@ from itertools import count
 import orjson
 
 from annotator.core.errors import SpanError
+from annotator.core.formats import checks
 from annotator.core.formats.common import OffsetConverter, int_hash, open_output, read_jsonl_with, units
 from annotator.core.formats.pool import document_count, encode_all
+from annotator.core.formats.registry import QT_TRANSLATE_NOOP, Format
 from annotator.core.tokenize import token_table
 
-FORMAT = "prodigy"
+NAME = "prodigy"
 
 
 def token_rows(tt) -> list[dict]:
@@ -94,7 +96,7 @@ def encoder():
         meta = dict(rec["meta"])
         meta["id"] = rec["id"]
         out = []
-        for unit in units(rec, report, FORMAT):
+        for unit in units(rec, report, NAME):
             spans = []
             span_of = {}
             for s in unit.spans:
@@ -258,3 +260,56 @@ def _conv(conv: OffsetConverter, start, end, mode: str, where: str) -> tuple[int
 
 def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     return read_jsonl_with(to_native, path, scheme, annotator, offsets)
+
+
+# ----- check (annotator validate) -----------------------------------------------------------------
+def check_record(obj: dict, where: str) -> list[str]:
+    text = obj["text"]
+    out = []
+    toks = obj.get("tokens", [])
+    prev_end = 0
+    for i, t in enumerate(toks):
+        if t["id"] != i:
+            out.append(f"{where}: token {i}: id {t['id']} should be {i}")
+        if not checks.offsets_ok(text, t["start"], t["end"]) or t["start"] < prev_end:
+            out.append(f"{where}: token {i}: offsets {t['start']}..{t['end']} overlap or leave the text")
+        elif text[t["start"]:t["end"]] != t["text"]:
+            out.append(f"{where}: token {i}: text {t['text']!r} is not the document text {text[t['start']:t['end']]!r}")
+        prev_end = t["end"]
+    for i, s in enumerate(obj.get("spans", [])):
+        sw = f"{where}: span {i + 1}"
+        if not checks.offsets_ok(text, s["start"], s["end"]):
+            out.append(f"{sw}: offsets {s['start']}..{s['end']} outside the text (length {len(text)})")
+            continue
+        if "text" in s and text[s["start"]:s["end"]] != s["text"]:
+            out.append(f"{sw}: text {s['text']!r} is not the document text {text[s['start']:s['end']]!r}")
+        ts, te = s["token_start"], s["token_end"]
+        if toks and not (0 <= ts <= te < len(toks) and toks[ts]["start"] == s["start"] and toks[te]["end"] == s["end"]):
+            out.append(f"{sw}: token_start {ts} / token_end {te} do not begin and end at {s['start']}..{s['end']}")
+    keys = {(s["start"], s["end"]) for s in obj.get("spans", [])}
+    for i, r in enumerate(obj.get("relations", [])):
+        for side in ("head_span", "child_span"):
+            sp = r.get(side)
+            if sp is not None and (sp["start"], sp["end"]) not in keys:
+                out.append(f"{where}: relation {i + 1}: {side} {sp['start']}..{sp['end']} is not one of the spans")
+        for side in ("head", "child"):
+            if toks and not 0 <= r[side] < len(toks):
+                out.append(f"{where}: relation {i + 1}: {side} token {r[side]} does not exist")
+    return out
+
+
+
+
+def check(path, scheme=None):
+    return checks.jsonl(path, "prodigy.schema.json", check_record)
+
+
+# ----- the format ------------------------------------------------------------------------------------
+def sniff(sample) -> bool:
+    first = sample.first_record
+    return isinstance(first, dict) and ("tokens" in first or "answer" in first)
+
+
+FORMAT = Format(
+    name=NAME, title=QT_TRANSLATE_NOOP("Formats", "Prodigy JSONL (spans and relations)"), extension=".jsonl",
+    reads=(".jsonl", ".ndjson"), offsets="code points", write=write, read=read, check=check, sniff=sniff)
