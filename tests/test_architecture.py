@@ -178,7 +178,6 @@ STORE = ("annotator.core.project", "annotator.core.store")
 SQL_ATTRS = {"execute", "executemany", "executescript", "conn", "db", "_conn"}
 KNOWN_SQL: set[str] = {
     "annotator.core.agreement",
-    "annotator.core.assign",
     "annotator.core.backup",
     "annotator.core.checksums",
     "annotator.core.exporter",
@@ -189,7 +188,6 @@ KNOWN_SQL: set[str] = {
     "annotator.core.importer",
     "annotator.core.merge",
     "annotator.core.native",
-    "annotator.core.progress",
     "annotator.core.recommender.store",
     "annotator.core.review",
     "annotator.core.splits",

@@ -38,7 +38,7 @@ def run(args) -> int:
                                  if skipped else ""))
         plan = plan_assignment(docs, names, args.overlap, args.per_doc, args.seed)
         bar = TerminalProgress("writing packages")
-        packages = write_packages(project, plan, args.out, args.reassign, bar)
+        packages = write_packages(project, plan, args.out, args.reassign, bar, args.per_doc, args.overlap)
         bar.finish()
     print(f"assigned {len(plan.docs)} documents to {len(plan.annotators)} annotators; "
           f"{len(plan.overlap)} of them to {args.per_doc} annotators each"

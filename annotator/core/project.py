@@ -744,7 +744,8 @@ CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, ke
 """,
     4: """
 CREATE TEMP TABLE assignments (doc INTEGER NOT NULL, annotator TEXT NOT NULL, package TEXT NOT NULL,
-    assigned TEXT NOT NULL, PRIMARY KEY (doc, annotator))
+    assigned TEXT NOT NULL, slot INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT 'plan',
+    PRIMARY KEY (doc, annotator))
 """,
 }
 

@@ -229,7 +229,8 @@ class TeamActions(QObject):
                         return None
                     plan = plan_assignment(docs, values["annotators"], values["overlap"], values["per_doc"],
                                            values["seed"])
-                    packages = write_packages(w.project, plan, values["out"], progress=progress)
+                    packages = write_packages(w.project, plan, values["out"], progress=progress,
+                                              per_doc=values["per_doc"], overlap=values["overlap"])
                     break
                 except WriteFailed as exc:
                     if not ask_retry(w, exc):
