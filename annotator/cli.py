@@ -14,7 +14,8 @@ import sys
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
-COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "train"]
+COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "checkout", "pull",
+            "push", "train"]
 OPTIONAL_COMMANDS = ["suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review"]
 
 

@@ -109,6 +109,15 @@ def seats(project, doc: int) -> dict[int, str]:
     return dict(project.conn.execute("SELECT slot, annotator FROM assignments WHERE doc = ?", (doc,)))
 
 
+def is_planned(project, doc: int) -> bool:
+    return project.conn.execute("SELECT 1 FROM assignments WHERE doc = ? AND kind = 'plan' LIMIT 1",
+                                (doc,)).fetchone() is not None
+
+
+def has_document(project, doc: int) -> bool:
+    return project.conn.execute("SELECT 1 FROM documents WHERE num = ?", (doc,)).fetchone() is not None
+
+
 def take_seat(project, doc: int, slot: int, annotator: str, stamp: str) -> bool:
     """Take seat `slot` of `doc` for `annotator` (checked out on demand): True when this
     insert landed, False when the seat or the person's place on the document was taken."""
