@@ -29,94 +29,94 @@
         <translation>كابا كوهين (κ)، متوسط الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="117" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="123" />
         <source>Recompute</source>
         <translation>إعادة الحساب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="119" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="125" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="120" />
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="126" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="122" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="128" />
         <source>matched</source>
         <translation>متطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="127" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
         <source>Pair of annotators in the confusion table</source>
         <translation>زوج الموسِّمين في جدول الالتباس</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="132" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="138" />
         <source>disputed</source>
         <translation>محل خلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="133" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="139" />
         <source>attributes differ</source>
         <translation>خصائص مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="135" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
         <source>Documents by disagreement</source>
         <translation>الوثائق حسب الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="141" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="147" />
         <source>All annotators, per label</source>
         <translation>كل الموسِّمين، حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="142" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="148" />
         <source>Attributes and relations</source>
         <translation>الخصائص والروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="151" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="157" />
         <source>Label confusion (overlapping spans)</source>
         <translation>التباس الوسوم (المقاطع المتداخلة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="258" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="264" />
         <source>Rows: %1's label. Columns: %2's label. (nothing): the other marked nothing overlapping.</source>
         <translation>الصفوف: وسم %1. الأعمدة: وسم %2. (لا شيء): لم يعلّم الآخر شيئاً متداخلاً.</translation>
     </message>
@@ -125,52 +125,52 @@
         <translation>الخلط بين الوسوم (مقاطع متداخلة، كل الأزواج)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="152" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="158" />
         <source>Documents, most disagreement first (double-click to review)</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً (انقر مرتين للمراجعة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="161" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="167" />
         <source>all labels</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="171" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="177" />
         <source>Fewer than two annotators have marked documents done: nothing to compare.</source>
         <translation>أقل من موسِّمَين أنجزا وثائق: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="173" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
         <source>Annotators: %1. Documents done by all: %2. Only accepted spans count.</source>
         <translation>الموسِّمون: %1. الوثائق التي أنجزها الجميع: %2. تُحسب المقاطع المقبولة وحدها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="178" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="184" />
         <source>Matched spans (same edges and label) whose attributes differ: %1.</source>
         <translation>مقاطع متطابقة (الحدود والوسم نفسها) تختلف خصائصها: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="179" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="185" />
         <source>%1 / %2: %3 of %4</source>
         <translation>%1 / %2: %3 من %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="182" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="188" />
         <source>Matched spans (same edges and label) all agree in their attributes.</source>
         <translation>المقاطع المتطابقة (الحدود والوسم نفسها) متفقة كلها في خصائصها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="216" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="222" />
         <source>all links (F1)</source>
         <translation>كل الروابط (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="218" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="224" />
         <source>link %1 (F1)</source>
         <translation>الرابط %1 (F1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/dashboard.py" line="253" />
+        <location filename="../../annotator/gui/review/dashboard.py" line="259" />
         <source>(nothing)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -362,67 +362,67 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="33" />
+        <location filename="../../annotator/gui/team_actions.py" line="35" />
         <source>Assign documents to annotators</source>
         <translation>توزيع الوثائق على الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="35" />
+        <location filename="../../annotator/gui/team_actions.py" line="37" />
         <source>names, separated by commas</source>
         <translation>أسماء مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="47" />
+        <location filename="../../annotator/gui/team_actions.py" line="49" />
         <source>every document not yet assigned</source>
         <translation>كل وثيقة لم تُسند بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="48" />
+        <location filename="../../annotator/gui/team_actions.py" line="50" />
         <source>documents nobody has begun</source>
         <translation>الوثائق التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="51" />
+        <location filename="../../annotator/gui/team_actions.py" line="53" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="57" />
+        <location filename="../../annotator/gui/team_actions.py" line="59" />
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="58" />
+        <location filename="../../annotator/gui/team_actions.py" line="60" />
         <source>Shared for agreement:</source>
         <translation>المشتركة لقياس الاتفاق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="59" />
+        <location filename="../../annotator/gui/team_actions.py" line="61" />
         <source>Annotators per shared document:</source>
         <translation>عدد الموسِّمين لكل وثيقة مشتركة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="60" />
+        <location filename="../../annotator/gui/team_actions.py" line="62" />
         <source>Seed of the draw:</source>
         <translation>بذرة السحب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="61" />
+        <location filename="../../annotator/gui/team_actions.py" line="63" />
         <source>Documents:</source>
         <translation>الوثائق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="62" />
+        <location filename="../../annotator/gui/team_actions.py" line="64" />
         <source>Packages folder:</source>
         <translation>مجلد الحزم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="63" />
+        <location filename="../../annotator/gui/team_actions.py" line="65" />
         <source>Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.</source>
         <translation>يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="74" />
+        <location filename="../../annotator/gui/team_actions.py" line="76" />
         <source>Packages folder</source>
         <translation>مجلد الحزم</translation>
     </message>
@@ -1226,13 +1226,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="122" />
-        <location filename="../../annotator/gui/main_window.py" line="308" />
+        <location filename="../../annotator/gui/main_window.py" line="311" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="123" />
-        <location filename="../../annotator/gui/main_window.py" line="309" />
+        <location filename="../../annotator/gui/main_window.py" line="312" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
@@ -1372,124 +1372,124 @@
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169" />
+        <location filename="../../annotator/gui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170" />
+        <location filename="../../annotator/gui/main_window.py" line="173" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171" />
-        <location filename="../../annotator/gui/main_window.py" line="448" />
+        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="451" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <location filename="../../annotator/gui/main_window.py" line="175" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="177" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="177" />
+        <location filename="../../annotator/gui/main_window.py" line="180" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <location filename="../../annotator/gui/main_window.py" line="216" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <location filename="../../annotator/gui/main_window.py" line="216" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="230" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237" />
+        <location filename="../../annotator/gui/main_window.py" line="240" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="239" />
+        <location filename="../../annotator/gui/main_window.py" line="242" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244" />
+        <location filename="../../annotator/gui/main_window.py" line="247" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/main_window.py" line="249" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="248" />
+        <location filename="../../annotator/gui/main_window.py" line="251" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="317" />
+        <location filename="../../annotator/gui/main_window.py" line="320" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="335" />
-        <location filename="../../annotator/gui/main_window.py" line="365" />
+        <location filename="../../annotator/gui/main_window.py" line="338" />
+        <location filename="../../annotator/gui/main_window.py" line="368" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="347" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="373" />
+        <location filename="../../annotator/gui/main_window.py" line="376" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="374" />
+        <location filename="../../annotator/gui/main_window.py" line="377" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="389" />
+        <location filename="../../annotator/gui/main_window.py" line="392" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1530,7 +1530,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="449" />
+        <location filename="../../annotator/gui/main_window.py" line="452" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1603,69 +1603,143 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="130" />
+        <location filename="../../annotator/gui/team_actions.py" line="191" />
         <source>Team progress — %1</source>
         <translation>تقدم الفريق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="192" />
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="192" />
         <source>Assigned</source>
         <translation>المُسندة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="131" />
+        <location filename="../../annotator/gui/team_actions.py" line="192" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="193" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="193" />
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="193" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="193" />
         <source>Minutes</source>
         <translation>الدقائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="133" />
+        <location filename="../../annotator/gui/team_actions.py" line="194" />
         <source>Progress</source>
         <translation>التقدم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="137" />
+        <location filename="../../annotator/gui/team_actions.py" line="198" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="145" />
+        <location filename="../../annotator/gui/team_actions.py" line="206" />
         <source>Agreement on the shared documents (span F1) as more of them are done:</source>
         <translation>الاتفاق على الوثائق المشتركة (F1 للمقاطع) كلما أُنجز المزيد منها:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="175" />
+        <location filename="../../annotator/gui/team_actions.py" line="236" />
         <source>%1 of %2 documents are shared for agreement; none is done by two annotators yet.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="177" />
+        <location filename="../../annotator/gui/team_actions.py" line="238" />
         <source>%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ أنجز اثنان من الموسِّمين %3 منها: F1 للمقاطع %4.</translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="98" />
+        <source>Pull from team project</source>
+        <translation>السحب من مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="100" />
+        <source>a project file, or a server address (postgresql://…)</source>
+        <translation>ملف مشروع، أو عنوان خادم (postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="101" />
+        <location filename="../../annotator/gui/team_actions.py" line="105" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="107" />
+        <source>Every document, not only those assigned to me</source>
+        <translation>كل الوثائق، لا المسندة إليّ وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="110" />
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="112" />
+        <source>Team project:</source>
+        <translation>مشروع الفريق:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="113" />
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="114" />
+        <source>Save my copy as:</source>
+        <translation>حفظ نسختي باسم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="115" />
+        <source>Also take new documents:</source>
+        <translation>خذ أيضاً وثائق جديدة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="117" />
+        <source>Your copy holds your documents, the scheme, the suggestions and your work so far. Work in it anywhere; File › Push to team project brings your work back.</source>
+        <translation>تضم نسختك وثائقك والمخطط والاقتراحات وما أنجزته حتى الآن. اعمل فيها أينما كنت؛ ملف › الدفع إلى مشروع الفريق يعيد عملك إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="128" />
+        <source>Team project</source>
+        <translation>مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="129" />
+        <source>Projects (*.annot);;All files (*)</source>
+        <translation>مشاريع (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="136" />
+        <source>Save my copy as</source>
+        <translation>حفظ نسختي باسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="137" />
+        <source>Projects (*.annot)</source>
+        <translation>مشاريع (*.annot)</translation>
     </message>
 </context>
 <context>
@@ -2023,327 +2097,327 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="101" />
+        <location filename="../../annotator/gui/review/window.py" line="143" />
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>document</source>
         <translation>الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>disagreement</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="103" />
+        <location filename="../../annotator/gui/review/window.py" line="145" />
         <source>review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="104" />
+        <location filename="../../annotator/gui/review/window.py" line="146" />
         <source>Documents, most disagreement first</source>
         <translation>الوثائق، الأكثر اختلافاً أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>who</source>
         <translation>مَن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>start–end</source>
         <translation>البداية–النهاية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="112" />
+        <location filename="../../annotator/gui/review/window.py" line="154" />
         <source>attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="113" />
+        <location filename="../../annotator/gui/review/window.py" line="155" />
         <source>links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="114" />
+        <location filename="../../annotator/gui/review/window.py" line="156" />
         <source>Versions of the current cluster</source>
         <translation>نسخ المجموعة الحالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>link</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="116" />
+        <location filename="../../annotator/gui/review/window.py" line="158" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="117" />
+        <location filename="../../annotator/gui/review/window.py" line="159" />
         <source>decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="118" />
+        <location filename="../../annotator/gui/review/window.py" line="160" />
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="127" />
+        <location filename="../../annotator/gui/review/window.py" line="169" />
         <source>What differs</source>
         <translation>ما يختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="130" />
+        <location filename="../../annotator/gui/review/window.py" line="172" />
         <source>What differs between the versions, side by side</source>
         <translation>ما يختلف بين النسخ، جنباً إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="145" />
+        <location filename="../../annotator/gui/review/window.py" line="187" />
         <source>Links (L accept, K reject)</source>
         <translation>الروابط (L قبول، K رفض)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="159" />
-        <location filename="../../annotator/gui/review/window.py" line="538" />
+        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="581" />
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="160" />
+        <location filename="../../annotator/gui/review/window.py" line="202" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="183" />
+        <location filename="../../annotator/gui/review/window.py" line="225" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="184" />
+        <location filename="../../annotator/gui/review/window.py" line="226" />
         <source>Export the gold layer…</source>
         <translation>تصدير الطبقة المرجعية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="185" />
+        <location filename="../../annotator/gui/review/window.py" line="227" />
         <source>Close review</source>
         <translation>إغلاق المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="186" />
+        <location filename="../../annotator/gui/review/window.py" line="228" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="191" />
+        <location filename="../../annotator/gui/review/window.py" line="233" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="192" />
+        <location filename="../../annotator/gui/review/window.py" line="234" />
         <source>Accept unanimous spans automatically</source>
         <translation>قبول المقاطع المتفق عليها تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="195" />
+        <location filename="../../annotator/gui/review/window.py" line="237" />
         <source>Accept the selected version</source>
         <translation>قبول النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="196" />
+        <location filename="../../annotator/gui/review/window.py" line="238" />
         <source>Accept and go to the next cluster</source>
         <translation>القبول والانتقال إلى المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="197" />
+        <location filename="../../annotator/gui/review/window.py" line="239" />
         <source>Reject: nothing here</source>
         <translation>رفض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="198" />
+        <location filename="../../annotator/gui/review/window.py" line="240" />
         <source>Next cluster</source>
         <translation>المجموعة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="199" />
+        <location filename="../../annotator/gui/review/window.py" line="241" />
         <source>Previous cluster</source>
         <translation>المجموعة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="200" />
+        <location filename="../../annotator/gui/review/window.py" line="242" />
         <source>Next undecided cluster</source>
         <translation>المجموعة التالية غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="201" />
+        <location filename="../../annotator/gui/review/window.py" line="243" />
         <source>Previous undecided cluster</source>
         <translation>المجموعة السابقة غير المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="202" />
+        <location filename="../../annotator/gui/review/window.py" line="244" />
         <source>Gold span edges from the selection</source>
         <translation>حدود المقطع المرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="203" />
+        <location filename="../../annotator/gui/review/window.py" line="245" />
         <source>Delete the gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="204" />
+        <location filename="../../annotator/gui/review/window.py" line="246" />
         <source>Take the selected version's attributes</source>
         <translation>أخذ خصائص النسخة المحددة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="205" />
+        <location filename="../../annotator/gui/review/window.py" line="247" />
         <source>Accept the selected link</source>
         <translation>قبول الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="206" />
+        <location filename="../../annotator/gui/review/window.py" line="248" />
         <source>Reject the selected link</source>
         <translation>رفض الرابط المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="207" />
-        <location filename="../../annotator/gui/review/window.py" line="679" />
+        <location filename="../../annotator/gui/review/window.py" line="249" />
+        <location filename="../../annotator/gui/review/window.py" line="722" />
         <source>Document reviewed</source>
         <translation>رُوجعت الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="208" />
+        <location filename="../../annotator/gui/review/window.py" line="250" />
         <source>Curated: nothing in this document</source>
         <translation>رُوجعت: لا شيء في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="209" />
+        <location filename="../../annotator/gui/review/window.py" line="251" />
         <source>Next document</source>
         <translation>الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="210" />
+        <location filename="../../annotator/gui/review/window.py" line="252" />
         <source>Previous document</source>
         <translation>الوثيقة السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="216" />
+        <location filename="../../annotator/gui/review/window.py" line="258" />
         <source>Gold %1 span from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="220" />
+        <location filename="../../annotator/gui/review/window.py" line="262" />
         <source>Take the version of annotator %1 (the legend's number)</source>
         <translation>أخذ نسخة الموسِّم %1 (رقمه في دليل الألوان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="225" />
+        <location filename="../../annotator/gui/review/window.py" line="267" />
         <source>Take a version</source>
         <translation>أخذ نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="230" />
+        <location filename="../../annotator/gui/review/window.py" line="272" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="231" />
+        <location filename="../../annotator/gui/review/window.py" line="273" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="233" />
+        <location filename="../../annotator/gui/review/window.py" line="275" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="239" />
+        <location filename="../../annotator/gui/review/window.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="240" />
+        <location filename="../../annotator/gui/review/window.py" line="282" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="245" />
-        <location filename="../../annotator/gui/review/window.py" line="297" />
+        <location filename="../../annotator/gui/review/window.py" line="287" />
+        <location filename="../../annotator/gui/review/window.py" line="339" />
         <source>Accept unanimous spans</source>
         <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="259" />
+        <location filename="../../annotator/gui/review/window.py" line="301" />
         <source> (+%1 attributes)</source>
         <translation> (+%1 خصائص)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>to do</source>
         <translation>غير منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="265" />
+        <location filename="../../annotator/gui/review/window.py" line="307" />
         <source>done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="339" />
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="381" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>gold</source>
         <translation>المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="340" />
+        <location filename="../../annotator/gui/review/window.py" line="382" />
         <source>Colours: one per annotator; gold is the adjudicated layer. Alt+number takes that annotator's version of the cluster.</source>
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة. Alt مع الرقم يأخذ نسخة ذلك الموسِّم من المجموعة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="372" />
+        <location filename="../../annotator/gui/review/window.py" line="414" />
         <source> — the same spans, but attributes or links differ: choose a version (Alt+1, Alt+2 …)</source>
         <translation> — المقاطع نفسها، لكن الخصائص أو الروابط تختلف: اختر نسخة (Alt+1، Alt+2 …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="374" />
+        <location filename="../../annotator/gui/review/window.py" line="416" />
         <source> (it was accepted automatically before; the versions differ now)</source>
         <translation> (قُبل تلقائياً من قبل؛ والنسخ تختلف الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="693" />
+        <location filename="../../annotator/gui/review/window.py" line="736" />
         <source>The review is not finished; undecided clusters are not in the gold layer:</source>
         <translation>لم تكتمل المراجعة؛ المجموعات غير المحسومة ليست في الطبقة المرجعية:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="694" />
+        <location filename="../../annotator/gui/review/window.py" line="737" />
         <source>Export anyway?</source>
         <translation>أتصدّر على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="695" />
+        <location filename="../../annotator/gui/review/window.py" line="738" />
         <source>Export the gold layer</source>
         <translation>تصدير الطبقة المرجعية</translation>
     </message>
@@ -2352,38 +2426,38 @@
         <translation>الألوان: لون لكل موسِّم؛ والمرجعي هو الطبقة المحسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="361" />
+        <location filename="../../annotator/gui/review/window.py" line="403" />
         <source>No spans in this document: R or Ctrl+E records “curated: nothing here”.</source>
         <translation>لا مقاطع في هذه الوثيقة: R أو Ctrl+E يسجّل «رُوجعت: لا شيء هنا».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>undecided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="365" />
+        <location filename="../../annotator/gui/review/window.py" line="407" />
         <source>rejected: nothing here</source>
         <translation>مرفوض: لا شيء هنا</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>edited by the reviewer</source>
         <translation>عدّله المراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="366" />
+        <location filename="../../annotator/gui/review/window.py" line="408" />
         <source>accepted automatically (unanimous)</source>
         <translation>قُبل تلقائياً (بالإجماع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="367" />
+        <location filename="../../annotator/gui/review/window.py" line="409" />
         <source>Cluster %1 of %2, %3–%4: %5</source>
         <translation>المجموعة %1 من %2، %3–%4: %5</translation>
     </message>
@@ -2392,159 +2466,159 @@
         <translation> — الخصائص مختلفة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="389" />
+        <location filename="../../annotator/gui/review/window.py" line="431" />
         <source>gold (automatic)</source>
         <translation>مرجعي (تلقائي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="391" />
+        <location filename="../../annotator/gui/review/window.py" line="433" />
         <source>(nothing here)</source>
         <translation>(لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>attribute or link</source>
         <translation>الخاصية أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="441" />
+        <location filename="../../annotator/gui/review/window.py" line="483" />
         <source>span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="454" />
-        <location filename="../../annotator/gui/review/window.py" line="458" />
+        <location filename="../../annotator/gui/review/window.py" line="497" />
+        <location filename="../../annotator/gui/review/window.py" line="501" />
         <source>(no gold span)</source>
         <translation>(لا مقطع مرجعي)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="456" />
+        <location filename="../../annotator/gui/review/window.py" line="499" />
         <source>link %1</source>
         <translation>الرابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="463" />
+        <location filename="../../annotator/gui/review/window.py" line="506" />
         <source>(no such span)</source>
         <translation>(ليس لديه هذا المقطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="487" />
+        <location filename="../../annotator/gui/review/window.py" line="530" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="488" />
+        <location filename="../../annotator/gui/review/window.py" line="531" />
         <source>accepted automatically</source>
         <translation>مقبول تلقائياً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="489" />
+        <location filename="../../annotator/gui/review/window.py" line="532" />
         <source>in gold</source>
         <translation>في المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="491" />
+        <location filename="../../annotator/gui/review/window.py" line="534" />
         <source> (made when both its spans are gold)</source>
         <translation> (يُنشأ حين يصبح طرفاه مرجعيين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="499" />
+        <location filename="../../annotator/gui/review/window.py" line="542" />
         <source>Review of this document: %1 — %2 of %3 clusters decided</source>
         <translation>مراجعة هذه الوثيقة: %1 — حُسمت %2 من %3 مجموعات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="502" />
+        <location filename="../../annotator/gui/review/window.py" line="545" />
         <source> (curated: nothing here)</source>
         <translation> (رُوجعت: لا شيء هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="530" />
+        <location filename="../../annotator/gui/review/window.py" line="573" />
         <source>Every cluster of this document is decided</source>
         <translation>حُسمت كل مجموعات هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="555" />
+        <location filename="../../annotator/gui/review/window.py" line="598" />
         <source>Select an annotator's version in the table first</source>
         <translation>حدّد نسخة أحد الموسِّمين في الجدول أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="558" />
+        <location filename="../../annotator/gui/review/window.py" line="601" />
         <source>Accept %1's version</source>
         <translation>قبول نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="568" />
-        <location filename="../../annotator/gui/review/window.py" line="587" />
+        <location filename="../../annotator/gui/review/window.py" line="611" />
+        <location filename="../../annotator/gui/review/window.py" line="630" />
         <source>Take %1's version</source>
         <translation>أخذ نسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="584" />
+        <location filename="../../annotator/gui/review/window.py" line="627" />
         <source>Take %1's %2</source>
         <translation>أخذ %2 من %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="601" />
+        <location filename="../../annotator/gui/review/window.py" line="644" />
         <source>Reject cluster</source>
         <translation>رفض المجموعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="617" />
+        <location filename="../../annotator/gui/review/window.py" line="660" />
         <source>Select text (or a gold span) first</source>
         <translation>حدّد نصاً (أو مقطعاً مرجعياً) أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="619" />
+        <location filename="../../annotator/gui/review/window.py" line="662" />
         <source>Relabel gold span</source>
         <translation>تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="622" />
+        <location filename="../../annotator/gui/review/window.py" line="665" />
         <source>Add gold %1 span</source>
         <translation>إضافة مقطع %1 مرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="629" />
+        <location filename="../../annotator/gui/review/window.py" line="672" />
         <source>Select a gold span in the table and the new extent in the text</source>
         <translation>حدّد مقطعاً مرجعياً في الجدول والامتداد الجديد في النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="631" />
+        <location filename="../../annotator/gui/review/window.py" line="674" />
         <source>Move gold span edges</source>
         <translation>تحريك حدود المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="640" />
+        <location filename="../../annotator/gui/review/window.py" line="683" />
         <source>Set %1 of the gold span</source>
         <translation>ضبط %1 للمقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="647" />
+        <location filename="../../annotator/gui/review/window.py" line="690" />
         <source>Delete gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="656" />
+        <location filename="../../annotator/gui/review/window.py" line="699" />
         <source>No gold span with these edges and label: accept a version first</source>
         <translation>لا مقطع مرجعي بهذه الحدود وهذا الوسم: اقبل نسخة أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="658" />
+        <location filename="../../annotator/gui/review/window.py" line="701" />
         <source>Take %1's attributes</source>
         <translation>أخذ خصائص %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="670" />
+        <location filename="../../annotator/gui/review/window.py" line="713" />
         <source>Accept link</source>
         <translation>قبول الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="675" />
+        <location filename="../../annotator/gui/review/window.py" line="718" />
         <source>Reject link</source>
         <translation>رفض الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review/window.py" line="684" />
+        <location filename="../../annotator/gui/review/window.py" line="727" />
         <source>Curated: nothing here</source>
         <translation>رُوجعت: لا شيء هنا</translation>
     </message>
@@ -2757,86 +2831,91 @@
     </message>
     <message>
         <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <source>Take my next document (mine first, then one nobody has)</source>
+        <translation>خذ وثيقتي التالية (وثائقي أولاً، ثم وثيقة لم يأخذها أحد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>Shift+arrows</source>
         <translation>Shift+الأسهم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="63" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="63" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="64" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -2844,27 +2923,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="71" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="87" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="88" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>
@@ -3065,84 +3144,159 @@
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="189" />
+        <location filename="../../annotator/gui/team_actions.py" line="250" />
         <source>Assign documents to annotators…</source>
         <translation>توزيع الوثائق على الموسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="190" />
+        <location filename="../../annotator/gui/team_actions.py" line="251" />
         <source>Collect packages…</source>
         <translation>جمع الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="191" />
+        <location filename="../../annotator/gui/team_actions.py" line="252" />
         <source>Team progress…</source>
         <translation>تقدم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <location filename="../../annotator/gui/team_actions.py" line="253" />
+        <source>Pull from team project…</source>
+        <translation>السحب من مشروع الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="254" />
+        <source>Push to team project…</source>
+        <translation>الدفع إلى مشروع الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="255" />
+        <location filename="../../annotator/gui/team_actions.py" line="301" />
+        <source>Take my next document</source>
+        <translation>خذ وثيقتي التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="288" />
+        <source>%1: refused, nothing was changed</source>
+        <translation>%1: رُفض الطلب، ولم يتغير شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="306" />
+        <source>Nothing left for you: your documents are done and every other one is someone else's.</source>
+        <translation>لم يبقَ لك شيء: أنجزت وثائقك، وكل وثيقة أخرى لغيرك.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="318" />
+        <source>Your next document: %1</source>
+        <translation>وثيقتك التالية: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="332" />
+        <location filename="../../annotator/gui/team_actions.py" line="334" />
+        <source>Pull from team project</source>
+        <translation>السحب من مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="332" />
+        <source>Name the team project and the file to write.</source>
+        <translation>حدِّد مشروع الفريق والملف المراد كتابته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="340" />
+        <source>Pulled %1 documents into %2.</source>
+        <translation>سُحبت %1 وثيقة إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="354" />
+        <location filename="../../annotator/gui/team_actions.py" line="361" />
+        <location filename="../../annotator/gui/team_actions.py" line="366" />
+        <location filename="../../annotator/gui/team_actions.py" line="372" />
+        <source>Push to team project</source>
+        <translation>الدفع إلى مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="355" />
+        <source>This project is not a copy pulled from a team project (File › Pull from team project makes one).</source>
+        <translation>هذا المشروع ليس نسخة مسحوبة من مشروع فريق (ملف › السحب من مشروع الفريق يصنع واحدة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="362" />
+        <source>Team project (a file or a server address):</source>
+        <translation>مشروع الفريق (ملف أو عنوان خادم):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="369" />
+        <source>Pushed your work to %1.</source>
+        <translation>دُفع عملك إلى %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="370" />
+        <source>Nothing new: %1 already holds this work.</source>
+        <translation>لا جديد: %1 يحوي هذا العمل من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="387" />
         <source>Writing packages…</source>
         <translation>جارٍ كتابة الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <location filename="../../annotator/gui/team_actions.py" line="387" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="226" />
-        <location filename="../../annotator/gui/team_actions.py" line="251" />
+        <location filename="../../annotator/gui/team_actions.py" line="402" />
+        <location filename="../../annotator/gui/team_actions.py" line="428" />
         <source>Assign documents</source>
         <translation>توزيع الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="227" />
+        <location filename="../../annotator/gui/team_actions.py" line="403" />
         <source>No document is left to assign: %1 are assigned already.</source>
         <translation>لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="238" />
+        <location filename="../../annotator/gui/team_actions.py" line="415" />
         <source>Assignment cancelled: no package was written.</source>
         <translation>أُلغي التوزيع: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="241" />
+        <location filename="../../annotator/gui/team_actions.py" line="418" />
         <source>Assignment refused: nothing was written</source>
         <translation>رُفض التوزيع: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="247" />
+        <location filename="../../annotator/gui/team_actions.py" line="424" />
         <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
         <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="262" />
-        <location filename="../../annotator/gui/team_actions.py" line="279" />
+        <location filename="../../annotator/gui/team_actions.py" line="439" />
+        <location filename="../../annotator/gui/team_actions.py" line="456" />
         <source>Collect packages</source>
         <translation>جمع الحزم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="263" />
+        <location filename="../../annotator/gui/team_actions.py" line="440" />
         <source>Packages (*.annot);;All files (*)</source>
         <translation>الحزم (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="274" />
+        <location filename="../../annotator/gui/team_actions.py" line="451" />
         <source>Collect refused: nothing was changed</source>
         <translation>رُفض الجمع: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="277" />
+        <location filename="../../annotator/gui/team_actions.py" line="454" />
         <source>Collected %1 package(s).</source>
         <translation>جُمعت %1 حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="289" />
+        <location filename="../../annotator/gui/team_actions.py" line="466" />
         <source>Team progress</source>
         <translation>تقدم الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="290" />
+        <location filename="../../annotator/gui/team_actions.py" line="467" />
         <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
         <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>
