@@ -263,8 +263,9 @@ def _remove_side_files(path: Path) -> None:
 
 
 def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, final: Path, stamp: str,
-               extra: dict | None = None) -> Package:
-    """Build one package at `tmp` (it is renamed to `final` by the caller)."""
+               extra: dict | None = None, meta: dict | None = None) -> Package:
+    """Build one package at `tmp` (it is renamed to `final` by the caller): `extra` joins its
+    description, `meta` {key: JSON value} is stored beside it."""
     rows = store.package_rows(project, annotator, docs)
     if not any(name == annotator for name, _, _ in rows.annotators):
         # Someone new to the project: the time record_plan also gives them there.
@@ -273,7 +274,7 @@ def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, fin
             "assigned": stamp, "documents": len(docs), "file": final.name, **(extra or {})}
     pkg = Project.create(tmp, project.scheme)
     try:
-        store.write_package_rows(pkg, rows, PACKAGE_KEY, info)
+        store.write_package_rows(pkg, rows, {PACKAGE_KEY: info, **(meta or {})})
     finally:
         pkg.close()
         _remove_side_files(tmp)

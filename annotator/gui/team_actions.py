@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QProgressDialog,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError, WriteFailed
@@ -272,13 +272,16 @@ class TeamActions(QObject):
         QApplication.processEvents()
         return dialog
 
-    def _retrying(self, title: str, work):
-        """Run work(); a failed write offers Retry, a refusal is shown. Returns its result or None."""
+    def _retrying(self, title: str, work, passing: tuple = ()):
+        """Run work(); a failed write offers Retry, a refusal is shown (exceptions in `passing`
+        go to the caller). Returns its result or None."""
         w = self.window
         while True:
             busy = self._busy(title)
             try:
                 return work()
+            except passing:
+                raise
             except WriteFailed as exc:
                 busy.close()
                 if not ask_retry(w, exc):
@@ -363,7 +366,20 @@ class TeamActions(QObject):
                                               info.get("source", ""))
             if not ok or not target.strip():
                 return None
-        report = self._retrying(self.tr("Push to team project"), lambda: push(w.project.path, target.strip()))
+        from annotator.core.sync import PushConflict
+
+        title = self.tr("Push to team project")
+        try:
+            report = self._retrying(title, lambda: push(w.project.path, target.strip(), copy=w.project), (PushConflict,))
+        except PushConflict as exc:
+            answer = QMessageBox.question(
+                w, title, str(exc) + "\n\n" + self.tr("Replace the team project's version of these documents with "
+                                                       "this copy's?"), QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+            report = self._retrying(title, lambda: push(w.project.path, target.strip(), overwrite=True,
+                                                        copy=w.project))
         if report is None:
             return None
         summary = (self.tr("Pushed your work to %1.") if report.changed

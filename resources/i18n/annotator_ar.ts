@@ -3170,133 +3170,138 @@
     </message>
     <message>
         <location filename="../../annotator/gui/team_actions.py" line="255" />
-        <location filename="../../annotator/gui/team_actions.py" line="301" />
+        <location filename="../../annotator/gui/team_actions.py" line="304" />
         <source>Take my next document</source>
         <translation>خذ وثيقتي التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="288" />
+        <location filename="../../annotator/gui/team_actions.py" line="291" />
         <source>%1: refused, nothing was changed</source>
         <translation>%1: رُفض الطلب، ولم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="306" />
+        <location filename="../../annotator/gui/team_actions.py" line="309" />
         <source>Nothing left for you: your documents are done and every other one is someone else's.</source>
         <translation>لم يبقَ لك شيء: أنجزت وثائقك، وكل وثيقة أخرى لغيرك.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="318" />
+        <location filename="../../annotator/gui/team_actions.py" line="321" />
         <source>Your next document: %1</source>
         <translation>وثيقتك التالية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="332" />
-        <location filename="../../annotator/gui/team_actions.py" line="334" />
+        <location filename="../../annotator/gui/team_actions.py" line="335" />
+        <location filename="../../annotator/gui/team_actions.py" line="337" />
         <source>Pull from team project</source>
         <translation>السحب من مشروع الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="332" />
+        <location filename="../../annotator/gui/team_actions.py" line="335" />
         <source>Name the team project and the file to write.</source>
         <translation>حدِّد مشروع الفريق والملف المراد كتابته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="340" />
+        <location filename="../../annotator/gui/team_actions.py" line="343" />
         <source>Pulled %1 documents into %2.</source>
         <translation>سُحبت %1 وثيقة إلى %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="354" />
-        <location filename="../../annotator/gui/team_actions.py" line="361" />
-        <location filename="../../annotator/gui/team_actions.py" line="366" />
-        <location filename="../../annotator/gui/team_actions.py" line="372" />
+        <location filename="../../annotator/gui/team_actions.py" line="357" />
+        <location filename="../../annotator/gui/team_actions.py" line="364" />
+        <location filename="../../annotator/gui/team_actions.py" line="371" />
+        <location filename="../../annotator/gui/team_actions.py" line="388" />
         <source>Push to team project</source>
         <translation>الدفع إلى مشروع الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="355" />
+        <location filename="../../annotator/gui/team_actions.py" line="358" />
         <source>This project is not a copy pulled from a team project (File › Pull from team project makes one).</source>
         <translation>هذا المشروع ليس نسخة مسحوبة من مشروع فريق (ملف › السحب من مشروع الفريق يصنع واحدة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="362" />
+        <location filename="../../annotator/gui/team_actions.py" line="365" />
         <source>Team project (a file or a server address):</source>
         <translation>مشروع الفريق (ملف أو عنوان خادم):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="369" />
+        <location filename="../../annotator/gui/team_actions.py" line="376" />
+        <source>Replace the team project's version of these documents with this copy's?</source>
+        <translation>أتستبدل بنسخة مشروع الفريق من هذه الوثائق ما في نسختك هذه؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="385" />
         <source>Pushed your work to %1.</source>
         <translation>دُفع عملك إلى %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="370" />
+        <location filename="../../annotator/gui/team_actions.py" line="386" />
         <source>Nothing new: %1 already holds this work.</source>
         <translation>لا جديد: %1 يحوي هذا العمل من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="387" />
+        <location filename="../../annotator/gui/team_actions.py" line="403" />
         <source>Writing packages…</source>
         <translation>جارٍ كتابة الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="387" />
+        <location filename="../../annotator/gui/team_actions.py" line="403" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="402" />
-        <location filename="../../annotator/gui/team_actions.py" line="428" />
+        <location filename="../../annotator/gui/team_actions.py" line="418" />
+        <location filename="../../annotator/gui/team_actions.py" line="444" />
         <source>Assign documents</source>
         <translation>توزيع الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="403" />
+        <location filename="../../annotator/gui/team_actions.py" line="419" />
         <source>No document is left to assign: %1 are assigned already.</source>
         <translation>لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="415" />
+        <location filename="../../annotator/gui/team_actions.py" line="431" />
         <source>Assignment cancelled: no package was written.</source>
         <translation>أُلغي التوزيع: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="418" />
+        <location filename="../../annotator/gui/team_actions.py" line="434" />
         <source>Assignment refused: nothing was written</source>
         <translation>رُفض التوزيع: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="424" />
+        <location filename="../../annotator/gui/team_actions.py" line="440" />
         <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
         <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="439" />
-        <location filename="../../annotator/gui/team_actions.py" line="456" />
+        <location filename="../../annotator/gui/team_actions.py" line="455" />
+        <location filename="../../annotator/gui/team_actions.py" line="472" />
         <source>Collect packages</source>
         <translation>جمع الحزم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="440" />
+        <location filename="../../annotator/gui/team_actions.py" line="456" />
         <source>Packages (*.annot);;All files (*)</source>
         <translation>الحزم (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="451" />
+        <location filename="../../annotator/gui/team_actions.py" line="467" />
         <source>Collect refused: nothing was changed</source>
         <translation>رُفض الجمع: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="454" />
+        <location filename="../../annotator/gui/team_actions.py" line="470" />
         <source>Collected %1 package(s).</source>
         <translation>جُمعت %1 حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="466" />
+        <location filename="../../annotator/gui/team_actions.py" line="482" />
         <source>Team progress</source>
         <translation>تقدم الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="467" />
+        <location filename="../../annotator/gui/team_actions.py" line="483" />
         <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
         <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>

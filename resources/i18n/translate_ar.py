@@ -716,6 +716,8 @@ AR = {
     "Team project (a file or a server address):": "مشروع الفريق (ملف أو عنوان خادم):",
     "Pushed your work to %1.": "دُفع عملك إلى %1.",
     "Nothing new: %1 already holds this work.": "لا جديد: %1 يحوي هذا العمل من قبل.",
+    "Replace the team project's version of these documents with this copy's?":
+        "أتستبدل بنسخة مشروع الفريق من هذه الوثائق ما في نسختك هذه؟",
 }
 
 

@@ -153,3 +153,51 @@ def test_cli_pull_push_checkout(team, tmp_path):
     assert r.stdout.strip() == "nothing left for sara"  # every document was planned
     r = run("pull", str(team), "-o", str(tmp_path / "x.annot"), "--annotator", "sara")
     assert r.returncode == 1 and "no document is assigned to sara" in r.stderr and "Traceback" not in r.stderr
+
+
+def edit_in_team(team, doc_id, name, label="SOURCE"):
+    """The same person works on a document in the team project itself (say, in the window)."""
+    with Project.open(team) as p:
+        d = p.document(doc_id)
+        p.add_span(d.num, 0, 3, label, name)
+
+
+def test_a_document_changed_only_in_the_team_project_is_kept_not_overwritten(team, tmp_path):
+    mona = pull(str(team), tmp_path / "mona.annot", "mona").path
+    with Project.open(mona, readonly=True) as p:
+        first, second = [d.id for d in p.documents()][:2]
+    edit_in_team(team, first, "mona", "CUE")  # in the team project, after the pull
+    with Project.open(mona) as p:  # and in her copy, on another document
+        d = p.document(second)
+        s = d.text.index("المتحدث")
+        p.add_span(d.num, s, s + 7, "SOURCE", "mona")
+    report = push(mona)
+    assert f"kept as they are there: 1 ({first})" in "\n".join(report.lines())
+    spans = layer(team, "mona")
+    assert (first, 0, 3, "CUE") in spans  # her newer work there survived the stale copy
+    assert any(doc == second and label == "SOURCE" for doc, _, _, label in spans)
+
+
+def test_a_document_changed_on_both_sides_is_refused_unless_overwritten(team, tmp_path):
+    from annotator.core.sync import PushConflict
+
+    mona = pull(str(team), tmp_path / "mona.annot", "mona").path
+    with Project.open(mona, readonly=True) as p:
+        first = next(p.documents()).id
+    edit_in_team(team, first, "mona", "CUE")
+    mark(mona, "mona", 1)
+    before = layer(team, "mona")
+    with pytest.raises(PushConflict, match=f"first '{first}'"):
+        push(mona)
+    assert layer(team, "mona") == before  # nothing was pushed
+    push(mona, overwrite=True)
+    assert layer(team, "mona") == layer(mona, "mona")
+
+
+def test_after_a_push_the_copy_is_the_new_base(team, tmp_path):
+    mona = pull(str(team), tmp_path / "mona.annot", "mona").path
+    mark(mona, "mona", 1)
+    push(mona)
+    mark(mona, "mona", 1, shift=1)  # more work on the same document, here only
+    report = push(mona)  # not a conflict: the team project holds what was pushed last
+    assert report.changed and layer(team, "mona") == layer(mona, "mona")

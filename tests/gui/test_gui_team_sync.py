@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from PySide6.QtWidgets import QDialog, QMessageBox  # noqa: E402
 
 from annotator.core.assign import assignments, package_info, plan_assignment, record_plan  # noqa: E402
 from annotator.core.importer import import_records  # noqa: E402
@@ -100,6 +100,17 @@ def test_pull_opens_my_copy_and_push_brings_the_work_back(window, team, tmp_path
         assert [(x.label, x.annotator) for x in p.spans(doc.num, annotator="mona")] == [("SOURCE", "mona")]
     again = w.team.push(str(team))
     assert not again.changed
+    # mona also changed that document in the team project, and then here: asked, her copy wins
+    with Project.open(team) as p:
+        p.add_span(doc.num, 0, 4, "CUE", "mona")
+    w.project.add_span(doc.num, 0, 4, "DATE", "mona")
+    asked = []
+    monkeypatch.setattr("annotator.gui.team_actions.QMessageBox.question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    assert w.team.push(str(team)).changed
+    assert "changed both in this copy and in the team project" in asked[-1]
+    with Project.open(team, readonly=True) as p:
+        assert sorted(x.label for x in p.spans(doc.num, annotator="mona")) == ["DATE", "SOURCE"]
 
 
 def test_push_of_a_project_that_is_not_a_copy_is_refused(window, team, monkeypatch):

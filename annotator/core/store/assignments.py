@@ -210,8 +210,9 @@ def package_rows(project, annotator: str, docs: list[int]) -> PackageRows:
     return out
 
 
-def write_package_rows(package, rows: PackageRows, info_key: str, info: dict) -> None:
-    """Fill a new, empty package project with `rows` and its description, in one transaction."""
+def write_package_rows(package, rows: PackageRows, meta: dict) -> None:
+    """Fill a new, empty package project with `rows` and meta {key: JSON value} (its
+    description), in one transaction."""
     with package.transaction():
         c = package.conn
         c.executemany("INSERT INTO documents(num, id, text, meta, hash, created) VALUES (?, ?, ?, ?, ?, ?)",
@@ -221,5 +222,5 @@ def write_package_rows(package, rows: PackageRows, info_key: str, info: dict) ->
         c.executemany(f"INSERT INTO spans({_SPAN_COLS}) VALUES ({','.join('?' * 12)})", rows.spans)
         c.executemany(f"INSERT INTO relations({_REL_COLS}) VALUES ({','.join('?' * 12)})", rows.relations)
         c.executemany("INSERT INTO doc_status(doc, annotator, state, modified) VALUES (?, ?, ?, ?)", rows.statuses)
-        c.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                  (info_key, json.dumps(info, ensure_ascii=False)))
+        c.executemany("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
