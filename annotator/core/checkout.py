@@ -15,6 +15,7 @@ a file.
 from __future__ import annotations
 
 from annotator.core.assign import AssignError, check_names, team_policy
+from annotator.core.errors import WriteFailed
 from annotator.core.model import now
 from annotator.core.store import assignments as store
 
@@ -77,8 +78,15 @@ def _claim(project, doc: int, annotator: str, capacity: int) -> bool:
         free = sorted(set(range(capacity)) - set(store.seats(project, doc)))
         if not free:
             return False
-        if store.take_seat(project, doc, free[0], annotator, now()):
-            return True
+        try:
+            if store.take_seat(project, doc, free[0], annotator, now()):
+                return True
+        except WriteFailed as exc:
+            # A server running writers as SERIALIZABLE rolls the loser of a race back instead
+            # of reporting no row: the same lost race, so look again.
+            if exc.reason != "busy":
+                raise
+            continue
         if annotator in store.seats(project, doc).values():
             return True  # a second window of the same person got there first
     return False

@@ -130,3 +130,26 @@ def test_two_processes_asking_at_once_never_share_a_single_seat_document(tmp_pat
     with Project.open(tmp_path / "t.annot", readonly=True) as p:
         holders = assignments(p)
     assert {d for d, who in holders.items() if len(who) == 2} == shared
+
+
+def test_a_race_lost_as_a_rolled_back_transaction_is_taken_as_lost_and_retried(tmp_path, monkeypatch):
+    """On a server whose writers run SERIALIZABLE, the loser's insert is rolled back with a
+    'busy' error rather than landing on nothing: checkout looks again instead of failing."""
+    from annotator.core.errors import WriteFailed
+    from annotator.core.store import assignments as store
+
+    with make(tmp_path / "t.annot", 3) as p:
+        real = store.take_seat
+        lost = []
+
+        def racing(project, doc, slot, annotator, stamp):
+            if not lost:
+                lost.append(doc)
+                real(project, doc, slot, "ali", stamp)  # ali got there first ...
+                raise WriteFailed("another session changed the same rows at the same moment", "busy")
+            return real(project, doc, slot, annotator, stamp)
+
+        monkeypatch.setattr(store, "take_seat", racing)
+        got = take_new(p, "mona")
+        assert got is not None and got != lost[0]
+        assert assignments(p)[lost[0]] == ("ali",) and assignments(p)[got] == ("mona",)
