@@ -14,8 +14,9 @@ import sys
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
-COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "train",
-            "suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop", "review"]
+COMMANDS = ["new", "import_", "export", "validate", "stats", "show", "assign", "collect", "progress", "checkout",
+            "pull", "push", "train", "suggest", "evaluate", "merge", "agreement", "restore", "selftest", "desktop",
+            "review"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,22 +19,23 @@ hash, idempotent.
 from __future__ import annotations
 
 import heapq
-import json
 import os
 import random
 import re
 import shutil
-import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit, urlunsplit
 
-from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.errors import AnnotatorError
 from annotator.core.formats.outputs import cut_bytes
 from annotator.core.merge import MergeReport, merge_projects
 from annotator.core.model import DOC_STATES, GOLD, now
 from annotator.core.project import Project
+from annotator.core.store import assignments as store
+from annotator.core.store import packages as package_files
 
 PACKAGE_KEY = "package"  # meta key of a package: where it came from and for whom
 MAX_NAME = 200
@@ -139,15 +140,11 @@ def plan_assignment(doc_nums: Iterable[int], annotators: list[str], overlap: flo
 # ----- the project's record of it -------------------------------------------------------------
 def assignments(project) -> dict[int, tuple[str, ...]]:
     """Document number -> its assigned annotators, as the project remembers them."""
-    out: dict[int, list[str]] = {}
-    for doc, ann in project.conn.execute("SELECT doc, annotator FROM assignments ORDER BY doc, annotator"):
-        out.setdefault(doc, []).append(ann)
-    return {d: tuple(a) for d, a in out.items()}
+    return store.assignments(project)
 
 
 def assigned_to(project, annotator: str) -> list[int]:
-    return [r[0] for r in project.conn.execute(
-        "SELECT doc FROM assignments WHERE annotator = ? ORDER BY doc", (annotator,))]
+    return store.assigned_to(project, annotator)
 
 
 def select_documents(project, by_status: str | None = None, reassign: bool = False) -> tuple[list[int], int]:
@@ -155,22 +152,38 @@ def select_documents(project, by_status: str | None = None, reassign: bool = Fal
 
     by_status 'todo': only documents nobody has begun; 'in_progress'/'done': documents some
     annotator has in that state."""
-    c = project.conn
-    if by_status is None:
-        docs = [r[0] for r in c.execute("SELECT num FROM documents ORDER BY num")]
-    elif by_status == "todo":
-        docs = [r[0] for r in c.execute(
-            "SELECT num FROM documents WHERE num NOT IN (SELECT doc FROM doc_status WHERE state != 'todo') ORDER BY num")]
-    elif by_status in DOC_STATES:
-        docs = [r[0] for r in c.execute(
-            "SELECT DISTINCT doc FROM doc_status WHERE state = ? ORDER BY doc", (by_status,))]
-    else:
+    if by_status is not None and by_status not in DOC_STATES:
         raise AssignError(f"--by-status {by_status!r}: one of {', '.join(DOC_STATES)}")
+    docs = store.documents(project, by_status)
     if reassign:
         return docs, 0
-    taken = {r[0] for r in c.execute("SELECT DISTINCT doc FROM assignments")}
+    taken = store.assigned_documents(project)
     free = [d for d in docs if d not in taken]
     return free, len(docs) - len(free)
+
+
+TEAM_KEY = "team"  # meta key of the project's sharing rule: {"overlap": share, "per_doc": n}
+
+
+def team_policy(project) -> tuple[float, int]:
+    """(overlap, per_doc) the project was last assigned with; (0, 1) before any."""
+    value = store.read_meta_json(project, TEAM_KEY) or {}
+    try:
+        return float(value.get("overlap", 0.0)), int(value.get("per_doc", 1))
+    except (TypeError, ValueError, AttributeError):
+        return 0.0, 1
+
+
+def record_plan(project: Project, plan: Plan, packages: dict[str, str] | None = None, reassign: bool = False,
+                per_doc: int | None = None, overlap: float | None = None, stamp: str | None = None) -> None:
+    """Remember who has what (and under which package file name), in one transaction, and the
+    sharing rule that checkouts of documents outside the plan follow."""
+    stamp = stamp or now()
+    packages = packages or {}
+    rows = [(d, a, packages.get(a, ""), slot) for d, who in plan.docs.items() for slot, a in enumerate(sorted(who))]
+    meta = {TEAM_KEY: {"overlap": overlap, "per_doc": per_doc or 2}} if overlap is not None else None
+    store.record_plan(project, rows, [(a, stamp) for a in plan.annotators], plan.docs if reassign else (), stamp,
+                      meta)
 
 
 # ----- packages --------------------------------------------------------------------------------
@@ -195,13 +208,9 @@ def package_name(name: str, taken: set[str]) -> str:
     return stem + ".annot"
 
 
-def _project_id(conn) -> str:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
-    return row[0] if row else ""
-
-
 def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reassign: bool = False,
-                   progress: Callable[[int, int], None] | None = None) -> list[Package]:
+                   progress: Callable[[int, int], None] | None = None, per_doc: int | None = None,
+                   overlap: float | None = None) -> list[Package]:
     """One package per annotator in `outdir`, and the plan recorded in the project.
 
     All or nothing: packages are built under temporary names and renamed at the end; an
@@ -237,18 +246,7 @@ def write_packages(project: Project, plan: Plan, outdir: str | os.PathLike, reas
         for p in packages:
             os.replace(out / f".{p.path.name}.part", p.path)
             made.append(p.path)
-        with project.transaction():
-            c = project.conn
-            # One identity per person in the project and in their package (see merge).
-            c.executemany("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, 'human', ?)",
-                          ((a, stamp) for a in plan.annotators))
-            if reassign:
-                c.execute("CREATE TEMP TABLE handed(num INTEGER PRIMARY KEY)")
-                c.executemany("INSERT INTO handed(num) VALUES (?)", ((d,) for d in plan.docs))
-                c.execute("DELETE FROM assignments WHERE doc IN (SELECT num FROM handed)")
-                c.execute("DROP TABLE temp.handed")
-            c.executemany("INSERT INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, ?, ?)",
-                          ((d, a, targets[a].name, stamp) for d, who in plan.docs.items() for a in who))
+        record_plan(project, plan, {a: targets[a].name for a in plan.annotators}, reassign, per_doc, overlap, stamp)
     except BaseException:
         for path in made:
             _remove_side_files(path)
@@ -264,61 +262,45 @@ def _remove_side_files(path: Path) -> None:
     shutil.rmtree(str(path) + ".backups", ignore_errors=True)
 
 
-def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, final: Path, stamp: str) -> Package:
+def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, final: Path, stamp: str,
+               extra: dict | None = None, meta: dict | None = None) -> Package:
+    """Build one package at `tmp` (it is renamed to `final` by the caller): `extra` joins its
+    description, `meta` {key: JSON value} is stored beside it."""
+    rows = store.package_rows(project, annotator, docs)
+    if not any(name == annotator for name, _, _ in rows.annotators):
+        # Someone new to the project: the time record_plan also gives them there.
+        rows.annotators.append((annotator, "human", stamp))
+    info = {"project_id": store.project_id(project), "project": project_label(project), "annotator": annotator,
+            "assigned": stamp, "documents": len(docs), "file": final.name, **(extra or {})}
     pkg = Project.create(tmp, project.scheme)
     try:
-        c = pkg.conn
-        src = str(project.path.resolve())
-        c.execute("ATTACH DATABASE ? AS src", (src,))
-        try:
-            with pkg.transaction():
-                c.execute("CREATE TEMP TABLE pick(num INTEGER PRIMARY KEY)")
-                c.executemany("INSERT INTO pick(num) VALUES (?)", ((d,) for d in docs))
-                c.execute("INSERT INTO documents(num, id, text, meta, hash, created) "
-                          "SELECT num, id, text, meta, hash, created FROM src.documents WHERE num IN (SELECT num FROM pick)")
-                c.execute("INSERT OR IGNORE INTO annotators(name, kind, created) SELECT name, kind, created "
-                          "FROM src.annotators WHERE kind = 'suggester' OR name = ?", (annotator,))
-                # Someone new to the project: the time write_packages also gives them there.
-                c.execute("INSERT OR IGNORE INTO annotators(name, kind, created) VALUES (?, 'human', ?)",
-                          (annotator, stamp))
-                layers = "(annotator = ? OR annotator IN (SELECT name FROM src.annotators WHERE kind = 'suggester'))"
-                cols = 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'
-                c.execute(f"INSERT INTO spans({cols}) SELECT {cols} FROM src.spans "
-                          f"WHERE doc IN (SELECT num FROM pick) AND {layers}", (annotator,))
-                rcols = "id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified"
-                c.execute(f"INSERT INTO relations({rcols}) SELECT {rcols} FROM src.relations "
-                          f"WHERE doc IN (SELECT num FROM pick) AND {layers} "
-                          "AND from_span IN (SELECT id FROM main.spans) AND to_span IN (SELECT id FROM main.spans)",
-                          (annotator,))
-                c.execute("INSERT INTO doc_status(doc, annotator, state, modified) SELECT doc, annotator, state, modified "
-                          "FROM src.doc_status WHERE annotator = ? AND doc IN (SELECT num FROM pick)", (annotator,))
-                info = {"project_id": _project_id(project.conn), "project": project.path.name,
-                        "annotator": annotator, "assigned": stamp, "documents": len(docs), "file": final.name}
-                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                          (PACKAGE_KEY, json.dumps(info, ensure_ascii=False)))
-                spans = c.execute("SELECT count(*) FROM spans").fetchone()[0]
-                c.execute("DROP TABLE temp.pick")
-        finally:
-            c.execute("DETACH DATABASE src")
+        store.write_package_rows(pkg, rows, {PACKAGE_KEY: info, **(meta or {})})
     finally:
         pkg.close()
         _remove_side_files(tmp)
-    return Package(annotator, final, len(docs), spans)
+    return Package(annotator, final, len(docs), len(rows.spans))
+
+
+def project_label(project) -> str:
+    """How a package names the project it came from: the file name, or the address without
+    its password."""
+    address = str(project.path)
+    return safe_address(address) if "://" in address else Path(address).name
+
+
+def safe_address(address: str) -> str:
+    """A project path or URL with any password taken out (packages are sent around)."""
+    parts = urlsplit(str(address))
+    if not parts.scheme or "@" not in parts.netloc:
+        return str(address)
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
 def package_info(path: str | os.PathLike) -> dict | None:
     """What a package file says of itself (None for a project that is not a package)."""
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (PACKAGE_KEY,)).fetchone()
-        return json.loads(row[0]) if row else None
-    except (sqlite3.Error, ValueError):
-        return None
-    finally:
-        conn.close()
+    return package_files.meta_json(path, PACKAGE_KEY)
 
 
 # ----- collecting ------------------------------------------------------------------------------
@@ -364,7 +346,7 @@ def collect_packages(project: Project, paths: list[str], progress=None) -> Colle
     plan = assignments(project)
     if not plan:
         raise AssignError(f"{project.path}: has no assignment to collect (annotator assign makes one)")
-    pid = _project_id(project.conn)
+    pid = store.project_id(project)
     infos = []
     for p in paths:
         info = package_info(p)
@@ -376,9 +358,8 @@ def collect_packages(project: Project, paths: list[str], progress=None) -> Colle
             raise AssignError(f"{p}: a package of another project ({info.get('project', '?')}), not of {project.path.name}")
         infos.append(info)
     report = merge_projects(project, paths, progress=progress)
-    c = project.conn
     ids, hash_of, num_of = {}, {}, {}
-    for num, doc_id, digest in c.execute("SELECT num, id, hash FROM documents ORDER BY num DESC"):
+    for num, doc_id, digest in store.document_hashes(project):
         ids[num], hash_of[num] = doc_id, digest
         num_of[digest] = num  # the lowest number wins, as merge matches
     by_name: dict[str, AnnotatorReturn] = {}
@@ -390,7 +371,7 @@ def collect_packages(project: Project, paths: list[str], progress=None) -> Colle
         owner = info["annotator"]
         r = by_name.setdefault(owner, AnnotatorReturn(owner))
         r.packages.append(path)
-        present, layers = _package_contents(path)
+        present, layers = package_files.contents(path)
         mine = {d for d, who in plan.items() if owner in who}
         back = {d for d in mine if hash_of[d] in present}
         r.returned = len(back)
@@ -405,33 +386,8 @@ def collect_packages(project: Project, paths: list[str], progress=None) -> Colle
     for r in by_name.values():
         r.states = dict.fromkeys(DOC_STATES, 0)
         mine = [d for d, who in plan.items() if r.annotator in who]
-        states = dict(c.execute("SELECT doc, state FROM doc_status WHERE annotator = ?", (r.annotator,)).fetchall())
+        states = store.states_of(project, r.annotator)
         for d in mine:
             r.states[states.get(d, "todo")] += 1
     return CollectReport(report, [by_name[a] for a in sorted(by_name)],
                          {n: len(d) for n, d in unassigned.items()})
-
-
-def _open_ro(path) -> sqlite3.Connection:
-    try:
-        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"{path}: cannot read: {exc}") from None
-
-
-def _package_contents(path) -> tuple[set[str], dict[str, set[str]]]:
-    """(hashes of the package's documents, human annotator -> hashes of the documents they
-    edited there: spans, relations or a status other than to-do)."""
-    conn = _open_ro(path)
-    try:
-        docs = {r[0] for r in conn.execute("SELECT hash FROM documents")}
-        layers: dict[str, set[str]] = {}
-        for name, digest in conn.execute(
-                "SELECT a.name, d.hash FROM annotators a JOIN ("
-                "  SELECT annotator, doc FROM spans UNION SELECT annotator, doc FROM relations"
-                "  UNION SELECT annotator, doc FROM doc_status WHERE state != 'todo') e ON e.annotator = a.name "
-                "JOIN documents d ON d.num = e.doc WHERE a.kind = 'human' AND a.name != ?", (GOLD,)):
-            layers.setdefault(name, set()).add(digest)
-        return docs, layers
-    finally:
-        conn.close()

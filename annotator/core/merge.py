@@ -215,6 +215,15 @@ def _read_layers(project, annotators: list[str], docs: set | None = None) -> dic
     return layers
 
 
+def layer_digests(project, annotator: str, docs: list[int]) -> dict[int, str]:
+    """Document number -> digest of this annotator's layer on it (the empty layer's digest
+    where they have none): the same digest the merge compares, so a push can tell which side
+    of a pulled copy changed."""
+    layers = _read_layers(project, [annotator], set(docs))
+    empty = _Layer().digest()
+    return {d: layers[(annotator, d)].digest() if (annotator, d) in layers else empty for d in docs}
+
+
 _CANON: dict[str, str] = {}
 
 

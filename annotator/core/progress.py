@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from annotator.core.assign import assignments
 from annotator.core.model import DOC_STATES
+from annotator.core.store import progress_rows
+from annotator.core.store.assignments import assignments
 
 IDLE = 10 * 60  # seconds: a longer gap between two edits is a break, not work
 
@@ -76,19 +77,16 @@ def time_spent(stamps: list[str]) -> float:
 
 def compute(project) -> Progress:
     plan = assignments(project)
-    c = project.conn
     names = sorted({a for who in plan.values() for a in who})
     rows = {a: AnnotatorProgress(a) for a in names}
-    state: dict[tuple[int, str], tuple[str, str]] = {
-        (d, a): (s, m) for d, a, s, m in c.execute("SELECT doc, annotator, state, modified FROM doc_status")}
+    state = progress_rows.doc_states(project)
     for doc, who in plan.items():
         for a in who:
             rows[a].assigned += 1
             rows[a].states[state.get((doc, a), ("todo", ""))[0]] += 1
     stamps: dict[str, list[str]] = defaultdict(list)
     keys: dict[tuple[int, str], set] = defaultdict(set)
-    for doc, ann, start, end, label, status, created, modified in c.execute(
-            'SELECT doc, annotator, start, "end", label, status, created, modified FROM spans'):
+    for doc, ann, start, end, label, status, created, modified in progress_rows.span_rows(project):
         if ann in rows:
             stamps[ann].append(modified)
             if created != modified:
@@ -96,7 +94,7 @@ def compute(project) -> Progress:
             if status == "accepted" and ann in plan.get(doc, ()):
                 rows[ann].spans += 1
                 keys[(doc, ann)].add((start, end, label))
-    for ann, modified in c.execute("SELECT annotator, modified FROM relations"):
+    for ann, modified in progress_rows.relation_times(project):
         if ann in rows:
             stamps[ann].append(modified)
     for (doc, ann), (s, modified) in state.items():

@@ -745,7 +745,8 @@ CREATE TEMP TABLE review_decisions (doc INTEGER NOT NULL, kind TEXT NOT NULL, ke
 """,
     4: """
 CREATE TEMP TABLE assignments (doc INTEGER NOT NULL, annotator TEXT NOT NULL, package TEXT NOT NULL,
-    assigned TEXT NOT NULL, PRIMARY KEY (doc, annotator))
+    assigned TEXT NOT NULL, slot INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT 'plan',
+    PRIMARY KEY (doc, annotator))
 """,
     5: """
 CREATE TEMP TABLE recommender_models (version INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,
@@ -753,8 +754,14 @@ CREATE TEMP TABLE recommender_models (version INTEGER PRIMARY KEY AUTOINCREMENT,
     sha256 TEXT NOT NULL, model BLOB NOT NULL);
 CREATE TEMP TABLE recommender_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)
 """,
+    # An older file's assignments have no seats yet: read them numbered as the migration would.
+    6: """
+CREATE TEMP VIEW assignments AS SELECT doc, annotator, package, assigned,
+    (SELECT count(*) FROM main.assignments o WHERE o.doc = a.doc AND o.annotator < a.annotator) AS slot,
+    'plan' AS kind FROM main.assignments a
+""",
 }
-_TEMP_TABLE = re.compile(r"CREATE TEMP TABLE (\w+)")
+_TEMP_OBJECT = re.compile(r"CREATE TEMP (TABLE|VIEW) (\w+)")
 
 
 def _read_older_schema(conn: sqlite3.Connection, version: int) -> None:
@@ -763,7 +770,9 @@ def _read_older_schema(conn: sqlite3.Connection, version: int) -> None:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for v in range(version, SCHEMA_VERSION):
         for statement in _split_sql(_OLDER_SCHEMA_READ.get(v, "")):
-            if _TEMP_TABLE.match(statement)[1] not in present:
+            # A table stands in for one the file lacks; a view wraps one the file has.
+            kind, name = _TEMP_OBJECT.match(statement).groups()
+            if (kind == "TABLE") == (name not in present):
                 conn.execute(statement)
 
 

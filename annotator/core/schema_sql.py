@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CHECKSUMS_SCHEMA = 4  # the first version with doc_checksums
 EXTENSION = ".annot"
 
@@ -196,5 +196,19 @@ CREATE TABLE IF NOT EXISTS recommender_settings (
 )
 """
 
+# Version 7: documents are also checked out one at a time (annotator checkout, the window's
+# "Take the next document"), by several people at once. Each holder of a document takes a
+# numbered seat (slot) on it, unique per document: two people asking at once for the last
+# free seat both try the same (doc, slot) and only one insert lands, on any backend and at
+# any isolation level. `kind` tells a planned assignment ('plan', annotator assign) from one
+# taken on demand ('checkout').
+V7 = """
+ALTER TABLE assignments ADD COLUMN slot INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE assignments ADD COLUMN kind TEXT NOT NULL DEFAULT 'plan' CHECK (kind IN ('plan', 'checkout'));
+UPDATE assignments SET slot = (SELECT count(*) FROM assignments o
+    WHERE o.doc = assignments.doc AND o.annotator < assignments.annotator);
+CREATE UNIQUE INDEX assignments_slot ON assignments(doc, slot)
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5, 5: V6}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5, 5: V6, 6: V7}

@@ -45,6 +45,7 @@ def key_table(scheme) -> list[tuple[str, str, str]]:
         (docs, "Ctrl+PgUp, Alt+↑", QCoreApplication.translate("Shortcuts", "Previous document")),
         (docs, "Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Mark the document done and go to the next")),
         (docs, "Ctrl+L", QCoreApplication.translate("Shortcuts", "Filter the document list")),
+        (docs, "Ctrl+Shift+N", QCoreApplication.translate("Shortcuts", "Take my next document (mine first, then one nobody has)")),
         (view, "Ctrl+F", QCoreApplication.translate("Shortcuts", "Find in the document (Esc closes)")),
         (view, "F3 / Shift+F3", QCoreApplication.translate("Shortcuts", "Next / previous match")),
         (view, "Ctrl+=, Ctrl++ / Ctrl+-", QCoreApplication.translate("Shortcuts", "Bigger / smaller text")),

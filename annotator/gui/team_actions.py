@@ -1,6 +1,7 @@
 """Team work from the annotation window: Tools › Assign documents, Collect packages, Team
-progress. The work is done by annotator.core.assign and annotator.core.progress; this module
-asks for the inputs and shows the results."""
+progress; File › Pull from / Push to team project; Document › Take my next document. The
+work is done by annotator.core.assign, .progress, .sync and .checkout; this module asks for
+the inputs and shows the results."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.operation import run_operation
@@ -75,6 +77,66 @@ class AssignDialog(QDialog):
         return {"annotators": [n for n in self.names.text().split(",") if n.strip()],
                 "overlap": self.overlap.value() / 100, "per_doc": self.per_doc.value(), "seed": self.seed.value(),
                 "by_status": self.status.currentData(), "out": self.folder.text()}
+
+
+def _browse_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+class PullDialog(QDialog):
+    """Where the team project is, whose documents, and the file to write them to."""
+
+    def __init__(self, annotator: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pull from team project"))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("a project file, or a server address (postgresql://…)"))
+        pick_source = QPushButton(self.tr("Choose…"))
+        pick_source.clicked.connect(self._browse_source)
+        self.annotator = QLineEdit(annotator)
+        self.out = QLineEdit()
+        pick_out = QPushButton(self.tr("Choose…"))
+        pick_out.clicked.connect(self._browse_out)
+        self.all = QCheckBox(self.tr("Every document, not only those assigned to me"))
+        self.take = QSpinBox()
+        self.take.setRange(0, 100_000)
+        self.take.setSpecialValueText(self.tr("none"))
+        form = QFormLayout()
+        form.addRow(self.tr("Team project:"), _browse_row(self.source, pick_source))
+        form.addRow(self.tr("Annotator:"), self.annotator)
+        form.addRow(self.tr("Save my copy as:"), _browse_row(self.out, pick_out))
+        form.addRow(self.tr("Also take new documents:"), self.take)
+        form.addRow("", self.all)
+        hint = plain_label(self.tr("Your copy holds your documents, the scheme, the suggestions and your work so far. "
+                                   "Work in it anywhere; File › Push to team project brings your work back."))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _browse_source(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Team project"), "",
+                                              self.tr("Projects (*.annot);;All files (*)"))
+        if path:
+            self.source.setText(path)
+            if not self.out.text():
+                self.out.setText(str(Path(path).with_name(f"{Path(path).stem}-{self.annotator.text().strip()}.annot")))
+
+    def _browse_out(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save my copy as"), self.out.text(),
+                                              self.tr("Projects (*.annot)"))
+        if path:
+            self.out.setText(path if path.endswith(".annot") else path + ".annot")
+
+    def values(self) -> dict:
+        return {"source": self.source.text().strip(), "annotator": self.annotator.text().strip(),
+                "out": self.out.text().strip(), "all": self.all.isChecked(), "take": self.take.value()}
 
 
 class CurveChart(QWidget):
@@ -184,12 +246,130 @@ class TeamActions(QObject):
         self.a_assign = window._act(self.tr("Assign documents to annotators…"), lambda: self.assign())
         self.a_collect = window._act(self.tr("Collect packages…"), lambda: self.collect())
         self.a_progress = window._act(self.tr("Team progress…"), lambda: self.show_progress())
+        self.a_pull = window._act(self.tr("Pull from team project…"), lambda: self.pull())
+        self.a_push = window._act(self.tr("Push to team project…"), lambda: self.push())
+        self.a_next = window._act(self.tr("Take my next document"), lambda: self.next_document(), ["Ctrl+Shift+N"])
 
     def project_changed(self, project) -> None:
         writable = project is not None and not project.readonly
         self.a_assign.setEnabled(writable)
         self.a_collect.setEnabled(writable)
         self.a_progress.setEnabled(project is not None)
+        self.a_next.setEnabled(writable)
+        self.a_push.setEnabled(project is not None)
+
+    def _retrying(self, title: str, work, passing: tuple = ()):
+        """Run work() through run_operation (shown at once: a server may be slow; a failed
+        write offers Retry, a refusal is said in one line). Exceptions in `passing` go to the
+        caller. Returns its result or None."""
+        caught: list[Exception] = []
+
+        def run(progress):
+            try:
+                return work()
+            except passing as exc:
+                caught.append(exc)
+                return None
+
+        result = run_operation(self.window, title, run, label=title, minimum_ms=0,
+                               refused=self.tr("%1: refused, nothing was changed").replace("%1", title))
+        if caught:
+            raise caught[0]
+        return result
+
+    def next_document(self):
+        """Open this annotator's next document, checking a new one out when theirs are done."""
+        from annotator.core.checkout import next_document
+
+        w = self.window
+        if w.project is None or w.project.readonly or w.ws is None:
+            return None
+        num = self._retrying(self.tr("Take my next document"),
+                             lambda: next_document(w.project, w.settings.annotator) or 0)
+        if num is None:
+            return None
+        if not num:
+            w.statusBar().showMessage(self.tr("Nothing left for you: your documents are done and every other one "
+                                              "is someone else's."), 10000)
+            return None
+        panel = w.ws.doc_panel
+        panel.mine_check.setVisible(True)
+        panel.apply_filter()  # a document just taken joins "Assigned to me"
+        if not panel.select_num(num):  # hidden by a filter: show everything
+            panel.filter_edit.clear()
+            panel.status_combo.setCurrentIndex(0)
+            panel.apply_filter()
+            panel.select_num(num)
+        doc = w.project.document(num)
+        w.statusBar().showMessage(self.tr("Your next document: %1").replace("%1", doc.id), 10000)
+        return num
+
+    def pull(self, values: dict | None = None):
+        """Pull a copy of my documents from a team project and open it. Returns the package."""
+        from annotator.core.sync import pull
+
+        w = self.window
+        if values is None:
+            dialog = PullDialog(w.settings.annotator, w)
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            values = dialog.values()
+        if not values["source"] or not values["out"]:
+            message(w, self.tr("Pull from team project"), self.tr("Name the team project and the file to write."))
+            return None
+        package = self._retrying(self.tr("Pull from team project"),
+                                 lambda: pull(values["source"], values["out"], values["annotator"], values["all"],
+                                              values["take"]))
+        if package is None:
+            return None
+        w.open_path(package.path)
+        w.statusBar().showMessage(self.tr("Pulled %1 documents into %2.").replace("%1", str(package.documents))
+                                  .replace("%2", str(package.path)), 10000)
+        return package
+
+    def push(self, target: str | None = None):
+        """Push the open project (a pulled copy) back to its team project. Returns the report."""
+        from annotator.core.assign import package_info
+        from annotator.core.sync import push
+
+        w = self.window
+        if w.project is None:
+            return None
+        info = package_info(w.project.path)
+        if info is None:
+            message(w, self.tr("Push to team project"),
+                    self.tr("This project is not a copy pulled from a team project (File › Pull from team project "
+                            "makes one)."))
+            return None
+        if target is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            target, ok = QInputDialog.getText(w, self.tr("Push to team project"),
+                                              self.tr("Team project (a file or a server address):"), QLineEdit.Normal,
+                                              info.get("source", ""))
+            if not ok or not target.strip():
+                return None
+        from annotator.core.sync import PushConflict
+
+        title = self.tr("Push to team project")
+        try:
+            report = self._retrying(title, lambda: push(w.project.path, target.strip(), copy=w.project), (PushConflict,))
+        except PushConflict as exc:
+            answer = QMessageBox.question(
+                w, title, str(exc) + "\n\n" + self.tr("Replace the team project's version of these documents with "
+                                                       "this copy's?"), QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return None
+            report = self._retrying(title, lambda: push(w.project.path, target.strip(), overwrite=True,
+                                                        copy=w.project))
+        if report is None:
+            return None
+        summary = (self.tr("Pushed your work to %1.") if report.changed
+                   else self.tr("Nothing new: %1 already holds this work.")).replace("%1", report.target)
+        w.statusBar().showMessage(summary, 10000)
+        show_report(w, self.tr("Push to team project"), summary, report.lines())
+        return report
 
     def assign(self, values: dict | None = None):
         """Assign and write packages; `values` skips the dialog (tests). Returns the packages or None."""
@@ -215,7 +395,8 @@ class TeamActions(QObject):
             message(w, refused, str(exc))
             return None
         packages = run_operation(w, self.tr("Assign documents"),
-                                 lambda progress: write_packages(w.project, plan, values["out"], progress=progress),
+                                 lambda progress: write_packages(w.project, plan, values["out"], progress=progress,
+                                                                 per_doc=values["per_doc"], overlap=values["overlap"]),
                                  label=self.tr("Writing packages…"), refused=refused,
                                  cancelled=self.tr("Assignment cancelled: no package was written."))
         if packages is None:

@@ -362,67 +362,67 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="29" />
+        <location filename="../../annotator/gui/team_actions.py" line="31" />
         <source>Assign documents to annotators</source>
         <translation>توزيع الوثائق على الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="31" />
+        <location filename="../../annotator/gui/team_actions.py" line="33" />
         <source>names, separated by commas</source>
         <translation>أسماء مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="43" />
+        <location filename="../../annotator/gui/team_actions.py" line="45" />
         <source>every document not yet assigned</source>
         <translation>كل وثيقة لم تُسند بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="44" />
+        <location filename="../../annotator/gui/team_actions.py" line="46" />
         <source>documents nobody has begun</source>
         <translation>الوثائق التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="47" />
+        <location filename="../../annotator/gui/team_actions.py" line="49" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="53" />
+        <location filename="../../annotator/gui/team_actions.py" line="55" />
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="54" />
+        <location filename="../../annotator/gui/team_actions.py" line="56" />
         <source>Shared for agreement:</source>
         <translation>المشتركة لقياس الاتفاق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="55" />
+        <location filename="../../annotator/gui/team_actions.py" line="57" />
         <source>Annotators per shared document:</source>
         <translation>عدد الموسِّمين لكل وثيقة مشتركة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="56" />
+        <location filename="../../annotator/gui/team_actions.py" line="58" />
         <source>Seed of the draw:</source>
         <translation>بذرة السحب:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="57" />
+        <location filename="../../annotator/gui/team_actions.py" line="59" />
         <source>Documents:</source>
         <translation>الوثائق:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="58" />
+        <location filename="../../annotator/gui/team_actions.py" line="60" />
         <source>Packages folder:</source>
         <translation>مجلد الحزم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="59" />
+        <location filename="../../annotator/gui/team_actions.py" line="61" />
         <source>Each annotator gets one project file with their documents, the scheme and the suggestions. Send it to them; bring it back with Tools › Collect packages.</source>
         <translation>يتلقى كل موسِّم ملف مشروع واحداً فيه وثائقه والمخطط والاقتراحات. أرسله إليه، واجمعه بعد ذلك من أدوات › جمع الحزم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="70" />
+        <location filename="../../annotator/gui/team_actions.py" line="72" />
         <source>Packages folder</source>
         <translation>مجلد الحزم</translation>
     </message>
@@ -987,11 +987,6 @@
         <translation>الوثائق وملفات الأدوات الأخرى (*.txt *.jsonl *.json *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_actions.py" line="73" />
-        <source>Documents and other tools' exports (%1);;All files (*)</source>
-        <translation>الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/import_actions.py" line="78" />
         <source>Import a folder of .txt files or a brat folder</source>
         <translation>استيراد مجلد ملفات .txt أو مجلد brat</translation>
@@ -1014,6 +1009,11 @@
         <location filename="../../annotator/gui/import_actions.py" line="100" />
         <source>Import refused: nothing was imported</source>
         <translation>رُفض الاستيراد: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_actions.py" line="73" />
+        <source>Documents and other tools' exports (%1);;All files (*)</source>
+        <translation>الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/import_actions.py" line="107" />
@@ -1259,13 +1259,13 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="122" />
-        <location filename="../../annotator/gui/main_window.py" line="308" />
+        <location filename="../../annotator/gui/main_window.py" line="311" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="123" />
-        <location filename="../../annotator/gui/main_window.py" line="309" />
+        <location filename="../../annotator/gui/main_window.py" line="312" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
@@ -1405,124 +1405,124 @@
         <translation>قبول كل اقتراحات الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169" />
+        <location filename="../../annotator/gui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170" />
+        <location filename="../../annotator/gui/main_window.py" line="173" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171" />
-        <location filename="../../annotator/gui/main_window.py" line="448" />
+        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="451" />
         <source>About annotator</source>
         <translation>عن annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <location filename="../../annotator/gui/main_window.py" line="175" />
         <source>Character precision</source>
         <translation>دقة الحرف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="177" />
         <source>Snap to exact characters instead of whole words (Ctrl+Shift+P)</source>
         <translation>الالتزام بالأحرف بالضبط بدل الكلمات الكاملة (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="177" />
+        <location filename="../../annotator/gui/main_window.py" line="180" />
         <source>Annotation</source>
         <translation>التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <location filename="../../annotator/gui/main_window.py" line="202" />
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="207" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>Link %1…</source>
         <translation>ربط %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Move start →</source>
         <translation>تحريك البداية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212" />
+        <location filename="../../annotator/gui/main_window.py" line="215" />
         <source>Move start ←</source>
         <translation>تحريك البداية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <location filename="../../annotator/gui/main_window.py" line="216" />
         <source>Move end →</source>
         <translation>تحريك النهاية →</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213" />
+        <location filename="../../annotator/gui/main_window.py" line="216" />
         <source>Move end ←</source>
         <translation>تحريك النهاية ←</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227" />
+        <location filename="../../annotator/gui/main_window.py" line="230" />
         <source>Bidi controls in this document</source>
         <translation>محارف تحكم بالاتجاه في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237" />
+        <location filename="../../annotator/gui/main_window.py" line="240" />
         <source>Read-only: %1</source>
         <translation>للقراءة فقط: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="239" />
+        <location filename="../../annotator/gui/main_window.py" line="242" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244" />
+        <location filename="../../annotator/gui/main_window.py" line="247" />
         <source>No changes possible</source>
         <translation>لا تعديل ممكن</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246" />
+        <location filename="../../annotator/gui/main_window.py" line="249" />
         <source>All changes saved (%1)</source>
         <translation>حُفظت كل التعديلات (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="248" />
+        <location filename="../../annotator/gui/main_window.py" line="251" />
         <source>All changes saved</source>
         <translation>حُفظت كل التعديلات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="317" />
+        <location filename="../../annotator/gui/main_window.py" line="320" />
         <source>Checking the project file… (reading works already)</source>
         <translation>جارٍ فحص ملف المشروع… (القراءة متاحة الآن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="335" />
-        <location filename="../../annotator/gui/main_window.py" line="365" />
+        <location filename="../../annotator/gui/main_window.py" line="338" />
+        <location filename="../../annotator/gui/main_window.py" line="368" />
         <source>Cannot open</source>
         <translation>تعذّر الفتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="347" />
         <source>Project file checked: editing is on</source>
         <translation>فُحص ملف المشروع: التحرير متاح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="373" />
+        <location filename="../../annotator/gui/main_window.py" line="376" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="374" />
+        <location filename="../../annotator/gui/main_window.py" line="377" />
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="389" />
+        <location filename="../../annotator/gui/main_window.py" line="392" />
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
@@ -1563,7 +1563,7 @@
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="449" />
+        <location filename="../../annotator/gui/main_window.py" line="452" />
         <source>annotator %1: quotes, sources, cues and dates in Arabic news.</source>
         <translation>annotator %1: الاقتباسات ومصادرها وأفعال القول والتواريخ في الأخبار العربية.</translation>
     </message>
@@ -1644,69 +1644,143 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="125" />
+        <location filename="../../annotator/gui/team_actions.py" line="187" />
         <source>Team progress — %1</source>
         <translation>تقدم الفريق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="126" />
+        <location filename="../../annotator/gui/team_actions.py" line="188" />
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="126" />
+        <location filename="../../annotator/gui/team_actions.py" line="188" />
         <source>Assigned</source>
         <translation>المُسندة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="126" />
+        <location filename="../../annotator/gui/team_actions.py" line="188" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="127" />
+        <location filename="../../annotator/gui/team_actions.py" line="189" />
         <source>In progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="127" />
+        <location filename="../../annotator/gui/team_actions.py" line="189" />
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="127" />
+        <location filename="../../annotator/gui/team_actions.py" line="189" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="127" />
+        <location filename="../../annotator/gui/team_actions.py" line="189" />
         <source>Minutes</source>
         <translation>الدقائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="128" />
+        <location filename="../../annotator/gui/team_actions.py" line="190" />
         <source>Progress</source>
         <translation>التقدم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <location filename="../../annotator/gui/team_actions.py" line="194" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="140" />
+        <location filename="../../annotator/gui/team_actions.py" line="202" />
         <source>Agreement on the shared documents (span F1) as more of them are done:</source>
         <translation>الاتفاق على الوثائق المشتركة (F1 للمقاطع) كلما أُنجز المزيد منها:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="170" />
+        <location filename="../../annotator/gui/team_actions.py" line="232" />
         <source>%1 of %2 documents are shared for agreement; none is done by two annotators yet.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ ولم ينجز اثنان من الموسِّمين أياً منها بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="172" />
+        <location filename="../../annotator/gui/team_actions.py" line="234" />
         <source>%1 of %2 documents are shared for agreement; %3 are done by two annotators: span F1 %4.</source>
         <translation>%1 من %2 وثيقة مشتركة لقياس الاتفاق؛ أنجز اثنان من الموسِّمين %3 منها: F1 للمقاطع %4.</translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="94" />
+        <source>Pull from team project</source>
+        <translation>السحب من مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="96" />
+        <source>a project file, or a server address (postgresql://…)</source>
+        <translation>ملف مشروع، أو عنوان خادم (postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="97" />
+        <location filename="../../annotator/gui/team_actions.py" line="101" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="103" />
+        <source>Every document, not only those assigned to me</source>
+        <translation>كل الوثائق، لا المسندة إليّ وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="106" />
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="108" />
+        <source>Team project:</source>
+        <translation>مشروع الفريق:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="109" />
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="110" />
+        <source>Save my copy as:</source>
+        <translation>حفظ نسختي باسم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="111" />
+        <source>Also take new documents:</source>
+        <translation>خذ أيضاً وثائق جديدة:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="113" />
+        <source>Your copy holds your documents, the scheme, the suggestions and your work so far. Work in it anywhere; File › Push to team project brings your work back.</source>
+        <translation>تضم نسختك وثائقك والمخطط والاقتراحات وما أنجزته حتى الآن. اعمل فيها أينما كنت؛ ملف › الدفع إلى مشروع الفريق يعيد عملك إليه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="124" />
+        <source>Team project</source>
+        <translation>مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="125" />
+        <source>Projects (*.annot);;All files (*)</source>
+        <translation>مشاريع (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="132" />
+        <source>Save my copy as</source>
+        <translation>حفظ نسختي باسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="133" />
+        <source>Projects (*.annot)</source>
+        <translation>مشاريع (*.annot)</translation>
     </message>
 </context>
 <context>
@@ -2808,86 +2882,91 @@
     </message>
     <message>
         <location filename="../../annotator/gui/shortcuts_help.py" line="48" />
+        <source>Take my next document (mine first, then one nobody has)</source>
+        <translation>خذ وثيقتي التالية (وثائقي أولاً، ثم وثيقة لم يأخذها أحد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
         <source>Find in the document (Esc closes)</source>
         <translation>البحث في الوثيقة (Esc للإغلاق)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="49" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
         <source>Next / previous match</source>
         <translation>المطابقة التالية / السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="50" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
         <source>Bigger / smaller text</source>
         <translation>تكبير / تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="51" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
         <source>Text size from the settings</source>
         <translation>حجم النص من الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="52" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
         <source>Show invisible characters (bidi marks, joiners, special spaces)</source>
         <translation>إظهار المحارف غير المرئية (علامات الاتجاه، والوصل، والمسافات الخاصة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="53" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
         <source>Next / previous pane or control</source>
         <translation>اللوحة أو عنصر التحكم التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="54" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
         <source>Next / previous pane: documents, text, spans, inspector</source>
         <translation>اللوحة التالية / السابقة: الوثائق، النص، المقاطع، المفتش</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>In the text: select (logical order follows the arrows as seen)</source>
         <translation>في النص: التحديد (يتبع الترتيبُ المنطقي الأسهمَ كما تُرى)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="55" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
         <source>Shift+arrows</source>
         <translation>Shift+الأسهم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="56" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="57" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="58" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
         <source>Import documents</source>
         <translation>استيراد وثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="59" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
         <source>Export the project</source>
         <translation>تصدير المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="60" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
         <source>Close the project</source>
         <translation>إغلاق المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="61" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="62" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="63" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="63" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="64" />
         <source>This list</source>
         <translation>هذه القائمة</translation>
     </message>
@@ -2895,27 +2974,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="71" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="72" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>Where</source>
         <translation>أين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="74" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="75" />
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/shortcuts_help.py" line="87" />
+        <location filename="../../annotator/gui/shortcuts_help.py" line="88" />
         <source>Everything works from the keyboard. Offsets are stored in logical (reading) order whatever the display direction.</source>
         <translation>كل شيء يعمل من لوحة المفاتيح. تُخزَّن المواضع بترتيب القراءة المنطقي أيّاً كان اتجاه العرض.</translation>
     </message>
@@ -3114,22 +3193,102 @@
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="184" />
+        <location filename="../../annotator/gui/team_actions.py" line="246" />
         <source>Assign documents to annotators…</source>
         <translation>توزيع الوثائق على الموسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="185" />
+        <location filename="../../annotator/gui/team_actions.py" line="247" />
         <source>Collect packages…</source>
         <translation>جمع الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="186" />
+        <location filename="../../annotator/gui/team_actions.py" line="248" />
         <source>Team progress…</source>
         <translation>تقدم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="219" />
+        <location filename="../../annotator/gui/team_actions.py" line="249" />
+        <source>Pull from team project…</source>
+        <translation>السحب من مشروع الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="250" />
+        <source>Push to team project…</source>
+        <translation>الدفع إلى مشروع الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="251" />
+        <location filename="../../annotator/gui/team_actions.py" line="287" />
+        <source>Take my next document</source>
+        <translation>خذ وثيقتي التالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="275" />
+        <source>%1: refused, nothing was changed</source>
+        <translation>%1: رُفض الطلب، ولم يتغير شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="292" />
+        <source>Nothing left for you: your documents are done and every other one is someone else's.</source>
+        <translation>لم يبقَ لك شيء: أنجزت وثائقك، وكل وثيقة أخرى لغيرك.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="304" />
+        <source>Your next document: %1</source>
+        <translation>وثيقتك التالية: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="318" />
+        <location filename="../../annotator/gui/team_actions.py" line="320" />
+        <source>Pull from team project</source>
+        <translation>السحب من مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="318" />
+        <source>Name the team project and the file to write.</source>
+        <translation>حدِّد مشروع الفريق والملف المراد كتابته.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="326" />
+        <source>Pulled %1 documents into %2.</source>
+        <translation>سُحبت %1 وثيقة إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="340" />
+        <location filename="../../annotator/gui/team_actions.py" line="347" />
+        <location filename="../../annotator/gui/team_actions.py" line="354" />
+        <location filename="../../annotator/gui/team_actions.py" line="371" />
+        <source>Push to team project</source>
+        <translation>الدفع إلى مشروع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="341" />
+        <source>This project is not a copy pulled from a team project (File › Pull from team project makes one).</source>
+        <translation>هذا المشروع ليس نسخة مسحوبة من مشروع فريق (ملف › السحب من مشروع الفريق يصنع واحدة).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="348" />
+        <source>Team project (a file or a server address):</source>
+        <translation>مشروع الفريق (ملف أو عنوان خادم):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="359" />
+        <source>Replace the team project's version of these documents with this copy's?</source>
+        <translation>أتستبدل بنسخة مشروع الفريق من هذه الوثائق ما في نسختك هذه؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="368" />
+        <source>Pushed your work to %1.</source>
+        <translation>دُفع عملك إلى %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="369" />
+        <source>Nothing new: %1 already holds this work.</source>
+        <translation>لا جديد: %1 يحوي هذا العمل من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_actions.py" line="400" />
         <source>Writing packages…</source>
         <translation>جارٍ كتابة الحزم…</translation>
     </message>
@@ -3138,71 +3297,71 @@
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="210" />
-        <location filename="../../annotator/gui/team_actions.py" line="217" />
-        <location filename="../../annotator/gui/team_actions.py" line="228" />
+        <location filename="../../annotator/gui/team_actions.py" line="390" />
+        <location filename="../../annotator/gui/team_actions.py" line="397" />
+        <location filename="../../annotator/gui/team_actions.py" line="409" />
         <source>Assign documents</source>
         <translation>توزيع الوثائق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="211" />
+        <location filename="../../annotator/gui/team_actions.py" line="391" />
         <source>No document is left to assign: %1 are assigned already.</source>
         <translation>لم تبقَ وثيقة للتوزيع: %1 منها مُسندة من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="220" />
+        <location filename="../../annotator/gui/team_actions.py" line="401" />
         <source>Assignment cancelled: no package was written.</source>
         <translation>أُلغي التوزيع: لم تُكتب أي حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="206" />
+        <location filename="../../annotator/gui/team_actions.py" line="386" />
         <source>Assignment refused: nothing was written</source>
         <translation>رُفض التوزيع: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="224" />
+        <location filename="../../annotator/gui/team_actions.py" line="405" />
         <source>Assigned %1 documents to %2 annotators; %3 of them are shared for agreement.</source>
         <translation>وُزّعت %1 وثيقة على %2 من الموسِّمين؛ %3 منها مشتركة لقياس الاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="239" />
-        <location filename="../../annotator/gui/team_actions.py" line="243" />
-        <location filename="../../annotator/gui/team_actions.py" line="253" />
+        <location filename="../../annotator/gui/team_actions.py" line="420" />
+        <location filename="../../annotator/gui/team_actions.py" line="424" />
+        <location filename="../../annotator/gui/team_actions.py" line="434" />
         <source>Collect packages</source>
         <translation>جمع الحزم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="240" />
+        <location filename="../../annotator/gui/team_actions.py" line="421" />
         <source>Packages (*.annot);;All files (*)</source>
         <translation>الحزم (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="245" />
+        <location filename="../../annotator/gui/team_actions.py" line="426" />
         <source>Collecting packages…</source>
         <translation>جارٍ جمع الحزم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="246" />
+        <location filename="../../annotator/gui/team_actions.py" line="427" />
         <source>Collect refused: nothing was changed</source>
         <translation>رُفض الجمع: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="247" />
+        <location filename="../../annotator/gui/team_actions.py" line="428" />
         <source>Collecting cancelled: nothing was changed.</source>
         <translation>أُلغي الجمع: لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="251" />
+        <location filename="../../annotator/gui/team_actions.py" line="432" />
         <source>Collected %1 package(s).</source>
         <translation>جُمعت %1 حزمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="263" />
+        <location filename="../../annotator/gui/team_actions.py" line="444" />
         <source>Team progress</source>
         <translation>تقدم الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_actions.py" line="264" />
+        <location filename="../../annotator/gui/team_actions.py" line="445" />
         <source>No document is assigned yet: Tools › Assign documents to annotators hands them out.</source>
         <translation>لم تُسند أي وثيقة بعد: أدوات › توزيع الوثائق على الموسِّمين يوزّعها.</translation>
     </message>

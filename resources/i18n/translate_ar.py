@@ -694,6 +694,38 @@ AR = {
     # --- registry ---
     "Documents and other tools' exports (%1);;All files (*)": "الوثائق وملفات الأدوات الأخرى (%1);;كل الملفات (*)",
     "Plain text (.txt files, or a folder of them)": "نص عادي (ملفات .txt أو مجلد منها)",
+    # --- teams-sync ---
+    "Pull from team project": "السحب من مشروع الفريق",
+    "Pull from team project…": "السحب من مشروع الفريق…",
+    "Push to team project": "الدفع إلى مشروع الفريق",
+    "Push to team project…": "الدفع إلى مشروع الفريق…",
+    "Take my next document": "خذ وثيقتي التالية",
+    "Take my next document (mine first, then one nobody has)": "خذ وثيقتي التالية (وثائقي أولاً، ثم وثيقة لم يأخذها أحد)",
+    "a project file, or a server address (postgresql://…)": "ملف مشروع، أو عنوان خادم (postgresql://…)",
+    "Every document, not only those assigned to me": "كل الوثائق، لا المسندة إليّ وحدها",
+    "Team project:": "مشروع الفريق:",
+    "Team project": "مشروع الفريق",
+    "Save my copy as:": "حفظ نسختي باسم:",
+    "Save my copy as": "حفظ نسختي باسم",
+    "Also take new documents:": "خذ أيضاً وثائق جديدة:",
+    "none": "لا شيء",
+    "Projects (*.annot)": "مشاريع (*.annot)",
+    "Projects (*.annot);;All files (*)": "مشاريع (*.annot);;كل الملفات (*)",
+    "Your copy holds your documents, the scheme, the suggestions and your work so far. Work in it anywhere; File › Push to team project brings your work back.":
+        "تضم نسختك وثائقك والمخطط والاقتراحات وما أنجزته حتى الآن. اعمل فيها أينما كنت؛ ملف › الدفع إلى مشروع الفريق يعيد عملك إليه.",
+    "%1: refused, nothing was changed": "%1: رُفض الطلب، ولم يتغير شيء",
+    "Nothing left for you: your documents are done and every other one is someone else's.":
+        "لم يبقَ لك شيء: أنجزت وثائقك، وكل وثيقة أخرى لغيرك.",
+    "Your next document: %1": "وثيقتك التالية: %1",
+    "Name the team project and the file to write.": "حدِّد مشروع الفريق والملف المراد كتابته.",
+    "Pulled %1 documents into %2.": "سُحبت %1 وثيقة إلى %2.",
+    "This project is not a copy pulled from a team project (File › Pull from team project makes one).":
+        "هذا المشروع ليس نسخة مسحوبة من مشروع فريق (ملف › السحب من مشروع الفريق يصنع واحدة).",
+    "Team project (a file or a server address):": "مشروع الفريق (ملف أو عنوان خادم):",
+    "Pushed your work to %1.": "دُفع عملك إلى %1.",
+    "Nothing new: %1 already holds this work.": "لا جديد: %1 يحوي هذا العمل من قبل.",
+    "Replace the team project's version of these documents with this copy's?":
+        "أتستبدل بنسخة مشروع الفريق من هذه الوثائق ما في نسختك هذه؟",
 }
 
 

@@ -172,9 +172,7 @@ def test_the_checker_sees_what_it_claims():
 STORE = ("annotator.core.project", "annotator.core.store")
 SQL_ATTRS = {"execute", "executemany", "executescript", "conn", "db", "_conn"}
 KNOWN_SQL: set[str] = {
-    "annotator.core.assign",
     "annotator.core.checksums",
-    "annotator.core.progress",
 }
 
 

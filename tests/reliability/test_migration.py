@@ -15,8 +15,8 @@ from tests.support.schema_v1 import TEXT, make_v1
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 6
-    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5}
+    assert SCHEMA_VERSION == 7
+    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5, 6}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
@@ -105,6 +105,9 @@ def _as_v5(path, keep_recommender_tables: bool):
     else:
         c.execute("DROP TABLE recommender_models")
         c.execute("DROP TABLE recommender_settings")
+    c.close()
+    _as_version_6(path)  # and without the seats schema 7 added
+    c = sqlite3.connect(path, isolation_level=None)
     c.execute("PRAGMA user_version = 5")
     c.close()
 
@@ -135,3 +138,31 @@ def test_v5_file_without_recommender_tables_gets_them(tmp_path):
     c = sqlite3.connect(path)
     assert c.execute("SELECT value FROM recommender_settings").fetchall() == [('"hala"',)]
     c.close()
+
+
+def _as_version_6(path):
+    """Turn a current file back into what schema 6 wrote: assignments without seats."""
+    c = sqlite3.connect(path, isolation_level=None)
+    c.execute("DROP INDEX assignments_slot")
+    c.execute("ALTER TABLE assignments DROP COLUMN kind")
+    c.execute("ALTER TABLE assignments DROP COLUMN slot")
+    c.execute("PRAGMA user_version = 6")
+    c.close()
+
+
+def test_a_version_6_file_gets_seats_read_only_and_on_upgrade(tmp_path):
+    from annotator.core.store import assignments as rows
+
+    path = tmp_path / "p.annot"
+    build(path, [record("a", "نص أول.", {}), record("b", "نص ثان.", {})]).close()
+    with Project.open(path) as p:
+        with p.transaction():
+            p.conn.executemany("INSERT INTO assignments(doc, annotator, package, assigned, slot) "
+                               "VALUES (?, ?, ?, 'x', ?)", [(1, "hala", "h", 1), (1, "amal", "a", 0), (2, "amal", "a", 0)])
+    _as_version_6(path)
+    with Project.open(path, readonly=True) as p:
+        assert rows.seats(p, 1) == {0: "amal", 1: "hala"}  # numbered by name, as the migration does
+        assert rows.assigned_to(p, "amal") == [1, 2]
+    with Project.open(path) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert rows.seats(p, 1) == {0: "amal", 1: "hala"}
