@@ -108,6 +108,11 @@ class Project:
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
 
     @property
+    def is_server(self) -> bool:
+        """A project in a PostgreSQL database (no file: no lock, backups or file checks)."""
+        return getattr(self.path, "is_server", False)
+
+    @property
     def db(self):
         """A sqlite-utils view of the same connection, for ad-hoc queries and tools.
 
