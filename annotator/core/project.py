@@ -543,8 +543,11 @@ class Project:
             )
         return Span(cur.lastrowid, doc, start, end, label, annotator, status, attrs, rule, origin or {}, stamp, stamp)
 
-    def update_span(self, span_id: int, **changes) -> Span:
-        """Change start, end, label, attrs, status or origin of a span. Returns the span as it was."""
+    def update_span(self, span_id: int, _expect: Span | None = None, **changes) -> Span:
+        """Change start, end, label, attrs, status or origin of a span. Returns the span as it was.
+
+        `_expect`: the span as the caller read it to compute `changes`; when another session
+        changed it meanwhile (a team project), nothing is written: its edit is never overwritten."""
         old = self.span(span_id)
         allowed = {"start", "end", "label", "attrs", "status", "origin"}
         bad = set(changes) - allowed
@@ -560,6 +563,9 @@ class Project:
                 new["attrs"] = {k: v for k, v in old.attrs.items() if label.attribute(k)}
         self._check_span(old.doc, new["start"], new["end"], new["label"], new["attrs"])
         with self._tx() as c:
+            if self.span(span_id) != (_expect or old):
+                raise SpanError(f"span {span_id} was changed by someone else meanwhile; nothing was changed "
+                                "(try again on the span as it is now)")
             if new["label"] != old.label:
                 self._check_links_still_valid(span_id, new["label"])
             c.execute(
@@ -578,7 +584,7 @@ class Project:
             attrs.pop(name, None)
         else:
             attrs[name] = value
-        self.update_span(span_id, attrs=attrs)
+        self.update_span(span_id, _expect=span, attrs=attrs)
         return old
 
     def _check_links_still_valid(self, span_id: int, new_label: str) -> None:

@@ -142,10 +142,16 @@ def connect(url: str, readonly: bool = False) -> "PgConnection":
             "a project on PostgreSQL needs psycopg: pip install 'annotator[team]'") from None
     secret = _password(url)
     try:
-        raw = psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="annotator")
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="annotator",
+                              keepalives=1, keepalives_idle=30, keepalives_interval=10, keepalives_count=3)
     except psycopg.Error as exc:
         raise sqlite3.OperationalError(_scrub(str(exc), secret)) from None
     _numeric_as_number(raw)
+    # A writer waits for another's row at most as long as SQLite's busy timeout, then is told
+    # to try again; a session left idle inside a transaction (a frozen client) is ended by
+    # the server so its locks do not stop the team; keepalives find a vanished laptop.
+    raw.execute("SET lock_timeout = '5s'")
+    raw.execute("SET idle_in_transaction_session_timeout = '10min'")
     if readonly:
         raw.execute("SET default_transaction_read_only = on")
     return PgConnection(raw, secret)
