@@ -100,3 +100,33 @@ def test_a_client_killed_in_a_transaction_leaves_nothing_and_blocks_nobody(pg_ur
     assert p.document(doc).meta == {**before[1], "title": "عنوان"}
     assert p.stats()["spans"] == before[0]["spans"] + 1
     p.close()
+
+
+def test_read_decide_write_stays_serial_as_in_sqlite(pg_url):
+    """Two sessions both see a document unassigned and both hand it out: on SQLite one
+    writer waits for the other; here the second commit is refused (try again), so a
+    document is never handed to two people by accident."""
+    import pytest
+
+    from annotator.core.errors import WriteFailed
+
+    p, doc = _project(pg_url)
+    q = Project.open(pg_url)
+    try:
+        tx1, tx2 = p.transaction(), q.transaction()
+        c1, c2 = tx1.__enter__(), tx2.__enter__()
+        free = "SELECT count(*) FROM assignments WHERE doc = ?"
+        assert c1.execute(free, (doc,)).fetchone()[0] == 0
+        assert c2.execute(free, (doc,)).fetchone()[0] == 0
+        add = "INSERT INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, 'p', 'now')"
+        c1.execute(add, (doc, "mona"))
+        c2.execute(add, (doc, "ali"))
+        tx1.__exit__(None, None, None)
+        with pytest.raises(WriteFailed, match="at the same moment") as caught:
+            tx2.__exit__(None, None, None)
+        assert caught.value.reason == "busy"
+        rows = q.conn.execute("SELECT annotator FROM assignments WHERE doc = ?", (doc,)).fetchall()
+        assert [r[0] for r in rows] == ["mona"]
+    finally:
+        q.close()
+        p.close()

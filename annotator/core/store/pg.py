@@ -6,10 +6,13 @@ executemany, in_transaction, close) over psycopg 3 and translates each statement
 (cached per statement string). What it translates:
 
 - `?` -> `%s` (and a literal `%` -> `%%`)
-- BEGIN [DEFERRED|IMMEDIATE|EXCLUSIVE] -> BEGIN ISOLATION LEVEL REPEATABLE READ: a reader
-  sees one state across its statements (as in SQLite), and two writers changing the same
-  row fail with a serialization error (turned into "try again") instead of one silently
-  overwriting the other. END -> COMMIT.
+- BEGIN [DEFERRED|IMMEDIATE|EXCLUSIVE] -> BEGIN ISOLATION LEVEL SERIALIZABLE: SQLite runs
+  one writer at a time, so every transaction of the store is serializable and the store
+  relies on it (read, decide, write). PostgreSQL keeps that promise with concurrent writers:
+  a transaction that would see or leave a state no serial order gives fails with a
+  serialization error (turned into "try again", nothing written) instead of overwriting
+  another's edit or handing one document to two people. A reader sees one state across its
+  statements, as in SQLite. END -> COMMIT.
 - INSERT OR IGNORE -> INSERT ... ON CONFLICT DO NOTHING; INSERT OR REPLACE -> INSERT ...
   ON CONFLICT (primary key) DO UPDATE SET every other listed column (the key is read from
   the catalog; a column list is required)
@@ -482,7 +485,7 @@ def translate(sql: str, conn=None, many: bool = False) -> tuple[str | None, bool
             return None, False
         _refuse(sql, f"PRAGMA {name}")
     if head == "BEGIN":
-        return "BEGIN ISOLATION LEVEL REPEATABLE READ", False
+        return "BEGIN ISOLATION LEVEL SERIALIZABLE", False
     if head in ("COMMIT", "END"):
         return "COMMIT", False
     if head == "CREATE":
