@@ -269,6 +269,11 @@ def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, fin
     try:
         c = pkg.conn
         src = str(project.path.resolve())
+        if project.is_server:  # the server's rows of these documents, as a file ATTACH can read
+            from annotator.core.store.pg import sqlite_extract
+
+            src = str(tmp) + ".src"
+            sqlite_extract(project.conn, docs, src)
         c.execute("ATTACH DATABASE ? AS src", (src,))
         try:
             with pkg.transaction():
@@ -303,6 +308,8 @@ def _write_one(project: Project, annotator: str, docs: list[int], tmp: Path, fin
     finally:
         pkg.close()
         _remove_side_files(tmp)
+        if project.is_server:
+            Path(str(tmp) + ".src").unlink(missing_ok=True)
     return Package(annotator, final, len(docs), spans)
 
 

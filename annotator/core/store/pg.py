@@ -18,6 +18,7 @@ executemany, in_transaction, close) over psycopg 3 and translates each statement
   the catalog; a column list is required)
 - INSERT into a table with an identity column -> ... RETURNING it (cursor.lastrowid)
 - ORDER BY terms that may be NULL get NULLS FIRST (ASC) / NULLS LAST (DESC): SQLite's order
+- a subquery in FROM without a name gets one (AS _subN)
 - LIKE -> ILIKE (SQLite's LIKE ignores ASCII case), LIMIT -1 -> LIMIT ALL,
   `IS ?` / `IS NOT ?` -> IS [NOT] DISTINCT FROM, ifnull -> coalesce, instr -> strpos,
   max/min with two or more arguments -> greatest/least, group_concat -> string_agg,
@@ -316,8 +317,10 @@ class PgConnection:
         for table in tables:
             _pk, ident = self.table_info(table)
             seq = self._sequence(table, ident)
-            self.execute(f"SELECT setval('{seq}', greatest((SELECT max(\"{ident}\") FROM \"{table}\"), "
-                         f"(SELECT last_value FROM {seq}), 1))")
+            # Only forward, and only when an id at or past the next one was used.
+            self.execute(f'SELECT setval(\'{seq}\', m) FROM (SELECT max("{ident}") AS m FROM "{table}") AS x '
+                         f"WHERE m IS NOT NULL AND m >= (SELECT CASE WHEN is_called THEN last_value + 1 "
+                         f"ELSE last_value END FROM {seq})")
 
     def executescript(self, script: str) -> None:
         current = ""
@@ -549,12 +552,26 @@ def _args(toks: list[_Tok], i: int, j: int) -> list[list[_Tok]]:
     return args
 
 
+_AFTER_FROM_ITEM = {"WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET", "JOIN", "LEFT", "RIGHT", "INNER", "CROSS", "FULL",
+                    "NATURAL", "ON", "USING", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "RETURNING"}
+
+
 def _rewrite(toks: list[_Tok], sql: str, conn) -> list[_Tok]:
     out: list[_Tok] = []
+    toks = list(toks)
+    named = 0
     i = 0
     while i < len(toks):
         t = toks[i]
         low = t.text.lower() if t.kind == "word" else None
+        if t.up in ("FROM", "JOIN") and i + 2 < len(toks) and toks[i + 1].text == "(" and \
+                toks[i + 2].up in ("SELECT", "WITH", "VALUES"):
+            # SQLite lets a subquery in FROM go unnamed; PostgreSQL 15 wants a name.
+            j = _close(toks, i + 1)
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None or nxt.text in (")", ",") or (nxt.kind == "word" and nxt.up in _AFTER_FROM_ITEM):
+                named += 1
+                toks.insert(j + 1, _Tok("word", f"AS _sub{named}"))
         call = i + 1 < len(toks) and toks[i + 1].text == "("
         prev = out[-1].up if out else ""
         if low == "lower" and call and [x.text.lower() for x in toks[i + 2:i + 7]] == ["hex", "(", "randomblob", "(", "16"]:
@@ -845,3 +862,39 @@ def migrate(conn: PgConnection, where: str, version: int, target: int, migration
                 conn.execute("ROLLBACK")
             raise _project_error(f"{where}: migration from schema {version} failed: {exc}") from None
         version += 1
+
+
+# ----- rows for file-only code -------------------------------------------------------------------
+
+_EXTRACT = {
+    "documents": ("num", "num, id, text, meta, hash, created"),
+    "annotators": (None, "name, kind, created"),
+    "spans": ("doc", 'id, doc, start, "end", label, annotator, status, attrs, rule, origin, created, modified'),
+    "relations": ("doc", "id, doc, label, from_span, to_span, annotator, status, attrs, rule, origin, created, modified"),
+    "doc_status": ("doc", "doc, annotator, state, modified"),
+}
+
+
+def sqlite_extract(conn: PgConnection, docs, dest: str) -> None:
+    """These documents' rows (and every annotator) in a new SQLite file at `dest`, read in
+    one snapshot: what code that ATTACHes a source project file (writing packages) reads."""
+    import json
+
+    lite = sqlite3.connect(dest)
+    try:
+        ids = json.dumps(sorted(docs))
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            for table, (key, cols) in _EXTRACT.items():
+                lite.execute(f"CREATE TABLE {table}({cols})")
+                where = f" WHERE {key} IN (SELECT value FROM json_each(?))" if key else ""
+                rows = conn.execute(f"SELECT {cols} FROM {table}{where}", (ids,) if key else ()).fetchall()
+                lite.executemany(f"INSERT INTO {table}({cols}) VALUES ({', '.join('?' * len(cols.split(',')))})", rows)
+        finally:
+            if own:
+                conn.execute("ROLLBACK")
+        lite.commit()
+    finally:
+        lite.close()
