@@ -198,3 +198,26 @@ def test_safe_url_drops_every_password():
     assert safe_url("postgresql://mona:s3cret@db.example:5433/news?sslmode=require&password=x") == \
         "postgresql://mona@db.example:5433/news?sslmode=require"
     assert safe_url("postgres://db/news") == "postgresql://db/news"
+
+
+def test_an_annotator_role_with_the_readme_grants_can_do_the_work(pg_cluster, pg_url):
+    """The grants the README gives an annotator's own role are enough: edits, an import
+    (which reserves ids and moves the sequences), statuses."""
+    import psycopg
+
+    with Project.create(pg_url) as p:
+        import_records(p, records(p.scheme)[:3])
+    role = "ann_" + pg_url.split("/t_", 1)[1].split("?")[0]
+    with psycopg.connect(pg_url, autocommit=True) as c:
+        c.execute(f"CREATE ROLE {role} LOGIN")
+        c.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}; "
+                  f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    url = pg_url.replace("postgres@", f"{role}@")
+    with Project.open(url) as p:
+        d = p.document_nums()[0]
+        s = p.add_span(d, 0, 3, "CUE", "mona")
+        p.set_span_attr(p.add_span(d, 4, 24, "SOURCE", "mona").id, "kind", "group")
+        p.set_doc_status(d, "mona", "done")
+        import_records(p, records(p.scheme)[3:5])
+        assert p.document_count() == 5
+        assert p.add_span(d, 0, 3, "CUE", "ali").id > s.id
