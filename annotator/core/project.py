@@ -111,9 +111,16 @@ class Project:
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
 
+    @property
+    def is_server(self) -> bool:
+        """A project in a PostgreSQL database (no file: no lock, backups or file checks)."""
+        return getattr(self.path, "is_server", False)
+
     # ----- opening -----------------------------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike, scheme: Scheme | None = None, overwrite: bool = False) -> "Project":
+        if _is_url(path):
+            return cls._create_server(str(path), scheme, overwrite)
         path = Path(path)
         if path.exists() and not overwrite:
             if path.stat().st_size > 0:
@@ -152,6 +159,8 @@ class Project:
         a file of an older schema is read as it is, not upgraded. Only create() (_new)
         gives an empty file its tables.
         """
+        if _is_url(path):
+            return cls._open_server(str(path), readonly, _new=_new)
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project file")
@@ -210,6 +219,48 @@ class Project:
                 except Exception as exc:  # a failed backup must not stop the user from working
                     project.warnings.append(f"{path}: could not make a backup: {exc}")
         return project
+
+    # ----- a project on a PostgreSQL server (core/store/pg.py) --------------------------------
+    # No lock file, backups, WAL, header or storage checks: those guard a file. The server
+    # keeps its own integrity (transactions, constraints, its write-ahead log), so the
+    # per-document checksums are not kept either (see README, "Team project on PostgreSQL").
+    @classmethod
+    def _create_server(cls, url: str, scheme: Scheme | None, overwrite: bool) -> "Project":
+        from annotator.core.store import pg
+
+        where = pg.ServerLocation(pg.safe_url(url))
+        if overwrite:
+            raise ProjectError(f"{where}: a server project is not overwritten; drop and create the database instead")
+        conn = _server_connect(url, where, readonly=False)
+        try:
+            # pg_schema.sql holds an older schema; the file's later migrations bring it up to date
+            pg.create_schema(conn, where, pg.SCHEMA_FILE_VERSION, (scheme or default_scheme()).to_json(), now())
+        except BaseException:
+            conn.close()
+            raise
+        return cls._open_server(url, readonly=False, _conn=conn)
+
+    @classmethod
+    def _open_server(cls, url: str, readonly: bool, _new: bool = False, _conn=None) -> "Project":
+        from annotator.core.store import pg
+
+        where = pg.ServerLocation(pg.safe_url(url))
+        conn = _conn or _server_connect(url, where, readonly)
+        try:
+            version = pg.schema_version(conn, where)
+            if version > SCHEMA_VERSION:
+                raise ProjectError(f"{where}: made by a newer annotator (schema {version}, this version reads up to "
+                                   f"{SCHEMA_VERSION}); please upgrade")
+            if version < SCHEMA_VERSION:
+                if readonly:
+                    raise ProjectError(f"{where}: needs an upgrade (schema {version}); open it once for writing")
+                pg.migrate(conn, where, version, SCHEMA_VERSION, MIGRATIONS, _split_sql)
+            return cls(where, conn, readonly, None, "opened read-only" if readonly else "")
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)) and not isinstance(exc, ProjectError):
+                raise ProjectError(f"{where}: cannot open project: {exc}") from None
+            raise
 
     @staticmethod
     def _connect(path: Path, readonly: bool, check: bool = True, new: bool = False) -> sqlite3.Connection:
@@ -493,8 +544,11 @@ class Project:
         span = Span(cur.lastrowid, doc, start, end, label, annotator, status, attrs, rule, origin or {}, stamp, stamp)
         return Change((RowChange("spans", (span.id,), None, span_row(span)),), doc, span, [span.id])
 
-    def update_span(self, span_id: int, **changes) -> Change:
-        """Change start, end, label, attrs, status or origin of a span. Change.result: the span as it was."""
+    def update_span(self, span_id: int, _expect: Span | None = None, **changes) -> Change:
+        """Change start, end, label, attrs, status or origin of a span. Change.result: the span as it was.
+
+        `_expect`: the span as the caller read it to compute `changes`; when another session
+        changed it meanwhile (a team project), nothing is written: its edit is never overwritten."""
         old = self.span(span_id)
         allowed = {"start", "end", "label", "attrs", "status", "origin"}
         bad = set(changes) - allowed
@@ -512,6 +566,9 @@ class Project:
         span = Span(old.id, old.doc, new["start"], new["end"], new["label"], old.annotator, new["status"],
                     new["attrs"], old.rule, new["origin"], old.created, now())
         with self._tx() as c:
+            if self.span(span_id) != (_expect or old):
+                raise SpanError(f"span {span_id} was changed by someone else meanwhile; nothing was changed "
+                                "(try again on the span as it is now)")
             if new["label"] != old.label:
                 self._check_links_still_valid(span_id, new["label"])
             c.execute(
@@ -530,7 +587,7 @@ class Project:
             attrs.pop(name, None)
         else:
             attrs[name] = value
-        change = self.update_span(span_id, attrs=attrs)
+        change = self.update_span(span_id, _expect=span, attrs=attrs)
         change.result = old
         return change
 
@@ -695,6 +752,11 @@ def _error_code(exc: sqlite3.Error) -> int:
 def _write_failed(path: Path, exc: sqlite3.Error) -> Exception:
     """Turn a failed write into a one-line WriteFailed the GUI can show with a retry."""
     code = _error_code(exc)
+    if getattr(path, "is_server", False):
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return WriteFailed(f"{path}: could not save: another user changed the same data at the same moment; "
+                               "nothing was changed. Try again", "busy")
+        return WriteFailed(f"{path}: could not save: {exc}; nothing was changed. Try again", "io")
     if code == _SQLITE_FULL:
         return WriteFailed(f"{path}: could not save: the disk is full; nothing was changed. "
                            "Free some space and try again", "full")
@@ -783,8 +845,23 @@ def _group(rows):
     return out.items()
 
 
+def _is_url(path) -> bool:
+    return isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://"))
+
+
+def _server_connect(url: str, where: str, readonly: bool):
+    from annotator.core.store import pg
+
+    try:
+        return pg.connect(url, readonly)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{where}: cannot connect: {exc}") from None
+
+
 def next_id(conn: sqlite3.Connection, table: str) -> int:
     """The next id a bulk insert may give itself: above every id the table ever used."""
+    if getattr(conn, "is_server", False):  # concurrent writers: a reserved block, not max + 1
+        return conn.reserve_ids(table)
     used = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
     return max(used, row[0] if row else 0) + 1

@@ -105,7 +105,7 @@ class WindowHost:
         from annotator.gui.sample import ensure_sample_project
 
         recent = self.settings.recent
-        if recent and Path(recent[0]).is_file():
+        if recent and (Path(recent[0]).is_file() or recent[0].startswith("postgresql://")):
             return recent[0], ""
         sample = str(ensure_sample_project())
         if not recent or recent[0] == sample:

@@ -153,12 +153,13 @@ class BackupActions(QObject):
         self.failed_once = False
 
     def project_changed(self, project) -> None:
-        self.a_restore.setEnabled(project is not None)
+        # A project on a server has no file to back up: the server's own backups apply.
+        self.a_restore.setEnabled(project is not None and not project.is_server)
         if project is None:
             self.timer.stop()
             self.banner.hide()
             return
-        if not project.readonly:
+        if not project.readonly and not project.is_server:
             self.timer.start()
         else:
             self.timer.stop()

@@ -21,6 +21,8 @@ DEFER_ABOVE_BYTES = 32 * 1024 * 1024
 
 def open_fast(path: str | Path, readonly: bool = False) -> Project:
     """Open; for a big writable file skip the slow checks and mark the project for them."""
+    if str(path).lower().startswith(("postgresql://", "postgres://")):
+        return Project.open(str(path), readonly=readonly)  # a server: no file to check
     path = Path(path)
     big = path.exists() and path.stat().st_size > DEFER_ABOVE_BYTES
     if readonly or not big:

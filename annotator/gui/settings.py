@@ -104,7 +104,12 @@ class Settings:
         return [str(v) for v in value if v]
 
     def add_recent(self, path: str | os.PathLike) -> None:
-        path = str(Path(path).resolve())
+        if str(path).lower().startswith(("postgresql://", "postgres://")):
+            from annotator.core.store.pg import safe_url
+
+            path = safe_url(str(path))  # a server project: never a password in the settings
+        else:
+            path = str(Path(path).resolve())
         items = [p for p in self.recent if p != path]
         self._set("files/recent", [path, *items][:MAX_RECENT])
 

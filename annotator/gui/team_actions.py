@@ -45,7 +45,7 @@ class AssignDialog(QDialog):
         for text, value in ((self.tr("every document not yet assigned"), None),
                             (self.tr("documents nobody has begun"), "todo")):
             self.status.addItem(text, value)
-        self.folder = QLineEdit(str(Path(project.path).with_name(Path(project.path).stem + "-packages")))
+        self.folder = QLineEdit(str(project.path.with_name(project.path.stem + "-packages")))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -184,7 +184,7 @@ class ProgressDialog(QDialog):
         from annotator.gui.review.dashboard import read_only_table
 
         self.project = project
-        self.setWindowTitle(self.tr("Team progress — %1").replace("%1", Path(project.path).name))
+        self.setWindowTitle(self.tr("Team progress — %1").replace("%1", project.path.name))
         self.table = read_only_table([self.tr("Annotator"), self.tr("Assigned"), self.tr("Done"),
                                       self.tr("In progress"), self.tr("To do"), self.tr("Spans"), self.tr("Minutes"),
                                       self.tr("Progress")])
