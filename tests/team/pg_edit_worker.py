@@ -43,7 +43,7 @@ def edit(url: str, name: str, rounds: int) -> None:
     out = {"spans": [], "meta": [], "shared": None, "conflicts": 0}
     for n in range(rounds):
         start = (n * 7) % (text_len - 4)
-        span = retry(lambda: p.add_span(doc, start, start + 3, "QUOTE", name))
+        span = retry(lambda: p.add_span(doc, start, start + 3, "QUOTE", name).result)
         retry(lambda: p.set_span_attr(span.id, "type", "indirect"))
         out["spans"].append(span.id)
         retry(lambda: p.set_doc_meta(doc, f"{name}-{n}", n))

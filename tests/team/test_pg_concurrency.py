@@ -78,7 +78,7 @@ def test_a_client_killed_in_a_transaction_leaves_nothing_and_blocks_nobody(pg_ur
 
         def write_meta():
             try:
-                done["old"] = p.set_doc_meta(doc, "title", "عنوان")
+                done["old"] = p.set_doc_meta(doc, "title", "عنوان").result
             except Exception as exc:  # noqa: BLE001 - reported below
                 done["error"] = exc
 
@@ -118,9 +118,11 @@ def test_read_decide_write_stays_serial_as_in_sqlite(pg_url):
         free = "SELECT count(*) FROM assignments WHERE doc = ?"
         assert c1.execute(free, (doc,)).fetchone()[0] == 0
         assert c2.execute(free, (doc,)).fetchone()[0] == 0
-        add = "INSERT INTO assignments(doc, annotator, package, assigned) VALUES (?, ?, 'p', 'now')"
-        c1.execute(add, (doc, "mona"))
-        c2.execute(add, (doc, "ali"))
+        # different seats, so the unique seat index does not make the second insert wait: what
+        # refuses it is the serializable commit
+        add = "INSERT INTO assignments(doc, annotator, package, assigned, slot) VALUES (?, ?, 'p', 'now', ?)"
+        c1.execute(add, (doc, "mona", 0))
+        c2.execute(add, (doc, "ali", 1))
         tx1.__exit__(None, None, None)
         with pytest.raises(WriteFailed, match="at the same moment") as caught:
             tx2.__exit__(None, None, None)

@@ -37,19 +37,17 @@ def edit_session(p: Project) -> None:
     import_records(p, records(p.scheme))
     d = p.document("doc-01").num
     text = p.document(d).text
-    a = p.add_span(d, 0, 3, "CUE", "ali")
+    a = p.add_span(d, 0, 3, "CUE", "ali").result
     b = p.add_span(d, 4, 24, "SOURCE", "ali", attrs={"type": "named"} if p.scheme.label("SOURCE").attribute("type")
-                   else {})
-    q = p.add_span(d, text.index("إن"), len(text) - 1, "QUOTE", "ali")
+                   else {}).result
+    q = p.add_span(d, text.index("إن"), len(text) - 1, "QUOTE", "ali").result
     p.add_relation("cue", q.id, a.id, "ali")
-    rel = p.add_relation("source", q.id, b.id, "ali")
+    rel = p.add_relation("source", q.id, b.id, "ali").result
     p.update_span(a.id, end=2)
     p.update_span(a.id, end=3)
-    gone, rels = p.delete_span(b.id)
-    p.restore_span(gone, rels)
-    p.delete_relation(rel.id)
-    p.restore_relation(rel)
-    spare = p.add_span(d, 30, 35, "DATE", "ali", status="suggested", rule="dates:test")
+    p.undo(p.delete_span(b.id))  # the span and its link come back under their ids
+    p.undo(p.delete_relation(rel.id))
+    spare = p.add_span(d, 30, 35, "DATE", "ali", status="suggested", rule="dates:test").result
     p.delete_span(spare.id)
     p.set_doc_status(d, "ali", "in_progress")
     p.set_doc_status(d, "ali", "done")
@@ -88,10 +86,10 @@ def test_reopen_readonly_and_ids_never_reused(pg_url):
     with Project.create(pg_url) as p:
         import_records(p, records(p.scheme))
         d = p.document_nums()[0]
-        s = p.add_span(d, 0, 3, "CUE", "ali")
+        s = p.add_span(d, 0, 3, "CUE", "ali").result
         assert s.id == 3 * len(TEXTS) + 1  # after the imported ones, from the sequence
         p.delete_span(s.id)
-        t = p.add_span(d, 0, 3, "CUE", "ali")
+        t = p.add_span(d, 0, 3, "CUE", "ali").result
         assert t.id == s.id + 1
     with Project.open(pg_url, readonly=True) as p:
         assert p.readonly and p.path == safe_url(pg_url)
@@ -107,7 +105,7 @@ def test_a_second_import_numbers_after_the_first(pg_url):
         import_records(p, records(p.scheme)[5:])
         ids = [s.id for n in p.document_nums() for s in p.spans(n)]
         assert len(ids) == len(set(ids)) == 3 * len(TEXTS) + 1
-        assert p.add_span(p.document_nums()[-1], 0, 3, "CUE", "ali").id == max(ids) + 1
+        assert p.add_span(p.document_nums()[-1], 0, 3, "CUE", "ali").result.id == max(ids) + 1
 
 
 def test_bad_edits_change_nothing(pg_url):
@@ -215,9 +213,9 @@ def test_an_annotator_role_with_the_readme_grants_can_do_the_work(pg_cluster, pg
     url = pg_url.replace("postgres@", f"{role}@")
     with Project.open(url) as p:
         d = p.document_nums()[0]
-        s = p.add_span(d, 0, 3, "CUE", "mona")
-        p.set_span_attr(p.add_span(d, 4, 24, "SOURCE", "mona").id, "kind", "group")
+        s = p.add_span(d, 0, 3, "CUE", "mona").result
+        p.set_span_attr(p.add_span(d, 4, 24, "SOURCE", "mona").result.id, "kind", "group")
         p.set_doc_status(d, "mona", "done")
         import_records(p, records(p.scheme)[3:5])
         assert p.document_count() == 5
-        assert p.add_span(d, 0, 3, "CUE", "ali").id > s.id
+        assert p.add_span(d, 0, 3, "CUE", "ali").result.id > s.id
