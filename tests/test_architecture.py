@@ -180,7 +180,6 @@ KNOWN_SQL: set[str] = {
     "annotator.core.agreement",
     "annotator.core.assign",
     "annotator.core.backup",
-    "annotator.core.checksums",
     "annotator.core.exporter",
     "annotator.core.formats.brat",
     "annotator.core.formats.doccano",

@@ -37,8 +37,8 @@ def make_v1(path, annotator="hala"):
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 5
-    assert set(MIGRATIONS) == {0, 1, 2, 3, 4}
+    assert SCHEMA_VERSION == 6
+    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from annotator.core import checksums
+from annotator.core.store import checksums
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.lock import ProjectLock
 

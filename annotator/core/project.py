@@ -13,12 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from annotator.core import checksums
+from annotator.core.checksums import short_error
 from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
-from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.schema_sql import APPLICATION_ID, MIGRATIONS, ROW_SUMS_SCHEMA, SCHEMA_VERSION
+from annotator.core.store import checksums
 from annotator.core.scheme import Scheme, default_scheme
 
 BUSY_TIMEOUT_MS = 5000
@@ -103,6 +104,8 @@ class Project:
         self.readonly_reason = readonly_reason
         self._lock = lock
         self._sums = not readonly and checksums.has_checksums(conn)
+        if self._sums:
+            checksums.start_upkeep(conn)
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
@@ -199,7 +202,7 @@ class Project:
                 lock.release()
             if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)):
                 # Rows that do not parse (the stored scheme) in a file that passed quick_check.
-                raise DamagedProject(f"{path}: damaged project: {checksums.short_error(exc)}{_restore_hint(path)}") from None
+                raise DamagedProject(f"{path}: damaged project: {short_error(exc)}{_restore_hint(path)}") from None
             raise
         if not readonly:
             from annotator.core.storage_check import storage_warning
@@ -257,6 +260,8 @@ class Project:
                 if mode.lower() != "wal":
                     raise ProjectError(f"{path}: cannot switch to WAL journal (got {mode})")
                 conn.execute("PRAGMA synchronous = FULL")
+                # A REPLACE that deletes a row fires its delete triggers, which keep the checksums.
+                conn.execute("PRAGMA recursive_triggers = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except BaseException as exc:
@@ -278,11 +283,17 @@ class Project:
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
             while version < SCHEMA_VERSION:
+                if version + 1 == ROW_SUMS_SCHEMA:
+                    # The older checksums are checked before they are replaced: computing new ones
+                    # from damaged rows would make the damage look sound.
+                    problem = checksums.verify(conn, texts=False)
+                    if problem:
+                        raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
                 try:
                     conn.execute("BEGIN IMMEDIATE")
                     for statement in _split_sql(MIGRATIONS[version]):
                         conn.execute(statement)
-                    if version + 1 >= CHECKSUMS_SCHEMA:
+                    if version + 1 >= ROW_SUMS_SCHEMA:  # earlier steps leave them stale for this one
                         checksums.refresh(conn)
                     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
                     if broken:
@@ -333,6 +344,8 @@ class Project:
         except sqlite3.DatabaseError as exc:
             raise _write_failed(self.path, exc) from exc
         try:
+            if self._sums:
+                checksums.begin(self.conn)
             yield self.conn
         except BaseException as exc:
             self._rollback()
@@ -342,7 +355,7 @@ class Project:
         else:
             try:
                 if self._sums:  # the checksums of the documents this transaction changed
-                    checksums.refresh(self.conn)
+                    checksums.finish(self.conn)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()
