@@ -156,15 +156,17 @@ def check_file(path: str | os.PathLike, content: bool = True) -> str | None:
         conn.close()
 
 
-def content_problem(conn: sqlite3.Connection) -> str | None:
-    """Damage inside rows, which quick_check does not read: None when all is well."""
+def content_problem(conn: sqlite3.Connection, rows_checked: bool = False) -> str | None:
+    """Damage inside rows, which quick_check does not read: None when all is well.
+    `rows_checked`: the caller has just run checksums.verify on this connection (texts,
+    checksums, names), which is then not read a second time."""
     try:
-        return _content_problem(conn)
+        return _content_problem(conn, rows_checked)
     except sqlite3.DatabaseError as exc:  # text no longer valid UTF-8, a page SQLite's check missed
         return f"a stored value cannot be read ({exc})"
 
 
-def _content_problem(conn: sqlite3.Connection) -> str | None:
+def _content_problem(conn: sqlite3.Connection, rows_checked: bool = False) -> str | None:
     from annotator.core.checksums import content_hash
 
     # quick_check does not compare indexes with their tables; a damaged index returns wrong
@@ -175,12 +177,13 @@ def _content_problem(conn: sqlite3.Connection) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "documents" not in tables:
         return None  # an empty (new) project
-    for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
-        if not isinstance(text, str) or content_hash(text) != digest:
-            return f"document {num}: its text does not match its stored hash"
-    problem = checksums.verify(conn)
-    if problem:
-        return problem
+    if not rows_checked:
+        for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
+            if not isinstance(text, str) or content_hash(text) != digest:
+                return f"document {num}: its text does not match its stored hash"
+        problem = checksums.verify(conn, texts=False)  # the texts were just checked
+        if problem:
+            return problem
     row = conn.execute(
         'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
         'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()
@@ -395,12 +398,13 @@ def _write_state(project_path: Path, state: dict) -> None:
 _session: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # project -> (monotonic time, edits)
 
 
-def backup_if_changed(project, keep: int = KEEP) -> Path | None:
-    """At open: back the file up if it changed since its last backup. Returns the new backup."""
+def backup_if_changed(project, keep: int = KEEP, rows_checked: bool = False) -> Path | None:
+    """At open: back the file up if it changed since its last backup. Returns the new backup.
+    `rows_checked`: see content_problem."""
     start_session(project)
     if project.readonly:
         return None
-    return backup_if_changed_at(project.path, project.conn, keep)
+    return backup_if_changed_at(project.path, project.conn, keep, rows_checked)
 
 
 def start_session(project) -> None:
@@ -408,7 +412,8 @@ def start_session(project) -> None:
     _session[project] = (time.monotonic(), project.edits)
 
 
-def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP) -> Path | None:
+def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP,
+                         rows_checked: bool = False) -> Path | None:
     """backup_if_changed on any connection to the file, e.g. a read-only one in a worker thread."""
     path = Path(path)
     fp = _fingerprint(path, conn)
@@ -416,7 +421,7 @@ def backup_if_changed_at(path: Path, conn: sqlite3.Connection, keep: int = KEEP)
     if state.get("fingerprint") == fp and restorable(path):
         return None
     # Damage inside rows passes quick_check; backing it up would rotate the good copies out.
-    problem = content_problem(conn)
+    problem = content_problem(conn, rows_checked)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
                            f"{restore_hint(path)}")
@@ -447,7 +452,7 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
         if problem:
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
-            backup_if_changed_at(path, conn, keep)
+            backup_if_changed_at(path, conn, keep, rows_checked=True)
         except BackupsKept as exc:
             warnings.append(str(exc))
         except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:

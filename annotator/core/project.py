@@ -214,7 +214,7 @@ class Project:
                 from annotator.core.backup import BackupsKept, backup_if_changed
 
                 try:
-                    backup_if_changed(project)
+                    backup_if_changed(project, rows_checked=check)  # the rows were just checked
                 except BackupsKept as exc:  # the backup was made; older ones were kept on purpose
                     project.warnings.append(str(exc))
                 except Exception as exc:  # a failed backup must not stop the user from working
