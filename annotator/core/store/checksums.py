@@ -100,12 +100,17 @@ def finish(conn: sqlite3.Connection) -> None:
 
 
 # ----- reading rows -------------------------------------------------------------------------------------
-def _rows_by_doc(conn, cols: str, table: str, lo: int, hi: int) -> dict[int, list]:
+def _rows_by_doc(conn, cols: str, table: str, lo: int, hi: int, from_table: bool = True) -> dict[int, list]:
     # The index finds the rows; their values are then read from the table itself. SQLite
     # reads a column the index also holds from the index, so damage to a row whose index
     # entry is intact would otherwise be invisible here while an export (a table scan) sees it.
-    ids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE doc BETWEEN ? AND ?", (lo, hi))]
+    # Computing a sum afresh (refresh) judges nothing: it reads the rows the plain way.
     out: dict[int, list] = {}
+    if not from_table:
+        for row in conn.execute(f"SELECT {cols} FROM {table} WHERE doc BETWEEN ? AND ?", (lo, hi)):
+            out.setdefault(row[0], []).append(row)
+        return out
+    ids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE doc BETWEEN ? AND ?", (lo, hi))]
     if not ids:
         return out
     picked = ", ".join(f"t.{c.strip()}" for c in cols.split(","))
@@ -115,11 +120,11 @@ def _rows_by_doc(conn, cols: str, table: str, lo: int, hi: int) -> dict[int, lis
     return out
 
 
-def _docs(conn, lo: int, hi: int) -> Iterator[tuple]:
+def _docs(conn, lo: int, hi: int, from_table: bool = True) -> Iterator[tuple]:
     """(header, spans, relations, states) of the documents numbered lo..hi, rows as the sums take them."""
-    spans = _rows_by_doc(conn, SPAN_COLS, "spans", lo, hi)
-    rels = _rows_by_doc(conn, REL_COLS, "relations", lo, hi)
-    states = _rows_by_doc(conn, STATE_COLS, "doc_status", lo, hi)
+    spans = _rows_by_doc(conn, SPAN_COLS, "spans", lo, hi, from_table)
+    rels = _rows_by_doc(conn, REL_COLS, "relations", lo, hi, from_table)
+    states = _rows_by_doc(conn, STATE_COLS, "doc_status", lo, hi, from_table)
     for header in conn.execute(f"SELECT {HEADER_COLS} FROM documents WHERE num BETWEEN ? AND ?", (lo, hi)):
         yield header, spans.get(header[0], ()), rels.get(header[0], ()), states.get(header[0], ())
 
@@ -135,7 +140,8 @@ def refresh(conn: sqlite3.Connection) -> int:
             return done
         after = stale[-1]
         wanted = set(stale)
-        found = {h[0]: doc_sum(h, s, r, t) for h, s, r, t in _docs(conn, stale[0], stale[-1]) if h[0] in wanted}
+        found = {h[0]: doc_sum(h, s, r, t) for h, s, r, t in _docs(conn, stale[0], stale[-1], False)
+                 if h[0] in wanted}
         conn.executemany("UPDATE doc_checksums SET sum = ? WHERE doc = ?", [(s, num) for num, s in found.items()])
         conn.executemany("DELETE FROM doc_checksums WHERE doc = ?", [(n,) for n in stale if n not in found])
         done += len(found)
