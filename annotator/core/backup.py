@@ -304,12 +304,13 @@ def _write_state(project_path: Path, state: dict) -> None:
 _session: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # project -> (monotonic time, edits)
 
 
-def backup_if_changed(project, keep: int = KEEP) -> Path | None:
-    """At open: back the file up if it changed since its last backup. Returns the new backup."""
+def backup_if_changed(project, keep: int = KEEP, rows_checked: bool = False) -> Path | None:
+    """At open: back the file up if it changed since its last backup. Returns the new backup.
+    `rows_checked`: the open has just verified every row (see store.backups.content_problem)."""
     start_session(project)
     if project.readonly:
         return None
-    return backup_if_changed_at(project.path, project, keep)
+    return backup_if_changed_at(project.path, project, keep, rows_checked)
 
 
 def start_session(project) -> None:
@@ -317,7 +318,7 @@ def start_session(project) -> None:
     _session[project] = (time.monotonic(), project.edits)
 
 
-def backup_if_changed_at(path: Path, source, keep: int = KEEP) -> Path | None:
+def backup_if_changed_at(path: Path, source, keep: int = KEEP, rows_checked: bool = False) -> Path | None:
     """backup_if_changed on any store source of the file (a Project, or a store FileReader in a
     worker thread)."""
     path = Path(path)
@@ -326,7 +327,7 @@ def backup_if_changed_at(path: Path, source, keep: int = KEEP) -> Path | None:
     if state.get("fingerprint") == fp and restorable(path):
         return None
     # Damage inside rows passes quick_check; backing it up would rotate the good copies out.
-    problem = store_backups.content_problem(source)
+    problem = store_backups.content_problem(source, rows_checked)
     if problem:
         raise BackupFailed(f"the project's content is damaged ({problem}), so no backup replaced the older ones"
                            f"{restore_hint(path)}")
@@ -353,7 +354,7 @@ def deferred_open_checks(path: str | os.PathLike, keep: int = KEEP) -> tuple[str
         if problem:
             return f"{path}: the project file is damaged ({problem}){restore_hint(path)}", warnings
         try:
-            backup_if_changed_at(path, reader, keep)
+            backup_if_changed_at(path, reader, keep, rows_checked=True)
         except BackupsKept as exc:
             warnings.append(str(exc))
         except (BackupFailed, OSError, FileFailed) as exc:

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from annotator.core import checksums
 from annotator.core.change import Change, RowChange, relation_row, span_row
+from annotator.core.checksums import short_error
 from annotator.core.errors import DamagedProject, ProjectError, ReadOnlyProject, SchemeError, SpanError, WriteFailed
 from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
-from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, ROW_SUMS_SCHEMA, SCHEMA_VERSION
+from annotator.core.store import checksums
 from annotator.core.scheme import Scheme, default_scheme
 from annotator.core.store import change_rows
 
@@ -107,6 +108,8 @@ class Project:
         self.readonly_reason = readonly_reason
         self._lock = lock
         self._sums = not readonly and checksums.has_checksums(conn)
+        if self._sums:
+            checksums.start_upkeep(conn)
         self.scheme = self._load_scheme()
         self.edits = 0  # commits made through this handle (the GUI's "saved" indicator)
         self.warnings: list[str] = []  # shown to the user once: network folder, backup failed
@@ -201,7 +204,7 @@ class Project:
                 lock.release()
             if isinstance(exc, (ValueError, sqlite3.DatabaseError, SchemeError)):
                 # Rows that do not parse (the stored scheme) in a file that passed quick_check.
-                raise DamagedProject(f"{path}: damaged project: {checksums.short_error(exc)}{_restore_hint(path)}") from None
+                raise DamagedProject(f"{path}: damaged project: {short_error(exc)}{_restore_hint(path)}") from None
             raise
         if not readonly:
             from annotator.core.storage_check import storage_warning
@@ -213,7 +216,7 @@ class Project:
                 from annotator.core.backup import BackupsKept, backup_if_changed
 
                 try:
-                    backup_if_changed(project)
+                    backup_if_changed(project, rows_checked=check)  # the rows were just checked
                 except BackupsKept as exc:  # the backup was made; older ones were kept on purpose
                     project.warnings.append(str(exc))
                 except Exception as exc:  # a failed backup must not stop the user from working
@@ -254,7 +257,9 @@ class Project:
             if version < SCHEMA_VERSION:
                 if readonly:
                     raise ProjectError(f"{where}: needs an upgrade (schema {version}); open it once for writing")
-                pg.migrate(conn, where, version, SCHEMA_VERSION, MIGRATIONS, _split_sql)
+                # The per-row checksums guard a file; a server keeps its own integrity (no step).
+                steps = {**MIGRATIONS, ROW_SUMS_SCHEMA - 1: ""}
+                pg.migrate(conn, where, version, SCHEMA_VERSION, steps, _split_sql)
             return cls(where, conn, readonly, None, "opened read-only" if readonly else "")
         except BaseException as exc:
             conn.close()
@@ -301,6 +306,11 @@ class Project:
                 if mode.lower() != "wal":
                     raise ProjectError(f"{path}: cannot switch to WAL journal (got {mode})")
                 conn.execute("PRAGMA synchronous = FULL")
+                # A REPLACE that deletes a row fires its delete triggers, which keep the checksums.
+                conn.execute("PRAGMA recursive_triggers = ON")
+                # The checksum deltas live in a temporary table written for every changed row:
+                # kept in memory they cost a third of what a temporary file does.
+                conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except BaseException as exc:
@@ -321,12 +331,19 @@ class Project:
         # change inside a transaction) and are checked before each step commits.
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
+            if CHECKSUMS_SCHEMA <= version < ROW_SUMS_SCHEMA:
+                # The older checksums are checked before any step, and so before they are
+                # replaced: new ones computed from damaged rows would make the damage look sound,
+                # and a refused file stays at the version it was.
+                problem = checksums.verify(conn, texts=False)
+                if problem:
+                    raise DamagedProject(f"{path}: the project file is damaged ({problem}){_restore_hint(path)}")
             while version < SCHEMA_VERSION:
                 try:
                     conn.execute("BEGIN IMMEDIATE")
                     for statement in _split_sql(MIGRATIONS[version]):
                         conn.execute(statement)
-                    if version + 1 >= CHECKSUMS_SCHEMA:
+                    if version + 1 >= ROW_SUMS_SCHEMA:  # earlier steps leave them stale for this one
                         checksums.refresh(conn)
                     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
                     if broken:
@@ -377,6 +394,8 @@ class Project:
         except sqlite3.DatabaseError as exc:
             raise _write_failed(self.path, exc) from exc
         try:
+            if self._sums:
+                checksums.begin(self.conn)
             yield self.conn
         except BaseException as exc:
             self._rollback()
@@ -386,7 +405,7 @@ class Project:
         else:
             try:
                 if self._sums:  # the checksums of the documents this transaction changed
-                    checksums.refresh(self.conn)
+                    checksums.finish(self.conn)
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 self._rollback()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks a SQLite file as an annotator project
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 CHECKSUMS_SCHEMA = 4  # the first version with doc_checksums
+ROW_SUMS_SCHEMA = 8  # the first whose checksums are XORs of row hashes (store/checksums.py)
 EXTENSION = ".annot"
 
 V1 = """
@@ -210,5 +211,35 @@ UPDATE assignments SET slot = (SELECT count(*) FROM assignments o
 CREATE UNIQUE INDEX assignments_slot ON assignments(doc, slot)
 """
 
+# Version 8: each checksum is the XOR of one hash per row (core/checksums.py), kept up by the
+# annotator's own connection row by row (store/checksums.py). The triggers in the file now
+# only serve other programs: they mark a document stale unless `checksum_upkeep` holds a row,
+# which only an annotator transaction in progress does. The sums are integers now (a TEXT
+# column would turn them into text). Project._migrate checks the old checksums before this
+# step and computes the new ones right after it.
+_COVERED = {"documents": "num, id, hash, meta", "spans": 'doc, id, start, "end", label, annotator, status, attrs, rule, origin',
+            "relations": "doc, id, label, from_span, to_span, annotator, status, attrs, rule, origin",
+            "doc_status": "doc, annotator, state"}
+V8 = "\n".join(
+    f"DROP TRIGGER IF EXISTS {table}_{event.lower()}_sum;"
+    for table in ("spans", "relations", "doc_status", "documents") for event in ("INSERT", "DELETE", "UPDATE")
+) + """
+CREATE TABLE IF NOT EXISTS checksum_upkeep (writer INTEGER NOT NULL);
+DROP TABLE doc_checksums;
+CREATE TABLE doc_checksums (
+    doc INTEGER PRIMARY KEY,
+    sum INTEGER
+);
+CREATE INDEX doc_checksums_stale ON doc_checksums(doc) WHERE sum IS NULL;
+INSERT INTO doc_checksums(doc, sum) SELECT num, NULL FROM documents;
+""" + "\n".join(
+    f"CREATE TRIGGER {table}_{event.split()[0].lower()}_stale AFTER {event} ON {table} "
+    "WHEN NOT EXISTS (SELECT 1 FROM checksum_upkeep) BEGIN\n    "
+    + "\n    ".join(_STALE.format(row=row, col=col) for row in rows) + "\nEND;"
+    for table, col in (("spans", "doc"), ("relations", "doc"), ("doc_status", "doc"), ("documents", "num"))
+    for event, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), (f"UPDATE OF {_COVERED[table]}", ("NEW", "OLD")))
+) + """
+"""
+
 # MIGRATIONS[v] brings a file from schema version v to v + 1. Version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5, 5: V6, 6: V7}
+MIGRATIONS: dict[int, str] = {0: V1, 1: V2, 2: V3, 3: V4, 4: V5, 5: V6, 6: V7, 7: V8}

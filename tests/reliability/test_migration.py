@@ -11,12 +11,13 @@ from annotator.core.project import Project
 from annotator.core.schema_sql import MIGRATIONS, SCHEMA_VERSION
 from annotator.core.recommender.store import get_setting, load_model, set_setting, versions
 from tests.support.review_data import build, record
+from tests.support.older_schema import downgrade
 from tests.support.schema_v1 import TEXT, make_v1
 
 
 def test_schema_version_and_migration_steps():
-    assert SCHEMA_VERSION == 7
-    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5, 6}
+    assert SCHEMA_VERSION == 8
+    assert set(MIGRATIONS) == {0, 1, 2, 3, 4, 5, 6, 7}
 
 
 def test_v1_file_created_by_the_old_schema_opens_and_migrates(tmp_path):
@@ -95,21 +96,15 @@ def test_v2_rebuild_keeps_spans_and_links_and_ids_are_never_reused(tmp_path):
 
 
 def _as_v5(path, keep_recommender_tables: bool):
-    """Turn a new project back into a schema 5 file: with the recommender's tables as the
-    recommender of version 5 made them on first save (one model row, one setting), or without."""
-    c = sqlite3.connect(path, isolation_level=None)
+    """A schema 5 file: with the recommender's tables as the recommender of version 5 made
+    them on first save (one model row, one setting), or without."""
     if keep_recommender_tables:
+        c = sqlite3.connect(path, isolation_level=None)
         c.execute("INSERT INTO recommender_models(created, labels, docs, scores, training, sha256, model) "
                   "VALUES ('2026-01-03', '[\"QUOTE\"]', 7, '{}', '{}', 'abc', x'00')")
         c.execute("INSERT INTO recommender_settings(key, value) VALUES ('layer', '\"hala\"')")
-    else:
-        c.execute("DROP TABLE recommender_models")
-        c.execute("DROP TABLE recommender_settings")
-    c.close()
-    _as_version_6(path)  # and without the seats schema 7 added
-    c = sqlite3.connect(path, isolation_level=None)
-    c.execute("PRAGMA user_version = 5")
-    c.close()
+        c.close()
+    downgrade(path, 5, keep_recommender_tables)
 
 
 def test_v5_file_with_the_recommenders_own_tables_keeps_its_models(tmp_path):
@@ -140,16 +135,6 @@ def test_v5_file_without_recommender_tables_gets_them(tmp_path):
     c.close()
 
 
-def _as_version_6(path):
-    """Turn a current file back into what schema 6 wrote: assignments without seats."""
-    c = sqlite3.connect(path, isolation_level=None)
-    c.execute("DROP INDEX assignments_slot")
-    c.execute("ALTER TABLE assignments DROP COLUMN kind")
-    c.execute("ALTER TABLE assignments DROP COLUMN slot")
-    c.execute("PRAGMA user_version = 6")
-    c.close()
-
-
 def test_a_version_6_file_gets_seats_read_only_and_on_upgrade(tmp_path):
     from annotator.core.store import assignments as rows
 
@@ -159,7 +144,7 @@ def test_a_version_6_file_gets_seats_read_only_and_on_upgrade(tmp_path):
         with p.transaction():
             p.conn.executemany("INSERT INTO assignments(doc, annotator, package, assigned, slot) "
                                "VALUES (?, ?, ?, 'x', ?)", [(1, "hala", "h", 1), (1, "amal", "a", 0), (2, "amal", "a", 0)])
-    _as_version_6(path)
+    downgrade(path, 6)
     with Project.open(path, readonly=True) as p:
         assert rows.seats(p, 1) == {0: "amal", 1: "hala"}  # numbered by name, as the migration does
         assert rows.assigned_to(p, "amal") == [1, 2]

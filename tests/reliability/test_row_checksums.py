@@ -146,7 +146,7 @@ def test_the_three_attack_flips_are_refused_naming_the_document(pristine, tmp_pa
 # ----- upkeep: every writer leaves every checksum current ---------------------------------------
 def _all_current(path: Path) -> None:
     """No stale checksum, each stored one equal to one computed afresh, and verify() clean."""
-    from annotator.core import checksums
+    from annotator.core.store import checksums
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:

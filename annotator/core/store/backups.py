@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from annotator.core import checksums
+from annotator.core.checksums import content_hash
+from annotator.core.store import checksums
 from annotator.core.errors import ProjectError
 
 
@@ -84,17 +85,19 @@ def file_problem(path: Path, content: bool = True) -> str | None:
         reader.close()
 
 
-def content_problem(source) -> str | None:
-    """Damage inside rows, which quick_check does not read: None when all is well."""
+def content_problem(source, rows_checked: bool = False) -> str | None:
+    """Damage inside rows, which quick_check does not read: None when all is well.
+    `rows_checked`: the caller has just run checksums.verify on this source (texts,
+    checksums, names), which is then not read a second time."""
     try:
-        return _content_problem(source.conn)
+        return _content_problem(source.conn, rows_checked)
     except sqlite3.DatabaseError as exc:  # text no longer valid UTF-8, a page SQLite's check missed
         return f"a stored value cannot be read ({exc})"
     except sqlite3.Error as exc:
         raise FileFailed(str(exc)) from None
 
 
-def _content_problem(conn: sqlite3.Connection) -> str | None:
+def _content_problem(conn: sqlite3.Connection, rows_checked: bool = False) -> str | None:
     # quick_check does not compare indexes with their tables; a damaged index returns wrong
     # or unreadable values to every query that uses it.
     result = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
@@ -103,12 +106,13 @@ def _content_problem(conn: sqlite3.Connection) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "documents" not in tables:
         return None  # an empty (new) project
-    for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
-        if not isinstance(text, str) or checksums.content_hash(text) != digest:
-            return f"document {num}: its text does not match its stored hash"
-    problem = checksums.verify(conn)
-    if problem:
-        return problem
+    if not rows_checked:
+        for num, text, digest in conn.execute("SELECT num, text, hash FROM documents"):
+            if not isinstance(text, str) or content_hash(text) != digest:
+                return f"document {num}: its text does not match its stored hash"
+        problem = checksums.verify(conn, texts=False)  # the texts were just checked
+        if problem:
+            return problem
     row = conn.execute(
         'SELECT s.id FROM spans s LEFT JOIN documents d ON d.num = s.doc '
         'WHERE d.num IS NULL OR s.start < 0 OR s."end" > length(d.text) OR s.start >= s."end" LIMIT 1').fetchone()

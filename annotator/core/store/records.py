@@ -14,8 +14,8 @@ from typing import Iterator
 
 import orjson
 
-from annotator.core.checksums import content_hash, doc_checksum, has_checksums, short_error
-from annotator.core.checksums import mismatch as checksum_mismatch
+from annotator.core.checksums import content_hash, matches, mismatch_message, short_error
+from annotator.core.store.checksums import has_checksums
 from annotator.core.errors import ProjectError
 from annotator.core.native import ExportFilter
 
@@ -120,10 +120,9 @@ def _records(project, flt: ExportFilter | None, lo: int | None, hi: int | None) 
         # Damage inside rows passes SQLite's checks: never export it as if it were data.
         if not isinstance(text, str) or content_hash(text) != text_hash:
             _damaged(project, f"document {doc_id!r} (row {num}): its text does not match its stored hash")
-        if checksum is not None and checksum != doc_checksum(
-                doc_id, text_hash, meta, [r[1:] for r in span_rows], [r[1:] for r in rel_rows],
-                [r[1:] for r in state_rows]):
-            _damaged(project, checksum_mismatch(conn, num, doc_id))
+        if checksum is not None and not matches(checksum, (num, doc_id, text_hash, meta), span_rows, rel_rows,
+                                                state_rows):
+            _damaged(project, mismatch_message(num, doc_id))
         out_spans = []
         kept = set()
         for _, sid, start, end, label, ann, st, attrs, rule, origin in span_rows:
