@@ -22,6 +22,7 @@ from annotator.core.lock import ProjectLock
 from annotator.core.model import DOC_STATES, GOLD, SPAN_STATUSES, Document, Relation, Span, now
 from annotator.core.offsets import check_span
 from annotator.core.schema_sql import APPLICATION_ID, CHECKSUMS_SCHEMA, MIGRATIONS, ROW_SUMS_SCHEMA, SCHEMA_VERSION
+from annotator.core.store.scripts import split_sql as _split_sql
 from annotator.core.store import checksums
 from annotator.core.scheme import Scheme, default_scheme
 from annotator.core.store import change_rows
@@ -884,17 +885,3 @@ def next_id(conn: sqlite3.Connection, table: str) -> int:
     used = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
     return max(used, row[0] if row else 0) + 1
-
-
-def _split_sql(script: str) -> list[str]:
-    """Statements of a script; a trigger's body (BEGIN ... END) stays one statement."""
-    out, current = [], ""
-    for piece in script.split(";"):
-        current += piece + ";"
-        if sqlite3.complete_statement(current):
-            if current.strip(" \n;"):
-                out.append(current.strip())
-            current = ""
-    if current.strip(" \n;"):
-        out.append(current.strip())
-    return out

@@ -60,13 +60,7 @@ class AssignDialog(QDialog):
         form.addRow(self.tr("Packages folder:"), row)
         hint = plain_label(self.tr("Each annotator gets one project file with their documents, the scheme and the "
                                    "suggestions. Send it to them; bring it back with Tools › Collect packages."))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        _lay_out(self, form, hint)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Packages folder"), self.folder.text())
@@ -77,6 +71,17 @@ class AssignDialog(QDialog):
         return {"annotators": [n for n in self.names.text().split(",") if n.strip()],
                 "overlap": self.overlap.value() / 100, "per_doc": self.per_doc.value(), "seed": self.seed.value(),
                 "by_status": self.status.currentData(), "out": self.folder.text()}
+
+
+def _lay_out(dialog: QDialog, form: QFormLayout, hint) -> None:
+    """The fields, a line saying what happens, and OK / Cancel."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(hint)
+    layout.addWidget(buttons)
 
 
 def _browse_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
@@ -112,13 +117,7 @@ class PullDialog(QDialog):
         form.addRow("", self.all)
         hint = plain_label(self.tr("Your copy holds your documents, the scheme, the suggestions and your work so far. "
                                    "Work in it anywhere; File › Push to team project brings your work back."))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        _lay_out(self, form, hint)
 
     def _browse_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Team project"), "",

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.core.checksums import legacy_checksum
-from annotator.core.project import _split_sql
+from annotator.core.store.scripts import split_sql
 from annotator.core.schema_sql import MIGRATIONS
 
 
@@ -28,7 +28,7 @@ def downgrade(path: Path, version: int, keep_recommender_tables: bool = True) ->
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE doc_checksums")
         conn.execute("DROP TABLE checksum_upkeep")
-        for statement in _split_sql(MIGRATIONS[3]):
+        for statement in split_sql(MIGRATIONS[3]):
             conn.execute(statement)
         for num, doc_id, digest, meta in conn.execute("SELECT num, id, hash, meta FROM documents").fetchall():
             rows = [conn.execute(f"SELECT {cols} FROM {t} WHERE doc = ?", (num,)).fetchall() for t, cols in (

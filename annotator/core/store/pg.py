@@ -49,6 +49,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from annotator.core.errors import ProjectError
+from annotator.core.store.scripts import split_sql
 
 SCHEMES = ("postgresql://", "postgres://")
 SCHEMA_FILE = Path(__file__).with_name("pg_schema.sql")
@@ -324,15 +325,8 @@ class PgConnection:
                          f"ELSE last_value END FROM {seq})")
 
     def executescript(self, script: str) -> None:
-        current = ""
-        for piece in script.split(";"):
-            current += piece + ";"
-            if sqlite3.complete_statement(current):
-                if current.strip(" \n;"):
-                    self.execute(current.strip())
-                current = ""
-        if current.strip(" \n;"):
-            self.execute(current.strip())
+        for statement in split_sql(script):  # the one splitter of scripts, for both backends
+            self.execute(statement)
 
     # ----- errors ----------------------------------------------------------------------------
     def _error(self, exc: BaseException, sql: str) -> BaseException:
