@@ -11,8 +11,9 @@ import pytest
 from annotator.cli import main
 from annotator.core.errors import SpanError
 from annotator.core.project import Project
-from annotator.core.suggest import accept_suggestions, set_dct, suggest_document, undo_dct_change, unresolved_dates
-from annotator.core.suggest.dct import header_dct, redo_dct_change
+from annotator.core.store.change_rows import recorded
+from annotator.core.suggest import accept_suggestions, set_dct, suggest_document, unresolved_dates
+from annotator.core.suggest.dct import header_dct
 
 TEXT = "قال الوزير أمس إن الاجتماع عقد في 26 يوليو الماضي وإن الجولة التالية في نهاية الشهر المقبل."
 HEADED = "الخميس 9 ديسمبر 2021\n" + TEXT
@@ -42,16 +43,17 @@ def test_setting_the_dct_gives_suggested_dates_their_values_and_undo_is_exact(dc
     assert unresolved_dates(dct_project, 1) == 3
     # Suggesting again cannot fix them: the spans are there.
     assert suggest_document(dct_project, 1, "mona") == []
-    change = set_dct(dct_project, 1, "2021-12-09")
+    undoable = recorded(dct_project, 1, lambda: set_dct(dct_project, 1, "2021-12-09"))  # as the window does
+    change = undoable.result
     after = _dates(dct_project)
     assert after["أمس"][1]["value"] == "2021-12-08"
     assert after["26 يوليو الماضي"][1]["value"] == "2021-07-26"
     assert after["نهاية الشهر المقبل"][1] == {"type": "DATE", "value": "2022-01", "mod": "END"}
     assert dct_project.document(1).meta["dct"] == "2021-12-09" and change.redated == 3
     assert unresolved_dates(dct_project, 1) == 0
-    undo_dct_change(dct_project, change)
+    dct_project.undo(undoable)
     assert _dates(dct_project) == before and "dct" not in dct_project.document(1).meta
-    redo_dct_change(dct_project, change)
+    dct_project.redo(undoable)
     assert _dates(dct_project) == after
 
 

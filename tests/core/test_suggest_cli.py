@@ -10,8 +10,8 @@ from annotator.cli import main
 from annotator.core.native import parse_record
 from annotator.core.project import Project
 from annotator.core.scheme import default_scheme
-from annotator.core.suggest import (accept_suggestions, reject_suggestions, suggest_document, suggest_project,
-                                    suggest_record, undo_status_change)
+from annotator.core.store.change_rows import recorded
+from annotator.core.suggest import accept_suggestions, reject_suggestions, suggest_document, suggest_project, suggest_record
 
 TEXT1 = ("وقال المتحدث باسم الوزارة اللواء سعد الراشد، في مؤتمر صحفي اليوم، إن القوات أنهت مهمتها. "
          "وأضاف أن \"الانسحاب سيكتمل خلال 15 يوما\". وكانت القيادة قد أكدت في 24 نوفمبر الماضي أن الجدول ثابت.")
@@ -133,10 +133,10 @@ def test_core_api_one_transaction_accept_reject_undo(tmp_path):
         assert ids and p.edits == edits + 1  # one commit
         assert suggest_document(p, num, "maha") == []
         n_dates = len([s for s in p.spans(num, "maha") if s.label == "DATE"])
-        change = accept_suggestions(p, num, "maha", label="DATE")
-        assert len(change.spans) == n_dates
+        undoable = recorded(p, num, lambda: accept_suggestions(p, num, "maha", label="DATE"))  # as the window does
+        assert len(undoable.result.spans) == n_dates
         assert all(s.status == "accepted" for s in p.spans(num, "maha") if s.label == "DATE")
-        undo_status_change(p, change)
+        p.undo(undoable)
         assert all(s.status == "suggested" for s in p.spans(num, "maha"))
         # accepting a quote and its source and cue accepts the links between them
         quote = next(s for s in p.spans(num, "maha") if s.label == "QUOTE")

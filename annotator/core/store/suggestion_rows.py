@@ -1,5 +1,5 @@
 """Suggested spans and links as rows: inserting a run's suggestions, changing their status,
-removing a run and putting it back, and the date suggestions a document's dct governs.
+and the date suggestions a document's dct governs.
 
 Every function here writes inside the caller's transaction (project.transaction()): a
 suggest run, a bulk accept or a dct change is one transaction however many rows it touches.
@@ -7,25 +7,7 @@ suggest run, a bulk accept or a dct change is one transaction however many rows 
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-
 from annotator.core.errors import ProjectError
-
-
-@dataclass
-class RemovedRows:
-    """Span and relation rows deleted by remove_spans_with_links, as stored (same ids), for its undo."""
-
-    span_cols: tuple[str, ...] = ()
-    spans: list[tuple] = field(default_factory=list)
-    rel_cols: tuple[str, ...] = ()
-    relations: list[tuple] = field(default_factory=list)
-
-    @property
-    def docs(self) -> set[int]:
-        i = self.span_cols.index("doc") if self.spans else 0
-        return {row[i] for row in self.spans}
 
 
 # ----- a suggest run ------------------------------------------------------------------------------
@@ -101,29 +83,6 @@ def set_link_status(project, rel_id: int, status: str, stamp: str) -> None:
 def _rows(c, sql: str, args) -> tuple[tuple[str, ...], list[tuple]]:
     cur = c.execute(sql, args)
     return tuple(d[0] for d in cur.description), [tuple(r) for r in cur]
-
-
-def remove_spans_with_links(project, span_ids: list[int]) -> RemovedRows:
-    """Delete these spans and every relation touching them; returns the rows as stored."""
-    removed = RemovedRows()
-    c = project.conn
-    chosen = "(SELECT value FROM json_each(?))"
-    arg = (json.dumps(span_ids),)
-    removed.rel_cols, removed.relations = _rows(
-        c, f"SELECT * FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen} ORDER BY id", arg * 2)
-    removed.span_cols, removed.spans = _rows(c, f"SELECT * FROM spans WHERE id IN {chosen} ORDER BY id", arg)
-    c.execute(f"DELETE FROM relations WHERE from_span IN {chosen} OR to_span IN {chosen}", arg * 2)
-    c.execute(f"DELETE FROM spans WHERE id IN {chosen}", arg)
-    return removed
-
-
-def restore_rows(project, removed: RemovedRows) -> None:
-    """Insert the rows remove_spans_with_links returned, under their old ids."""
-    for cols, rows, table in ((removed.span_cols, removed.spans, "spans"),
-                              (removed.rel_cols, removed.relations, "relations")):
-        if rows:
-            names = ", ".join(f'"{n}"' for n in cols)
-            project.conn.executemany(f"INSERT INTO {table}({names}) VALUES ({', '.join('?' * len(cols))})", rows)
 
 
 # ----- dates and the dct ---------------------------------------------------------------------------------

@@ -11,11 +11,9 @@ API (no Qt):
 - suggest_document(project, doc_num, annotator="suggest", only=None) -> created span ids
 - suggest_project(project, annotator="suggest", only=None, progress=None) -> SuggestReport
 - accept_suggestions / reject_suggestions(project, doc_num, annotator, label=None, span_ids=None)
-  -> StatusChange; undo_status_change(project, change) puts the old statuses back.
+  -> StatusChange (what changed; the window undoes it as one Change, store/change_rows.recorded).
 - insert_suggested(project, doc_num, spans, rels, annotator) inserts suggestions made elsewhere
   (the recommender's), inside the caller's transaction.
-- remove_suggestions(project, span_ids) -> RemovedRows (the undo of suggest_document);
-  restore_suggestions(project, removed) puts them back with the same ids (its redo).
 - set_dct(project, doc_num, value) -> DctChange: a document's dct and the suggested date
   values that depend on it, in one transaction (annotator.core.suggest.dct).
 """
@@ -31,20 +29,18 @@ from annotator.core.errors import SpanError
 from annotator.core.model import now
 from annotator.core.offsets import check_span
 from annotator.core.store import suggestion_rows
-from annotator.core.store.suggestion_rows import RemovedRows
 from annotator.core.suggest.arabic import Folded
 from annotator.core.suggest.dates import DateMatch, find_dates
 from annotator.core.suggest.quotes import Attribution, find_quotes
-from annotator.core.suggest.dct import DctChange, refresh_values, set_dct, undo_dct_change, unresolved_dates
+from annotator.core.suggest.dct import DctChange, refresh_values, set_dct, unresolved_dates
 
 DEFAULT_ANNOTATOR = "suggest"
 KINDS = ("dates", "quotes")
 
 __all__ = [
-    "Attribution", "DateMatch", "DctChange", "DEFAULT_ANNOTATOR", "KINDS", "RemovedRows", "StatusChange", "SuggestReport",
-    "accept_suggestions", "find_dates", "find_quotes", "insert_suggested", "reject_suggestions", "remove_suggestions",
-    "restore_suggestions", "set_dct", "suggest_document", "suggest_project", "suggest_record", "undo_dct_change",
-    "undo_status_change", "unresolved_dates",
+    "Attribution", "DateMatch", "DctChange", "DEFAULT_ANNOTATOR", "KINDS", "StatusChange", "SuggestReport",
+    "accept_suggestions", "find_dates", "find_quotes", "insert_suggested", "reject_suggestions", "set_dct",
+    "suggest_document", "suggest_project", "suggest_record", "unresolved_dates",
 ]
 
 
@@ -320,36 +316,3 @@ def reject_suggestions(project, doc_num: int, annotator: str, label: str | None 
                        span_ids: Iterable[int] | None = None, edited_by: str | None = None) -> StatusChange:
     """Reject suggested spans (and their suggested links) in one transaction."""
     return _set_status(project, doc_num, annotator, "rejected", label, span_ids, edited_by)
-
-
-def undo_status_change(project, change: StatusChange) -> None:
-    """Put back the statuses a StatusChange replaced (the GUI's undo)."""
-    stamp = now()
-    with project.transaction():
-        for sid, old in change.spans.items():
-            suggestion_rows.set_span_status(project, sid, old, stamp)
-        for sid, origin in change.origins.items():
-            suggestion_rows.set_span_origin(project, sid, origin)
-        for rid, old in change.relations.items():
-            suggestion_rows.set_link_status(project, rid, old, stamp)
-
-
-# ----- undoing a suggest run ----------------------------------------------------------------------
-def remove_suggestions(project, span_ids: Iterable[int]) -> RemovedRows:
-    """Delete these spans and every relation touching them, in one transaction (the undo of
-    suggest_document). Ids already gone are skipped. Returns the rows for restore_suggestions."""
-    ids = sorted(set(span_ids))
-    removed = RemovedRows()
-    if not ids:
-        return removed
-    with project.transaction():
-        removed = suggestion_rows.remove_spans_with_links(project, ids)
-    return removed
-
-
-def restore_suggestions(project, removed: RemovedRows) -> None:
-    """Put back what remove_suggestions deleted (same ids), in one transaction."""
-    if not removed.spans and not removed.relations:
-        return
-    with project.transaction():
-        suggestion_rows.restore_rows(project, removed)

@@ -8,9 +8,10 @@ the suggested date spans it governs, in the same transaction:
 - only spans still `suggested` (an accepted or rejected span is someone's decision);
 - only spans whose attributes are still what the date rules gave them, under the old dct or
   under none (a value the annotator typed is theirs and stays);
-- the change records every span's attributes before and after, so undo and redo are exact.
+- the change records every span's attributes before and after (the window undoes the whole
+  action as one Change).
 
-API (no Qt): set_dct(project, doc, value) -> DctChange; undo_dct_change / redo_dct_change;
+API (no Qt): set_dct(project, doc, value) -> DctChange;
 unresolved_dates(project, doc) -> the suggested date spans a missing dct leaves without a
 year or value; header_dct(text) -> the date written in a text's first line, if any.
 """
@@ -89,14 +90,6 @@ def set_dct(project, doc: int, value: str | None) -> DctChange:
                 change.before[sid], change.after[sid] = attrs, new
     _apply(project, change, change.new, change.after)
     return change
-
-
-def undo_dct_change(project, change: DctChange) -> None:
-    _apply(project, change, change.old, change.before)
-
-
-def redo_dct_change(project, change: DctChange) -> None:
-    _apply(project, change, change.new, change.after)
 
 
 def _apply(project, change: DctChange, dct: str | None, attrs: dict[int, str]) -> None:
