@@ -20,15 +20,17 @@ the stale copy); changed on both sides, the push is refused naming the document,
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.assign import (AssignError, Package, _remove_side_files, _write_one, check_names,
                                    package_info, project_label, safe_address)
 from annotator.core.checkout import take_new
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, WriteFailed
 from annotator.core.merge import MergeReport, layer_digests, merge_projects
 from annotator.core.model import now
 from annotator.core.project import Project
@@ -39,6 +41,7 @@ class PushConflict(AssignError):
     """The same person's work on a document changed both in the copy and in the team project."""
 
 
+PUSH_ATTEMPTS = 8  # a push that lost a race on a server is tried again this many times at most
 BASE_KEY = "pulled_layers"  # meta key of a pulled copy: {document hash: digest of the layer as pulled}
 
 
@@ -136,6 +139,23 @@ def push(path: str | os.PathLike, target: str | None = None, annotator: str | No
         digests = layer_digests(local, owner, list(num_here.values()))
         mine = {h: digests[num] for h, num in num_here.items()}
         base = store.read_meta_json(local, BASE_KEY) or {}
+    # On a server several people push at once; a push that lost a race was rolled back whole,
+    # so it is read, decided and written again (the file's lock makes them wait their turn).
+    for attempt in range(PUSH_ATTEMPTS):
+        try:
+            report, send = _push_into(target, path, info, owner, ids, num_here, mine, base, overwrite)
+            break
+        except WriteFailed as exc:
+            if exc.reason != "busy" or attempt == PUSH_ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0.05, 0.25) * (attempt + 1))
+    _record_base(path, copy, {**base, **{h: mine[h] for h in send}}, report)
+    return report
+
+
+def _push_into(target, path: Path, info: dict, owner: str, ids: dict, num_here: dict, mine: dict, base: dict,
+               overwrite: bool) -> tuple[PushReport, list[str]]:
+    """One attempt at a push: read the team project's side, decide per document, merge."""
     with Project.open(target) as project:
         if store.project_id(project) != info.get("project_id"):
             raise AssignError(f"{path}: a package of another project ({info.get('project', '?')}), "
@@ -162,8 +182,7 @@ def push(path: str | os.PathLike, target: str | None = None, annotator: str | No
         report = PushReport(owner, safe_address(str(target)), None, sorted(ids[h] for h in kept))
         if send:
             report.merge = _merge_some(project, path, owner, [num_here[h] for h in send] if kept else None)
-    _record_base(path, copy, {**base, **{h: mine[h] for h in send}}, report)
-    return report
+    return report, send
 
 
 def _merge_some(project, path: Path, owner: str, docs: list[int] | None) -> MergeReport:

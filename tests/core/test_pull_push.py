@@ -201,3 +201,28 @@ def test_after_a_push_the_copy_is_the_new_base(team, tmp_path):
     mark(mona, "mona", 1, shift=1)  # more work on the same document, here only
     report = push(mona)  # not a conflict: the team project holds what was pushed last
     assert report.changed and layer(team, "mona") == layer(mona, "mona")
+
+
+def test_a_push_that_lost_a_race_is_tried_again_and_lands_once(team, tmp_path, monkeypatch):
+    """On a server two pushes can collide; the loser was rolled back whole ("busy"), so push
+    reads, decides and writes again instead of failing the annotator."""
+    from annotator.core import sync
+    from annotator.core.errors import WriteFailed
+
+    mona = pull(str(team), tmp_path / "mona.annot", "mona").path
+    mark(mona, "mona")
+    real, tries = sync._push_into, []
+
+    def collide_twice(*args, **kwargs):
+        tries.append(1)
+        if len(tries) <= 2:
+            raise WriteFailed("another session changed the same rows at the same moment", reason="busy")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sync, "_push_into", collide_twice)
+    report = push(mona)
+    assert len(tries) == 3 and report.changed
+    assert layer(team, "mona") == layer(mona, "mona")
+    monkeypatch.setattr(sync, "_push_into", lambda *a, **k: (_ for _ in ()).throw(WriteFailed("disk full", reason="full")))
+    with pytest.raises(WriteFailed, match="disk full"):  # only a lost race is tried again
+        push(mona)
