@@ -432,9 +432,10 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
     if content.startswith("\ufeff"):
         content = content[1:]
     tlines, rlines, alines, notes = [], [], [], []
+    ann_name = str(ann_path)
     for lineno, line in enumerate(content.split("\n"), 1):
         line = line.rstrip("\r")
-        where = f"{ann_path}:{lineno}"
+        where = f"{ann_name}:{lineno}"
         if not line.strip():
             continue
         kind = line[0]
@@ -444,7 +445,12 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
                 raise SpanError(f"{where}: bad T line (want T1<TAB>LABEL START END<TAB>text): {line[:80]!r}")
             if _HUGE.search(m.group(2)):
                 raise SpanError(f"{where}: offset {_HUGE.search(m.group(2)).group()[:20]}... is too large")
-            frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+            offs = m.group(2)
+            if ";" in offs:
+                frags = [tuple(int(x) for x in f.split(" ")) for f in offs.split(";")]
+            else:  # one fragment, most T lines: the regex gave exactly "digits digits"
+                a, b = offs.split(" ")
+                frags = [(int(a), int(b))]
             tlines.append((where, line.split("\t", 1)[0], m.group(1), frags, m.group(3)))
         elif kind == "R":
             m = _R.match(line)
