@@ -35,3 +35,10 @@ def test_same_answer_as_the_character_set(texts):
     for text in texts:
         assert graphemes_are_codepoints(text) is (_joining(text) is None), text
     assert offsets._PLAIN_RE is not None
+
+
+def test_a_known_mark_is_found_among_new_characters():
+    assert not graphemes_are_codepoints("كَ")  # fatha now known joining
+    assert not graphemes_are_codepoints("كَ")
+    assert not graphemes_are_codepoints("\u4e00\u4e01كَ")  # unknown characters around it
+    assert offsets._MARK_RE is not None and offsets._MARK_RE.search("\u064e")
