@@ -43,6 +43,7 @@ import re
 import threading
 from bisect import bisect_left
 from pathlib import Path
+from stat import S_ISREG
 
 import orjson
 
@@ -431,9 +432,10 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
     if content.startswith("\ufeff"):
         content = content[1:]
     tlines, rlines, alines, notes = [], [], [], []
+    ann_name = str(ann_path)
     for lineno, line in enumerate(content.split("\n"), 1):
         line = line.rstrip("\r")
-        where = f"{ann_path}:{lineno}"
+        where = f"{ann_name}:{lineno}"
         if not line.strip():
             continue
         kind = line[0]
@@ -443,7 +445,12 @@ def parse_ann(ann_path: Path, text: str, raw_text: str, annotator: str, scheme, 
                 raise SpanError(f"{where}: bad T line (want T1<TAB>LABEL START END<TAB>text): {line[:80]!r}")
             if _HUGE.search(m.group(2)):
                 raise SpanError(f"{where}: offset {_HUGE.search(m.group(2)).group()[:20]}... is too large")
-            frags = [tuple(int(x) for x in f.split(" ")) for f in m.group(2).split(";")]
+            offs = m.group(2)
+            if ";" in offs:
+                frags = [tuple(int(x) for x in f.split(" ")) for f in offs.split(";")]
+            else:  # one fragment, most T lines: the regex gave exactly "digits digits"
+                a, b = offs.split(" ")
+                frags = [(int(a), int(b))]
             tlines.append((where, line.split("\t", 1)[0], m.group(1), frags, m.group(3)))
         elif kind == "R":
             m = _R.match(line)
@@ -606,28 +613,62 @@ def read(path, scheme, annotator: str, offsets: str = "auto", **_):
     else:
         raise ImportFailed(f"{root}: give a brat folder or an .ann file")
 
+    in_folder = _InFolder(root) if root.is_dir() else None
+
     def natives():
         for stem, entry in entries:
             txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
-            if not txt.exists():
-                raise ImportFailed(f"{ann}: no matching {txt.name}")
-            if root.is_dir():
-                for f in (txt, ann) if ann.exists() else (txt,):
-                    refuse_outside(root, f)
+            size = in_folder.plain_pair(txt, ann) if in_folder else None
+            if size is None:  # a link, a missing file, or a single .ann: every check in full
+                if not txt.exists():
+                    raise ImportFailed(f"{ann}: no matching {txt.name}")
+                has_ann = ann.exists()
+                if in_folder:
+                    for f in (txt, ann) if has_ann else (txt,):
+                        refuse_outside(root, f)
+                size = txt.stat().st_size + (ann.stat().st_size if has_ann else 0)
+            else:
+                has_ann = True
             text, raw_text = read_text(txt)
             who = entry.get("annotator") or annotator
-            spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if ann.exists() else ([], [], {}))
+            spans, rels, _ = (parse_ann(ann, text, raw_text, who, scheme, offsets) if has_ann else ([], [], {}))
             if "\r\n" in raw_text:
                 # Store the text as the .txt holds it: a round trip must not change a document.
                 text = _to_raw(spans, text, raw_text)
             status = {who: entry["status"]} if entry.get("status") else {}
             meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
-            size = txt.stat().st_size + (ann.stat().st_size if ann.exists() else 0)
             yield f"{ann}:1", {"id": entry.get("id"), "text": text, "meta": dict(meta), "status": status,
                                "spans": spans, "relations": rels}, size
 
     for where, obj, size in merge_lines(natives()):
         yield where, parse_record(obj, where, scheme, annotator), size
+
+
+class _InFolder:
+    """refuse_outside's answer for the common pair, at one lstat a file: a regular file (not
+    a link) lies where its folder's real path says, and each folder is resolved once."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.dirs: dict[Path, bool] = {}
+
+    def _inside(self, folder: Path) -> bool:
+        ok = self.dirs.get(folder)
+        if ok is None:
+            real = folder.resolve()
+            ok = self.dirs[folder] = real == self.root or self.root in real.parents
+        return ok
+
+    def plain_pair(self, txt: Path, ann: Path) -> int | None:
+        """Bytes of both files when both are regular files in a folder inside the root; else
+        None (the caller then checks them the long way, which names what is wrong)."""
+        try:
+            st_txt, st_ann = os.lstat(txt), os.lstat(ann)
+        except OSError:
+            return None
+        if not (S_ISREG(st_txt.st_mode) and S_ISREG(st_ann.st_mode)) or not self._inside(txt.parent):
+            return None
+        return st_txt.st_size + st_ann.st_size
 
 
 def index_entries(index: Path, root: Path):

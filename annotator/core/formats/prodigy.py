@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import count
+from operator import eq, itemgetter
 
 import orjson
 
@@ -230,6 +231,8 @@ def _check_tokens(tokens: list, text: str, conv: OffsetConverter, mode: str, whe
     """Every token lies on its own text. Hundreds per line, so the common case stays in one
     tight loop and the error message is built only for a token that fails."""
     same = mode == "codepoints"
+    if same and _tokens_fit(tokens, text):
+        return
     for i, t in enumerate(tokens):
         if type(t) is dict:
             s, e, tt = t.get("start"), t.get("end"), t.get("text")
@@ -247,6 +250,27 @@ def _check_tokens(tokens: list, text: str, conv: OffsetConverter, mode: str, whe
         s, e = _conv(conv, t.get("start"), t.get("end"), mode, tw)
         raise SpanError(f"{tw}: token text {t['text']!r} does not match the document text {text[s:e]!r} "
                         f"at {t.get('start')}..{t.get('end')} ({mode})")
+
+
+_TOKEN_FIELDS = itemgetter("start", "end", "text")
+
+
+def _tokens_fit(tokens: list, text: str) -> bool:
+    """The check of _check_tokens for code points, with the per-token work in C (map over
+    builtins): True when every token is an object whose int start/end cover its own str text.
+    False when any is not; the caller's loop then finds and names it."""
+    try:
+        rows = list(map(_TOKEN_FIELDS, tokens))  # KeyError / TypeError: not all objects with the keys
+    except (KeyError, TypeError, IndexError):
+        return False
+    if not rows:
+        return True
+    if not set(map(type, tokens)) <= {dict}:
+        return False
+    starts, ends, texts = zip(*rows)
+    if not (set(map(type, starts)) | set(map(type, ends))) <= {int} or not set(map(type, texts)) <= {str}:
+        return False  # type() is int also refuses True/False, as the loop does
+    return all(map(eq, map(text.__getitem__, map(slice, starts, ends)), texts))
 
 
 def _conv(conv: OffsetConverter, start, end, mode: str, where: str) -> tuple[int, int]:
