@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import tempfile
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from annotator.core.exporter import export_project
 from annotator.core.importer import import_paths
 from annotator.core.project import Project
+from benchmarks.bench_store_edit import add_latency  # p50/p95 of add_span on a document of n spans
 
 
 def _timed(fn, rounds: int = 1) -> tuple[float, float]:
@@ -37,33 +37,6 @@ def _timed(fn, rounds: int = 1) -> tuple[float, float]:
         if best is None or w < best[0]:
             best = (w, c)
     return best
-
-
-def add_latency(folder: Path, existing: int, adds: int) -> tuple[float, float]:
-    """p50 and p95 (ms) of add_span on a document that already holds `existing` spans."""
-    import json
-
-    rng = random.Random(existing)
-    words = ["قال", "الوزير", "إن", "الاتفاق", "سيوقع", "في", "الخميس", "المقبل", "بحسب", "وكالة"]
-    text = " ".join(rng.choice(words) for _ in range(4000))
-    spans = []
-    for _ in range(existing):
-        s = rng.randrange(len(text) - 10)
-        spans.append({"start": s, "end": s + rng.randint(1, 9), "label": "CUE", "annotator": "bench"})
-    src = folder / f"one-{existing}.jsonl"
-    src.write_text(json.dumps({"id": "d", "text": text, "spans": spans}, ensure_ascii=False) + "\n", encoding="utf-8")
-    path = folder / f"one-{existing}.annot"
-    with Project.create(path) as p:
-        import_paths(p, [src])
-    times = []
-    with Project.open(path, backup=False) as p:
-        for _ in range(adds):
-            s = rng.randrange(len(text) - 10)
-            t = time.perf_counter()
-            p.add_span(1, s, s + 5, "CUE", "bench")
-            times.append(time.perf_counter() - t)
-    times.sort()
-    return times[len(times) // 2] * 1000, times[min(len(times) - 1, len(times) * 95 // 100)] * 1000
 
 
 def main(argv=None) -> int:
